@@ -1,0 +1,143 @@
+# cs: customer-service filters for online shops.  GNU make.
+#
+#   make            build the five tools into $(O)/bin
+#   make demo       run the tools as a pipeline on data/samples
+#   make check      build and run every test, then again under ASan+UBSan
+#   make bench      benchmarks (bench/run)
+#   make eval       accuracy on the labelled development sets
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+O       ?= build
+CC      ?= cc
+VERSION  = 0.1.0
+
+TOOLS = cs-shipcost cs-eta cs-reviewsort cs-lint cs-stats
+
+# The project's flags are composed around the user's CFLAGS, never replaced
+# by them, so `make CFLAGS=-O0` keeps the warning set.
+WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
+       -Wold-style-definition -Wpointer-arith -Wvla -Wwrite-strings \
+       -Wformat-security -fno-common
+CFLAGS ?= -O2 -g
+ifneq ($(SANITIZE),)
+SANFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
+ALL_CFLAGS  = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_CPPFLAGS = -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' -Ilib -I$(O)/gen $(CPPFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+CSV_LIBS ?= -lcsv
+LIBS = $(CSV_LIBS) -lm $(LDLIBS)
+
+LIB_SRC  = $(sort $(wildcard lib/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embed.o
+CMD_SRC  = $(sort $(wildcard cmd/*.c))
+BINS     = $(CMD_SRC:cmd/%.c=$(O)/bin/%)
+TEST_SRC = $(sort $(wildcard tests/lib/test_*.c))
+TEST_BINS = $(TEST_SRC:tests/lib/%.c=$(O)/tests/%)
+
+# Data files compiled into every binary (see lib/embed.h).  The t2s table is
+# generated from OpenCC at build time.
+EMBED = $(sort $(wildcard data/*.csv data/*.tsv data/*.txt)) $(O)/gen/t2s.tsv
+
+.PHONY: all check check-fast demo bench eval install uninstall clean deps fuzz
+.DELETE_ON_ERROR:
+
+all: deps $(BINS)
+
+# --- build dependencies -------------------------------------------------
+# A missing library is installed with apt-get when we are root, otherwise
+# the build stops and says what to run.
+DEPS_PKGS = libcsv-dev opencc
+deps: $(O)/.deps-ok
+$(O)/.deps-ok:
+	@sh build-aux/deps.sh $(DEPS_PKGS)
+	@mkdir -p $(@D) && touch $@
+
+# --- embedded data --------------------------------------------------------
+$(O)/gen/t2s.tsv: build-aux/gen-t2s.sh | $(O)/.deps-ok
+	@mkdir -p $(@D)
+	sh build-aux/gen-t2s.sh > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/embed.S: build-aux/gen-embed.sh $(EMBED) Makefile
+	@mkdir -p $(@D)
+	sh build-aux/gen-embed.sh $(EMBED) > $@
+
+$(O)/gen/embed.o: $(O)/gen/embed.S
+	$(CC) $(SANFLAGS) -c -o $@ $<
+
+# --- library and tools ------------------------------------------------------
+$(O)/lib/%.o: lib/%.c | $(O)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/cmd/%.o: cmd/%.c | $(O)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/libcs.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(O)/bin/%: $(O)/cmd/%.o $(O)/libcs.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcs.a $(LIBS)
+
+$(O)/tests/%.o: tests/lib/%.c | $(O)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests/lib $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(O)/tests/test_%: $(O)/tests/test_%.o $(O)/libcs.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcs.a $(LIBS)
+
+# --- tests ------------------------------------------------------------------
+# `make check` runs the suite twice: a plain build, then ASan+UBSan.
+check: all
+	@$(MAKE) --no-print-directory check-fast
+	@$(MAKE) --no-print-directory O=$(O)/san SANITIZE=address,undefined CFLAGS='-O1 -g' check-fast
+
+check-fast: $(BINS) $(TEST_BINS)
+	@O=$(O) VALGRIND=$(VALGRIND) sh tests/run
+
+demo: all
+	@O=$(O) sh data/samples/demo.sh
+
+bench: all
+	@O=$(O) sh bench/run
+
+eval: all
+	@O=$(O) sh tests/eval/run
+
+fuzz:
+	@$(MAKE) --no-print-directory -f fuzz/Makefile O=$(O)/fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for t in $(TOOLS); do install -m 755 $(O)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	for m in man/*.7; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done
+	mkdir -p $(DESTDIR)$(DATADIR)/bash-completion/completions \
+	         $(DESTDIR)$(DATADIR)/zsh/vendor-completions \
+	         $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
+	install -m 644 completions/bash/cs $(DESTDIR)$(DATADIR)/bash-completion/completions/cs
+	for t in $(TOOLS); do ln -sf cs $(DESTDIR)$(DATADIR)/bash-completion/completions/$$t; done
+	install -m 644 completions/zsh/_cs $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_cs
+	for f in completions/fish/*.fish; do install -m 644 $$f $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/; done
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/$$t \
+	  $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$$t.fish; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/cs.7 $(DESTDIR)$(DATADIR)/bash-completion/completions/cs \
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_cs
+
+clean:
+	rm -rf $(O)
+
+-include $(wildcard $(O)/lib/*.d $(O)/cmd/*.d $(O)/tests/*.d)

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Emit an assembler file that embeds each data file given as an argument,
+# NUL-terminated, with a table lib/embed.c searches by base name.  .incbin
+# keeps the build free of a generator program and is understood by both gcc
+# and clang on ELF targets.
+top=$(pwd)
+echo '	.section .rodata'
+i=0
+for f in "$@"; do
+	case $f in /*) p=$f ;; *) p=$top/$f ;; esac
+	echo "	.balign 16"
+	echo "cs_embed_d$i:"
+	echo "	.incbin \"$p\""
+	echo "cs_embed_e$i:"
+	echo "	.byte 0"
+	echo "cs_embed_n$i:"
+	echo "	.asciz \"$(basename "$f")\""
+	i=$((i + 1))
+done
+echo '	.section .data.rel.ro,"aw"'
+echo '	.balign 8'
+echo '	.globl cs_embed_table'
+echo 'cs_embed_table:'
+i=0
+for f in "$@"; do
+	echo "	.quad cs_embed_n$i, cs_embed_d$i, cs_embed_e$i - cs_embed_d$i"
+	i=$((i + 1))
+done
+echo '	.quad 0, 0, 0'
+echo '	.section .note.GNU-stack,"",@progbits'

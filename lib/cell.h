@@ -1,0 +1,23 @@
+#ifndef CS_CELL_H
+#define CS_CELL_H
+
+/*
+ * Reading values out of spreadsheet-exported cells.
+ *
+ * Shop exports protect numbers from Excel as ="123" or with a leading tab,
+ * and pad cells with ASCII or full-width (U+3000) blanks.  cell_value()
+ * peels those off without copying; the field itself is never changed.
+ */
+
+#include <stddef.h>
+
+/* Narrow [*S, *S + *N) to the value: blanks, tabs, ="..." and "..." removed. */
+void cell_value(const char **s, size_t *n);
+
+/* Non-zero when the value of S[0..N) is empty. */
+int cell_empty(const char *s, size_t n);
+
+/* Non-zero when S[0..N) equals the NUL-terminated WORD exactly. */
+int cell_eq(const char *s, size_t n, const char *word);
+
+#endif

@@ -1,0 +1,165 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cols.h"
+#include "diag.h"
+
+/* Next char of a header name after folding, or -1 at the end. */
+static int
+fold_next(const char **s, const char *end)
+{
+	while (*s < end) {
+		unsigned char c = (unsigned char)*(*s)++;
+
+		if (c == ' ' || c == '_' || c == '-' || c == '\t')
+			continue;
+		if (c == 0xEF && end - *s >= 2 && (unsigned char)(*s)[0] == 0xBB &&
+		    (unsigned char)(*s)[1] == 0xBF) {	/* a stray BOM */
+			*s += 2;
+			continue;
+		}
+		if (c == 0xE3 && end - *s >= 2 && (unsigned char)(*s)[0] == 0x80 &&
+		    (unsigned char)(*s)[1] == 0x80) {	/* U+3000 */
+			*s += 2;
+			continue;
+		}
+		return tolower(c);
+	}
+	return -1;
+}
+
+static int
+name_eq(const char *a, size_t alen, const char *b, size_t blen)
+{
+	const char *ae = a + alen, *be = b + blen;
+	int ca, cb;
+
+	do {
+		ca = fold_next(&a, ae);
+		cb = fold_next(&b, be);
+		if (ca != cb)
+			return 0;
+	} while (ca != -1);
+	return 1;
+}
+
+long
+cols_find(const char *name, char *const *hdr, const size_t *hlen, size_t nhdr)
+{
+	size_t i;
+
+	for (i = 0; i < nhdr; i++)
+		if (name_eq(name, strlen(name), hdr[i], hlen[i]))
+			return (long)i;
+	return -1;
+}
+
+/* First header matching one of the '|'-separated ALIASES, or -1. */
+static long
+find_alias(const char *aliases, char *const *hdr, const size_t *hlen, size_t nhdr)
+{
+	const char *a = aliases;
+
+	while (*a != '\0') {
+		const char *bar = strchr(a, '|');
+		size_t n = bar ? (size_t)(bar - a) : strlen(a);
+		size_t i;
+
+		for (i = 0; i < nhdr; i++)
+			if (name_eq(a, n, hdr[i], hlen[i]))
+				return (long)i;
+		a += n + (bar != NULL);
+	}
+	return -1;
+}
+
+int
+cols_parse_override(char *arg, struct col_override *ov)
+{
+	char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		return -1;
+	*eq = '\0';
+	ov->name = arg;
+	ov->header = eq + 1;
+	return 0;
+}
+
+static long
+resolve_override(const struct col_override *o, char *const *hdr,
+    const size_t *hlen, size_t nhdr, const char *file)
+{
+	char *end;
+	long k;
+
+	k = strtol(o->header, &end, 10);
+	if (*end == '\0' && end != o->header) {
+		if (k < 1 || (hdr != NULL && (size_t)k > nhdr)) {
+			cs_warnx_at(file, 0, "--column %s=%s: no field %ld (the input has %zu)",
+			    o->name, o->header, k, nhdr);
+			return -2;
+		}
+		return k - 1;
+	}
+	if (hdr == NULL) {
+		cs_warnx_at(file, 0, "--column %s=%s: input has no header; give a field number",
+		    o->name, o->header);
+		return -2;
+	}
+	k = cols_find(o->header, hdr, hlen, nhdr);
+	if (k < 0)
+		cs_warnx_at(file, 0, "--column %s=%s: no such column in the header",
+		    o->name, o->header);
+	return k < 0 ? -2 : k;
+}
+
+int
+cols_resolve(const struct colspec *specs, size_t nspecs,
+    char *const *hdr, const size_t *hlen, size_t nhdr,
+    const struct col_override *ov, size_t nov, long *idx, const char *file)
+{
+	size_t i, j;
+
+	for (j = 0; j < nov; j++) {
+		for (i = 0; i < nspecs; i++)
+			if (strcmp(ov[j].name, specs[i].name) == 0)
+				break;
+		if (i == nspecs) {
+			cs_warnx("--column: unknown column name '%s'", ov[j].name);
+			return -1;
+		}
+	}
+	for (i = 0; i < nspecs; i++) {
+		idx[i] = hdr ? find_alias(specs[i].aliases, hdr, hlen, nhdr) : -1;
+		for (j = 0; j < nov; j++) {
+			if (strcmp(ov[j].name, specs[i].name) != 0)
+				continue;
+			idx[i] = resolve_override(&ov[j], hdr, hlen, nhdr, file);
+			if (idx[i] == -2)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+void
+cols_missing(const struct colspec *spec, const char *file)
+{
+	char tried[512];
+	const char *a;
+	size_t n = 0;
+
+	for (a = spec->aliases; *a != '\0' && n + 3 < sizeof tried; a++) {
+		if (*a == '|') {
+			tried[n++] = ',';
+			tried[n++] = ' ';
+		} else {
+			tried[n++] = *a;
+		}
+	}
+	tried[n] = '\0';
+	cs_warnx_at(file, 0, "missing column '%s' (tried: %s); name it with --column %s=HEADER",
+	    spec->name, tried, spec->name);
+}

@@ -1,0 +1,342 @@
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "diag.h"
+
+#define CHUNK ((size_t)1 << 16)
+
+/* libcsv's parser states (csv.c); its header does not export them. */
+#define LIBCSV_FIELD_BEGUN 2
+
+/* Per-file reading state, shared by the libcsv and enc callbacks. */
+struct reader {
+	struct csv_parser p;	/* libcsv parser */
+	struct enc enc;		/* decoder */
+	const struct csvin_opts *opts; /* caller's options */
+	const char *display;	/* file name in messages */
+	csvin_record_fn fn;	/* record callback */
+	void *ctx;		/* its context */
+	int stop;		/* first non-zero callback result */
+	long line;		/* line being fed to the parser */
+	int at_start;		/* no record begun yet on this line */
+	int midline;		/* the last byte fed was not a newline */
+	long rec_start;		/* line where the current record began */
+	int skipping;		/* discarding an oversize record */
+	int skip_quoted;	/* while skipping: inside a quoted field */
+	char *buf;		/* current record's field bytes, NUL-separated */
+	size_t buflen, bufcap;	/* fill and size of buf */
+	size_t *off;		/* field start offsets in buf */
+	size_t *len;		/* field lengths */
+	char **f;		/* field pointers handed to the callback */
+	size_t nf, fcap;	/* fields in the record, capacity of the arrays */
+};
+
+/* libcsv's buffer may not grow past the field limit: that is how we see it. */
+static void *
+limited_realloc(void *p, size_t n)
+{
+	if (n > CSVIN_FIELD_MAX + 4096)
+		return NULL;
+	return realloc(p, n);
+}
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;	/* keep leading and trailing blanks: values pass unchanged */
+}
+
+static void
+parser_init(struct reader *r)
+{
+	csv_init(&r->p, CSV_APPEND_NULL);
+	csv_set_delim(&r->p, (unsigned char)r->opts->delim);
+	csv_set_space_func(&r->p, no_space);
+	csv_set_realloc_func(&r->p, limited_realloc);
+}
+
+static void
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+	void *np;
+
+	if (need <= *cap)
+		return;
+	while (n < need)
+		n *= 2;
+	if ((np = realloc(*p, n * size)) == NULL) {
+		cs_errx(CS_FATAL, "out of memory");
+	}
+	*p = np;
+	*cap = n;
+}
+
+static void
+add_field(struct reader *r, const char *s, size_t n)
+{
+	size_t fcap = r->fcap;
+
+	if (r->nf == r->fcap) {
+		grow((void **)&r->off, &fcap, r->nf + 1, sizeof *r->off);
+		fcap = r->fcap;
+		grow((void **)&r->len, &fcap, r->nf + 1, sizeof *r->len);
+		fcap = r->fcap;
+		grow((void **)&r->f, &fcap, r->nf + 1, sizeof *r->f);
+		r->fcap = fcap;
+	}
+	grow((void **)&r->buf, &r->bufcap, r->buflen + n + 1, 1);
+	memcpy(r->buf + r->buflen, s, n);
+	r->buf[r->buflen + n] = '\0';
+	r->off[r->nf] = r->buflen;
+	r->len[r->nf] = n;
+	r->nf++;
+	r->buflen += n + 1;
+}
+
+/* Hand the record built so far (or an error record) to the callback. */
+static void
+deliver(struct reader *r, const char *error)
+{
+	struct record rec;
+	const struct enc_bad *b;
+	size_t i;
+
+	while ((b = enc_take_bad(&r->enc, r->line)) != NULL)
+		if (b->line >= r->rec_start && error == NULL)
+			error = b->msg;
+	for (i = 0; i < r->nf; i++)
+		r->f[i] = r->buf + r->off[i];
+	rec.n = error ? 0 : r->nf;
+	rec.f = r->f;
+	rec.len = r->len;
+	rec.line = r->rec_start;
+	rec.endline = r->line;
+	rec.error = error;
+	r->nf = 0;
+	r->buflen = 0;
+	r->at_start = 1;
+	if (r->stop == 0)
+		r->stop = r->fn(r->ctx, &rec);
+}
+
+static void
+cb_field(void *s, size_t n, void *data)
+{
+	add_field(data, s, n);
+}
+
+static void
+cb_record(int c, void *data)
+{
+	(void)c;
+	deliver(data, NULL);
+}
+
+/* Discard bytes of an oversize record up to its end; returns bytes used. */
+static size_t
+skip_record(struct reader *r, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			r->skip_quoted = !r->skip_quoted;
+		else if (s[i] == '\n' && !r->skip_quoted) {
+			r->skipping = 0;
+			r->nf = 0;
+			deliver(r, "field larger than the 4 MiB limit");
+			return i + 1;
+		}
+	}
+	return n;
+}
+
+/* Feed one line (or the tail of one) to libcsv. */
+static void
+feed_csv(struct reader *r, const char *s, size_t n)
+{
+	while (n > 0 && r->stop == 0) {
+		size_t used;
+
+		if (r->skipping) {
+			used = skip_record(r, s, n);
+			s += used;
+			n -= used;
+			continue;
+		}
+		used = csv_parse(&r->p, s, n, cb_field, cb_record, r);
+		if (used == n)
+			return;
+		/* Only running out of room stops libcsv in non-strict mode. */
+		r->skipping = 1;
+		r->skip_quoted = r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN;
+		csv_free(&r->p);
+		parser_init(r);
+		s += used;
+		n -= used;
+	}
+}
+
+/* Text mode: accumulate a line, deliver it at its newline. */
+static void
+feed_text(struct reader *r, const char *s, size_t n, int complete)
+{
+	if (r->skipping) {
+		if (complete) {
+			r->skipping = 0;
+			r->nf = 0;
+			deliver(r, "line longer than the 4 MiB limit");
+		}
+		return;
+	}
+	if (r->nf == 0)
+		add_field(r, "", 0);
+	if (r->len[0] + n > CSVIN_FIELD_MAX) {
+		r->skipping = 1;
+		r->nf = 0;
+		r->buflen = 0;
+		feed_text(r, "", 0, complete);
+		return;
+	}
+	/* Extend the single field in place. */
+	grow((void **)&r->buf, &r->bufcap, r->buflen + n, 1);
+	memcpy(r->buf + r->buflen - 1, s, n);
+	r->buflen += n;
+	r->len[0] += n;
+	r->buf[r->buflen - 1] = '\0';
+	if (complete) {
+		size_t *l = &r->len[0];
+
+		if (*l > 0 && r->buf[*l - 1] == '\n')
+			r->buf[--*l] = '\0';
+		if (*l > 0 && r->buf[*l - 1] == '\r')
+			r->buf[--*l] = '\0';
+		deliver(r, NULL);
+	}
+}
+
+/* enc callback: split decoded text into lines and feed them. */
+static int
+on_decoded(void *ctx, const char *s, size_t n)
+{
+	struct reader *r = ctx;
+
+	while (n > 0 && r->stop == 0) {
+		const char *nl = memchr(s, '\n', n);
+		size_t seg = nl ? (size_t)(nl - s) + 1 : n;
+
+		if (r->at_start) {
+			r->rec_start = r->line;
+			r->at_start = 0;
+		}
+		if (r->opts->text)
+			feed_text(r, s, seg, nl != NULL);
+		else
+			feed_csv(r, s, seg);
+		r->midline = nl == NULL;
+		if (nl != NULL) {
+			r->line++;
+			/* A record may not have begun on a blank line. */
+			if (!r->opts->text && r->nf == 0 && !r->skipping &&
+			    r->p.pstate == 0)
+				r->at_start = 1;
+		}
+		s += seg;
+		n -= seg;
+	}
+	return r->stop;
+}
+
+static void
+finish(struct reader *r)
+{
+	if (r->stop != 0)
+		return;
+	if (!r->midline && r->line > 1)
+		r->line--;	/* the last line fed, for messages */
+	if (r->opts->text) {
+		if (r->nf > 0 || r->skipping)
+			feed_text(r, "", 0, 1);
+		return;
+	}
+	if (r->skipping) {
+		r->skip_quoted = 0;
+		skip_record(r, "\n", 1);
+		return;
+	}
+	if (r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN) {
+		r->nf = 0;
+		deliver(r, "quoted field not terminated before end of input");
+		return;
+	}
+	csv_fini(&r->p, cb_field, cb_record, r);
+}
+
+static void
+reader_free(struct reader *r)
+{
+	csv_free(&r->p);
+	enc_free(&r->enc);
+	free(r->buf);
+	free(r->off);
+	free(r->len);
+	free(r->f);
+}
+
+int
+csvin_run(const char *path, const char *display,
+    const struct csvin_opts *opts, csvin_record_fn fn, void *ctx)
+{
+	struct reader r;
+	FILE *fp = stdin;
+	char *chunk;
+	int rc = 0;
+
+	memset(&r, 0, sizeof r);
+	r.opts = opts;
+	r.display = display;
+	r.fn = fn;
+	r.ctx = ctx;
+	r.line = 1;
+	r.at_start = 1;
+	if (enc_init(&r.enc, opts->encoding) != 0) {
+		cs_warnx("unknown encoding '%s'", opts->encoding);
+		return -1;
+	}
+	if (path != NULL && strcmp(path, "-") != 0 &&
+	    (fp = fopen(path, "rb")) == NULL) {
+		cs_warn("%s", display);
+		enc_free(&r.enc);
+		return -1;
+	}
+	parser_init(&r);
+	if ((chunk = malloc(CHUNK)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (;;) {
+		size_t n = fread(chunk, 1, CHUNK, fp);
+		int eof = n < CHUNK;
+
+		if (eof && ferror(fp)) {
+			cs_warn("%s: read error", display);
+			rc = -1;
+			break;
+		}
+		if (enc_feed(&r.enc, chunk, n, eof, on_decoded, &r) != 0 || eof)
+			break;
+	}
+	if (rc == 0)
+		finish(&r);
+	if (rc == 0)
+		rc = r.stop;
+	free(chunk);
+	if (fp != stdin)
+		fclose(fp);
+	reader_free(&r);
+	return rc;
+}

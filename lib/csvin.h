@@ -1,0 +1,51 @@
+#ifndef CS_CSVIN_H
+#define CS_CSVIN_H
+
+/*
+ * Streaming CSV (or line) input over libcsv and enc.
+ *
+ * csvin_run() reads one file (or stdin), decodes it to UTF-8, splits it
+ * into records and hands each to a callback with the line where the record
+ * starts.  Memory is bounded by the largest record, never by the file.
+ *
+ * Records that cannot be read faithfully are still handed over, with
+ * r->error set and no fields, so that the caller can report them at
+ * FILE:LINE and count them: bytes that do not decode, a field larger than
+ * CSVIN_FIELD_MAX, a quoted field that never ends.
+ */
+
+#include <stddef.h>
+
+#include "enc.h"
+
+/* The largest field accepted; a larger one rejects its record. */
+#define CSVIN_FIELD_MAX ((size_t)4 << 20)
+
+struct record {
+	size_t n;		/* number of fields */
+	char **f;		/* field i, NUL-terminated, writable */
+	size_t *len;		/* length of field i in bytes */
+	long line;		/* line where the record starts (1-based) */
+	long endline;		/* line where it ends */
+	const char *error;	/* non-NULL: record unreadable, this says why */
+};
+
+struct csvin_opts {
+	char delim;		/* field delimiter, ',' by default */
+	int text;		/* non-zero: each line is a one-field record */
+	const char *encoding;	/* NULL to detect (see enc.h) */
+};
+
+/* Called per record; return 0 to go on, non-zero to stop reading. */
+typedef int (*csvin_record_fn)(void *ctx, struct record *r);
+
+/*
+ * Read PATH ("-" or NULL for stdin) and call FN for every record.  Returns
+ * 0 at end of input, the first non-zero FN result, or -1 when the file
+ * cannot be opened or read or the encoding is unknown (after printing a
+ * message naming DISPLAY, the name used in diagnostics).
+ */
+int csvin_run(const char *path, const char *display,
+    const struct csvin_opts *opts, csvin_record_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,423 @@
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "enc.h"
+
+enum {
+	ENC_DETECT,	/* only ASCII seen so far, nothing named */
+	ENC_UTF8,	/* validate and pass through */
+	ENC_ICONV	/* convert with e->cd */
+};
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+/* Length of the UTF-8 sequence that lead byte C starts, 0 if C cannot lead. */
+static int
+utf8_seqlen(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return 2;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 3;
+	if (c >= 0xF0 && c <= 0xF4)
+		return 4;
+	return 0;
+}
+
+/*
+ * Check the sequence at S (N bytes available).  Returns its length when it
+ * is valid, 0 when it is invalid, -1 when it is a valid prefix cut short.
+ */
+static int
+utf8_check(const unsigned char *s, size_t n)
+{
+	int len = utf8_seqlen(s[0]);
+	unsigned char lo = 0x80, hi = 0xBF;
+	int i;
+
+	if (len == 0 || s[0] == 0)
+		return 0;
+	if (len == 1)
+		return 1;
+	if (s[0] == 0xE0)
+		lo = 0xA0;
+	else if (s[0] == 0xED)
+		hi = 0x9F;
+	else if (s[0] == 0xF0)
+		lo = 0x90;
+	else if (s[0] == 0xF4)
+		hi = 0x8F;
+	for (i = 1; i < len; i++) {
+		if ((size_t)i >= n)
+			return -1;
+		if (s[i] < lo || s[i] > hi)
+			return 0;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return len;
+}
+
+/* Offset of the first byte in S that is not plain ASCII (or is NUL). */
+static size_t
+ascii_span(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		/* High bit set, or a zero byte. */
+		if ((w & 0x8080808080808080ull) ||
+		    ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+			break;
+	}
+	while (i < n && s[i] != 0 && s[i] < 0x80)
+		i++;
+	return i;
+}
+
+int
+enc_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		int k;
+
+		i += ascii_span(u + i, len - i);
+		if (i >= len)
+			break;
+		k = utf8_check(u + i, len - i);
+		if (k <= 0) {
+			if (bad != NULL)
+				*bad = i;
+			return 0;
+		}
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+static void
+count_lines(struct enc *e, const char *s, size_t n)
+{
+	const char *end = s + n;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		e->line++;
+		s++;
+	}
+}
+
+static int
+emit_span(struct enc *e, const char *s, size_t n, enc_emit_fn emit, void *ctx)
+{
+	if (n == 0)
+		return 0;
+	count_lines(e, s, n);
+	return emit(ctx, s, n);
+}
+
+/* Queue a bad byte on the current line (one entry per line is enough). */
+static void
+record_bad(struct enc *e, const char *msg)
+{
+	struct enc_bad *b;
+
+	if (e->nbad > e->badhead && e->bad[e->nbad - 1].line == e->line)
+		return;
+	if (e->badhead > 0 && e->badhead == e->nbad)
+		e->nbad = e->badhead = 0;
+	if (e->nbad == e->badcap) {
+		size_t cap = e->badcap ? e->badcap * 2 : 16;
+		struct enc_bad *nb = realloc(e->bad, cap * sizeof *nb);
+
+		if (nb == NULL)
+			abort();
+		e->bad = nb;
+		e->badcap = cap;
+	}
+	b = &e->bad[e->nbad++];
+	b->line = e->line;
+	snprintf(b->msg, sizeof b->msg, "%s", msg);
+}
+
+static int
+emit_bad(struct enc *e, const char *msg, enc_emit_fn emit, void *ctx)
+{
+	record_bad(e, msg);
+	return emit(ctx, REPLACEMENT, 3);
+}
+
+/* Pass UTF-8 through, replacing and recording what is not valid. */
+static int
+feed_utf8(struct enc *e, const char *in, size_t len, int eof,
+    enc_emit_fn emit, void *ctx)
+{
+	const unsigned char *u = (const unsigned char *)in;
+	size_t i = 0, start = 0;
+	int rc;
+
+	while (i < len) {
+		int k;
+
+		i += ascii_span(u + i, len - i);
+		if (i >= len)
+			break;
+		k = utf8_check(u + i, len - i);
+		if (k > 0) {
+			i += (size_t)k;
+			continue;
+		}
+		if ((rc = emit_span(e, in + start, i - start, emit, ctx)) != 0)
+			return rc;
+		if (k < 0 && !eof) {
+			/* Cut short by the chunk boundary: finish it next time. */
+			e->ncarry = len - i;
+			memcpy(e->carry, u + i, e->ncarry);
+			return 0;
+		}
+		rc = emit_bad(e, u[i] == 0 ? "NUL byte in input" :
+		    k < 0 ? "truncated UTF-8 sequence at end of input" :
+		    "invalid UTF-8 byte sequence", emit, ctx);
+		if (rc != 0)
+			return rc;
+		i++;
+		start = i;
+	}
+	return emit_span(e, in + start, len - start, emit, ctx);
+}
+
+/* Emit iconv output, treating NUL characters as bad bytes. */
+static int
+emit_converted(struct enc *e, const char *s, size_t n, enc_emit_fn emit,
+    void *ctx)
+{
+	const char *z;
+	int rc;
+
+	while ((z = memchr(s, '\0', n)) != NULL) {
+		if ((rc = emit_span(e, s, (size_t)(z - s), emit, ctx)) != 0)
+			return rc;
+		if ((rc = emit_bad(e, "NUL byte in input", emit, ctx)) != 0)
+			return rc;
+		n -= (size_t)(z - s) + 1;
+		s = z + 1;
+	}
+	return emit_span(e, s, n, emit, ctx);
+}
+
+static int
+feed_iconv(struct enc *e, const char *in, size_t len, int eof,
+    enc_emit_fn emit, void *ctx)
+{
+	char *ip = (char *)in, msg[96];
+	size_t left = len;
+	int rc;
+
+	if (e->obuf == NULL) {
+		e->obufcap = 1 << 16;
+		if ((e->obuf = malloc(e->obufcap)) == NULL)
+			abort();
+	}
+	snprintf(msg, sizeof msg, "invalid %s byte sequence", e->name);
+	while (left > 0) {
+		char *op = e->obuf;
+		size_t oleft = e->obufcap;
+		size_t r = iconv(e->cd, &ip, &left, &op, &oleft);
+		int saved = errno;
+
+		if ((rc = emit_converted(e, e->obuf, (size_t)(op - e->obuf),
+		    emit, ctx)) != 0)
+			return rc;
+		if (r != (size_t)-1)
+			break;
+		if (saved == E2BIG)
+			continue;
+		if (saved == EINVAL && !eof && left < sizeof e->carry) {
+			memcpy(e->carry, ip, left);
+			e->ncarry = left;
+			return 0;
+		}
+		if (saved == EINVAL) {
+			snprintf(msg, sizeof msg,
+			    "truncated %s sequence at end of input", e->name);
+			rc = emit_bad(e, msg, emit, ctx);
+			return rc;
+		}
+		if ((rc = emit_bad(e, msg, emit, ctx)) != 0)
+			return rc;
+		ip++;
+		left--;
+	}
+	return 0;
+}
+
+/* Map the names people type to what iconv and the messages should say. */
+static const char *
+canonical_name(const char *name)
+{
+	static const struct {
+		const char *alias, *name;
+	} names[] = {
+		{ "utf8", "UTF-8" }, { "utf-8", "UTF-8" },
+		{ "gbk", "GB18030" }, { "gb2312", "GB18030" },
+		{ "cp936", "GB18030" }, { "gb18030", "GB18030" },
+		{ "big5", "BIG5" }, { "utf-16", "UTF-16" },
+		{ "utf16", "UTF-16" }, { "utf-16le", "UTF-16LE" },
+		{ "utf-16be", "UTF-16BE" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(name, names[i].alias) == 0)
+			return names[i].name;
+	return name;
+}
+
+static int
+open_iconv(struct enc *e, const char *name)
+{
+	e->cd = iconv_open("UTF-8", name);
+	if (e->cd == (iconv_t)-1)
+		return -1;
+	snprintf(e->name, sizeof e->name, "%s", name);
+	e->mode = ENC_ICONV;
+	return 0;
+}
+
+int
+enc_init(struct enc *e, const char *name)
+{
+	memset(e, 0, sizeof *e);
+	e->cd = (iconv_t)-1;
+	e->line = 1;
+	e->mode = ENC_DETECT;
+	if (name == NULL)
+		return 0;
+	name = canonical_name(name);
+	if (strcmp(name, "UTF-8") == 0) {
+		e->mode = ENC_UTF8;
+		strcpy(e->name, "UTF-8");
+		return 0;
+	}
+	return open_iconv(e, name);
+}
+
+/* Skip a byte-order mark and pick the encoding it names.  Returns bytes skipped. */
+static size_t
+take_bom(struct enc *e, const unsigned char *u, size_t len)
+{
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		if (e->mode == ENC_DETECT) {
+			e->mode = ENC_UTF8;
+			strcpy(e->name, "UTF-8");
+		}
+		return e->mode == ENC_UTF8 ? 3 : 0;
+	}
+	if (e->mode != ENC_DETECT)
+		return 0;
+	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+		return open_iconv(e, "UTF-16LE") == 0 ? 2 : 0;
+	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+		return open_iconv(e, "UTF-16BE") == 0 ? 2 : 0;
+	if (len >= 4 && memcmp(u, "\x84\x31\x95\x33", 4) == 0)
+		return open_iconv(e, "GB18030") == 0 ? 4 : 0;
+	return 0;
+}
+
+/*
+ * Decide between UTF-8 and GB18030 on the first chunk with non-ASCII bytes:
+ * UTF-8 when its valid multi-byte sequences clearly outnumber the invalid
+ * bytes (GBK text almost never forms valid UTF-8 sequences).
+ */
+static void
+detect(struct enc *e, const char *in, size_t len, int eof)
+{
+	const unsigned char *u = (const unsigned char *)in;
+	size_t i = 0, good = 0, bad = 0;
+
+	i = ascii_span(u, len);
+	if (i >= len)
+		return;
+	while (i < len) {
+		int k = utf8_check(u + i, len - i);
+
+		if (k > 1)
+			good++;
+		else if (k == 0)
+			bad++;
+		else if (k < 0 && eof)
+			bad++;
+		else if (k < 0)
+			break;
+		i += k > 0 ? (size_t)k : 1;
+	}
+	if (good > 0 && good >= 4 * bad) {
+		e->mode = ENC_UTF8;
+		strcpy(e->name, "UTF-8");
+	} else if (open_iconv(e, "GB18030") != 0) {
+		abort();
+	}
+}
+
+int
+enc_feed(struct enc *e, const char *in, size_t len, int eof,
+    enc_emit_fn emit, void *ctx)
+{
+	char *joined = NULL;
+	int rc;
+
+	if (!e->started) {
+		size_t skip = take_bom(e, (const unsigned char *)in, len);
+
+		in += skip;
+		len -= skip;
+		e->started = 1;
+	}
+	if (e->ncarry > 0) {
+		if ((joined = malloc(e->ncarry + len)) == NULL)
+			abort();
+		memcpy(joined, e->carry, e->ncarry);
+		memcpy(joined + e->ncarry, in, len);
+		in = joined;
+		len += e->ncarry;
+		e->ncarry = 0;
+	}
+	if (e->mode == ENC_DETECT)
+		detect(e, in, len, eof);
+	if (e->mode == ENC_ICONV)
+		rc = feed_iconv(e, in, len, eof, emit, ctx);
+	else
+		rc = feed_utf8(e, in, len, eof, emit, ctx);
+	free(joined);
+	return rc;
+}
+
+const struct enc_bad *
+enc_take_bad(struct enc *e, long line)
+{
+	if (e->badhead < e->nbad && e->bad[e->badhead].line <= line)
+		return &e->bad[e->badhead++];
+	return NULL;
+}
+
+void
+enc_free(struct enc *e)
+{
+	if (e->cd != (iconv_t)-1)
+		iconv_close(e->cd);
+	free(e->obuf);
+	free(e->bad);
+	memset(e, 0, sizeof *e);
+	e->cd = (iconv_t)-1;
+}

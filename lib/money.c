@@ -1,0 +1,110 @@
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cell.h"
+#include "money.h"
+
+int
+decimal_parse(const char *s, size_t n, int scale, int ceil, long long *out)
+{
+	long long v = 0;
+	int neg = 0, digits = 0, frac = -1, extra = 0;
+	size_t i = 0;
+
+	cell_value(&s, &n);
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		neg = s[i++] == '-';
+	for (; i < n; i++) {
+		char c = s[i];
+
+		if (c == ',' && frac < 0 && digits > 0 && i + 1 < n &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9')
+			continue;
+		if (c == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (c < '0' || c > '9')
+			return -1;
+		digits++;
+		if (frac >= 0 && frac >= scale) {
+			extra |= c != '0';
+			continue;
+		}
+		if (v > (LLONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (c - '0');
+		if (frac >= 0)
+			frac++;
+	}
+	if (digits == 0)
+		return -1;
+	if (extra && !ceil)
+		return -1;
+	for (frac = frac < 0 ? 0 : frac; frac < scale; frac++) {
+		if (v > LLONG_MAX / 10)
+			return -1;
+		v *= 10;
+	}
+	if (extra && !neg)
+		v++;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/* Strip a currency sign or a trailing 元 around the number. */
+static void
+strip_currency(const char **s, size_t *n)
+{
+	static const char *const pre[] = { "\xC2\xA5", "\xEF\xBF\xA5", "RMB", "CNY" }; /* ¥ ￥ */
+	size_t i, k;
+
+	cell_value(s, n);
+	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		k = strlen(pre[i]);
+		if (*n >= k && memcmp(*s, pre[i], k) == 0) {
+			*s += k;
+			*n -= k;
+			break;
+		}
+	}
+	if (*n >= 3 && memcmp(*s + *n - 3, "\xE5\x85\x83", 3) == 0) /* 元 */
+		*n -= 3;
+	cell_value(s, n);
+}
+
+int
+money_parse(const char *s, size_t n, long long *fen)
+{
+	strip_currency(&s, &n);
+	return decimal_parse(s, n, 2, 0, fen);
+}
+
+char *
+money_format(long long fen, char buf[32])
+{
+	unsigned long long a = fen < 0 ? 0ull - (unsigned long long)fen :
+	    (unsigned long long)fen;
+
+	snprintf(buf, 32, "%s%llu.%02llu", fen < 0 ? "-" : "", a / 100, a % 100);
+	return buf;
+}
+
+char *
+decimal_format(long long v, int scale, char buf[32])
+{
+	unsigned long long a = v < 0 ? 0ull - (unsigned long long)v :
+	    (unsigned long long)v, p = 1;
+	int i, len;
+
+	for (i = 0; i < scale; i++)
+		p *= 10;
+	len = snprintf(buf, 32, "%s%llu", v < 0 ? "-" : "", a / p);
+	if (a % p != 0) {
+		len += snprintf(buf + len, 32 - (size_t)len, ".%0*llu", scale, a % p);
+		while (buf[len - 1] == '0')
+			buf[--len] = '\0';
+	}
+	return buf;
+}

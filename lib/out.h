@@ -1,0 +1,54 @@
+#ifndef CS_OUT_H
+#define CS_OUT_H
+
+/*
+ * Writing records: csv (RFC 4180, minimal quoting), tsv (tab-separated;
+ * tab, newline, CR and backslash in a value written as \t \n \r \\) or
+ * json (one object per line, keys from the header, all values strings).
+ *
+ * Excel mode writes a UTF-8 BOM first, ends lines with CRLF and puts a
+ * single quote before a value that a spreadsheet would run as a formula
+ * (one starting with = + - @ tab or CR).
+ *
+ * Errors are left in the stream (ferror) for cs_close_stdout() to report.
+ */
+
+#include <stdio.h>
+
+enum out_format { OUT_CSV, OUT_TSV, OUT_JSON };
+
+struct out {
+	FILE *fp;		/* destination */
+	enum out_format fmt;	/* format */
+	int excel;		/* spreadsheet-safe mode */
+	int started;		/* BOM written */
+	char **keys;		/* json: copies of the header names */
+	size_t nkeys;		/* json: how many */
+	size_t col;		/* next field's index in the current row */
+};
+
+/* Prepare O to write to FP. */
+void out_init(struct out *o, FILE *fp, enum out_format fmt, int excel);
+
+/* Parse "csv", "tsv" or "json"; returns 0, or -1 for another name. */
+int out_parse_format(const char *name, enum out_format *fmt);
+
+/*
+ * Declare the header.  csv/tsv write it as a row; json keeps the names as
+ * keys.  NAMES[i] has length LENS[i]; N names.
+ */
+void out_header(struct out *o, char *const *names, const size_t *lens, size_t n);
+
+/* Write the next field of the current row (S, N bytes). */
+void out_field(struct out *o, const char *s, size_t n);
+
+/* Write the next field from a NUL-terminated string. */
+void out_str(struct out *o, const char *s);
+
+/* End the current row. */
+void out_end(struct out *o);
+
+/* Free what O holds (not the stream). */
+void out_free(struct out *o);
+
+#endif
