@@ -1,0 +1,371 @@
+#include <stddef.h>
+#include <string.h>
+
+#include "cell.h"
+#include "timeparse.h"
+
+/*
+ * A small cursor over the value being parsed.  Every reader below either
+ * consumes what it recognises and returns non-zero, or leaves the cursor
+ * alone and returns 0.
+ */
+struct tp_cur {
+	const char *s;		/* next byte */
+	const char *e;		/* end of the value */
+};
+
+/* The broken-down fields of a value, before validation. */
+struct tp_fields {
+	int y, mo, d;		/* civil date */
+	int h, mi, sec;		/* time of day, when has_time */
+	int has_time;		/* a time of day was given */
+	int has_off;		/* an explicit UTC offset was given */
+	long off;		/* that offset in seconds east of UTC */
+};
+
+/* Floor division for a positive divisor. */
+static long long
+floordiv(long long a, long long b)
+{
+	return a / b - (a % b < 0);
+}
+
+long
+tp_days_from_civil(int y, int m, int d)
+{
+	long yy, era, yoe, doy, doe;
+
+	/* Howard Hinnant's days_from_civil, on a March-based year. */
+	yy = (long)y - (m <= 2);
+	era = (yy >= 0 ? yy : yy - 399) / 400;
+	yoe = yy - era * 400;
+	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+tp_civil_from_days(long days, int *y, int *m, int *d)
+{
+	long z, era, doe, yoe, doy, mp, yy;
+
+	z = days + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	yy = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+/* Days in month M of year Y. */
+static int
+month_days(int y, int m)
+{
+	static const int md[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap;
+
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 ? 28 + leap : md[m - 1];
+}
+
+long
+tp_local_day(long long t)
+{
+	return (long)floordiv(t + TP_SHANGHAI_OFFSET, 86400);
+}
+
+int
+tp_local_seconds(long long t)
+{
+	long long l;
+
+	l = t + TP_SHANGHAI_OFFSET;
+	return (int)(l - floordiv(l, 86400) * 86400);
+}
+
+int
+tp_weekday(long days)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
+	return (int)((days % 7 + 7 + 3) % 7);
+}
+
+char *
+tp_format_date(long days, char *buf)
+{
+	int y, m, d;
+
+	tp_civil_from_days(days, &y, &m, &d);
+	/* Years outside 0..9999 never come out of tp_parse(); clamp the width. */
+	if (y < 0 || y > 9999)
+		y = y < 0 ? 0 : 9999;
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
+	return buf;
+}
+
+char *
+tp_format_time(long long t, char *buf)
+{
+	int s;
+
+	tp_format_date(tp_local_day(t), buf);
+	s = tp_local_seconds(t);
+	buf[10] = ' ';
+	buf[11] = (char)('0' + s / 36000);
+	buf[12] = (char)('0' + s / 3600 % 10);
+	buf[13] = ':';
+	buf[14] = (char)('0' + s / 600 % 6);
+	buf[15] = (char)('0' + s / 60 % 10);
+	buf[16] = ':';
+	buf[17] = (char)('0' + s % 60 / 10);
+	buf[18] = (char)('0' + s % 10);
+	buf[19] = '\0';
+	return buf;
+}
+
+/* Read 1 to MAXD decimal digits into *V. */
+static int
+cur_num(struct tp_cur *c, int maxd, int *v)
+{
+	const char *p;
+	int n;
+
+	n = 0;
+	for (p = c->s; p < c->e && p - c->s < maxd && *p >= '0' && *p <= '9'; p++)
+		n = n * 10 + (*p - '0');
+	if (p == c->s || (p < c->e && *p >= '0' && *p <= '9'))
+		return 0;
+	c->s = p;
+	*v = n;
+	return 1;
+}
+
+/* Read exactly ND digits into *V (more digits may follow). */
+static int
+cur_fixed(struct tp_cur *c, int nd, int *v)
+{
+	int i, n;
+
+	if (c->e - c->s < nd)
+		return 0;
+	n = 0;
+	for (i = 0; i < nd; i++) {
+		if (c->s[i] < '0' || c->s[i] > '9')
+			return 0;
+		n = n * 10 + (c->s[i] - '0');
+	}
+	c->s += nd;
+	*v = n;
+	return 1;
+}
+
+/* Consume the literal LIT (ASCII or UTF-8). */
+static int
+cur_lit(struct tp_cur *c, const char *lit)
+{
+	size_t n;
+
+	n = strlen(lit);
+	if ((size_t)(c->e - c->s) < n || memcmp(c->s, lit, n) != 0)
+		return 0;
+	c->s += n;
+	return 1;
+}
+
+/* Consume one of the bytes in SET. */
+static int
+cur_oneof(struct tp_cur *c, const char *set, char *got)
+{
+	if (c->s < c->e && *c->s != '\0' && strchr(set, *c->s) != NULL) {
+		*got = *c->s++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Consume blanks: spaces, tabs and U+3000; returns how many bytes. */
+static size_t
+cur_blanks(struct tp_cur *c)
+{
+	const char *p;
+
+	p = c->s;
+	for (;;) {
+		if (c->s < c->e && (*c->s == ' ' || *c->s == '\t'))
+			c->s++;
+		else if (!cur_lit(c, "\xE3\x80\x80"))
+			break;
+	}
+	return (size_t)(c->s - p);
+}
+
+/*
+ * The date: YYYY-M-D, YYYY/M/D, YYYY.M.D (one separator throughout), or
+ * YYYY年M月D日 (the 日 may be missing before a blank or the end).
+ */
+static int
+parse_date(struct tp_cur *c, struct tp_fields *f)
+{
+	char sep, sep2;
+
+	if (!cur_fixed(c, 4, &f->y))
+		return 0;
+	if (cur_lit(c, "年")) {
+		cur_blanks(c);
+		if (!cur_num(c, 2, &f->mo))
+			return 0;
+		cur_blanks(c);
+		if (!cur_lit(c, "月"))
+			return 0;
+		cur_blanks(c);
+		if (!cur_num(c, 2, &f->d))
+			return 0;
+		cur_blanks(c);
+		if (!cur_lit(c, "日"))
+			(void)cur_lit(c, "号");
+		return 1;
+	}
+	if (!cur_oneof(c, "-/.", &sep) || !cur_num(c, 2, &f->mo))
+		return 0;
+	if (!cur_oneof(c, "-/.", &sep2) || sep2 != sep || !cur_num(c, 2, &f->d))
+		return 0;
+	return 1;
+}
+
+/* Optional fractional seconds: "." or "," and digits, ignored. */
+static void
+skip_fraction(struct tp_cur *c)
+{
+	char sep;
+	const char *save;
+
+	save = c->s;
+	if (!cur_oneof(c, ".,", &sep))
+		return;
+	if (c->s >= c->e || *c->s < '0' || *c->s > '9') {
+		c->s = save;
+		return;
+	}
+	while (c->s < c->e && *c->s >= '0' && *c->s <= '9')
+		c->s++;
+}
+
+/*
+ * The time: H:MM[:SS[.fff]], or H时MM分[SS秒] (点 for 时 as well; the
+ * minutes may be left out after 时/点).
+ */
+static int
+parse_clock(struct tp_cur *c, struct tp_fields *f)
+{
+	if (!cur_num(c, 2, &f->h))
+		return 0;
+	f->mi = f->sec = 0;
+	if (cur_lit(c, ":")) {
+		if (!cur_fixed(c, 2, &f->mi))
+			return 0;
+		if (cur_lit(c, ":")) {
+			if (!cur_fixed(c, 2, &f->sec))
+				return 0;
+			skip_fraction(c);
+		}
+	} else if (cur_lit(c, "时") || cur_lit(c, "時") || cur_lit(c, "点") ||
+	    cur_lit(c, "點")) {
+		if (cur_num(c, 2, &f->mi)) {
+			if (!cur_lit(c, "分"))
+				return 0;
+			if (cur_num(c, 2, &f->sec) && !cur_lit(c, "秒"))
+				return 0;
+		}
+	} else
+		return 0;
+	f->has_time = 1;
+	return 1;
+}
+
+/* A UTC offset: Z, +HH:MM, +HHMM or +HH (also -). */
+static int
+parse_offset(struct tp_cur *c, struct tp_fields *f)
+{
+	char sign;
+	int oh, om;
+
+	if (cur_lit(c, "Z") || cur_lit(c, "z")) {
+		f->has_off = 1;
+		f->off = 0;
+		return 1;
+	}
+	if (!cur_oneof(c, "+-", &sign) || !cur_fixed(c, 2, &oh))
+		return 0;
+	om = 0;
+	if (cur_lit(c, ":")) {
+		if (!cur_fixed(c, 2, &om))
+			return 0;
+	} else
+		(void)cur_fixed(c, 2, &om);
+	if (oh > 14 || om > 59)
+		return 0;
+	f->has_off = 1;
+	f->off = (sign == '-' ? -1L : 1L) * (oh * 3600L + om * 60L);
+	return 1;
+}
+
+/* Check the ranges of the fields. */
+static int
+fields_valid(const struct tp_fields *f)
+{
+	if (f->y < 1000 || f->mo < 1 || f->mo > 12 || f->d < 1 ||
+	    f->d > month_days(f->y, f->mo))
+		return 0;
+	if (f->has_time && (f->h > 23 || f->mi > 59 || f->sec > 59))
+		return 0;
+	return 1;
+}
+
+int
+tp_parse(const char *s, size_t n, struct tp_time *out)
+{
+	struct tp_cur c;
+	struct tp_fields f;
+	long long days, secs;
+
+	cell_value(&s, &n);
+	c.s = s;
+	c.e = s + n;
+	memset(&f, 0, sizeof(f));
+	if (!parse_date(&c, &f))
+		return -1;
+	if (c.s < c.e) {
+		/* After 日 the time may follow at once; after a digit it may not. */
+		if (!cur_lit(&c, "T") && cur_blanks(&c) == 0 &&
+		    c.s[-1] >= '0' && c.s[-1] <= '9')
+			return -1;
+		if (!parse_clock(&c, &f))
+			return -1;
+		cur_blanks(&c);
+		if (c.s < c.e && !parse_offset(&c, &f))
+			return -1;
+		if (c.s != c.e)
+			return -1;
+	}
+	if (!fields_valid(&f))
+		return -1;
+	days = tp_days_from_civil(f.y, f.mo, f.d);
+	secs = days * 86400LL + f.h * 3600LL + f.mi * 60LL + f.sec;
+	out->t = secs - (f.has_off ? f.off : TP_SHANGHAI_OFFSET);
+	out->has_time = f.has_time;
+	return 0;
+}
