@@ -22,10 +22,32 @@ struct norm {
 	size_t cap;		/* allocated size of s and map */
 };
 
-/* Normalise S[0..LEN) into N (reusing N's buffers).  0, or -1 when out of memory. */
+/*
+ * Normalise S[0..LEN) into N (reusing N's buffers).  0, or -1 when out of
+ * memory.  Bytes that are not UTF-8 pass through unchanged.  Looks the
+ * t2s table up by binary search: fine for short texts; a caller that
+ * normalises many should keep a struct normalizer and use norm_text_with().
+ */
 int norm_text(struct norm *n, const char *s, size_t len);
 
-/* Free N's buffers. */
+/* The t2s table turned into a direct lookup array (about 110 KB), built once. */
+struct normalizer;
+
+/* A normalizer built from the embedded t2s table, or NULL when out of memory. */
+struct normalizer *normalizer_new(void);
+
+/* Free Z (NULL is fine). */
+void normalizer_free(struct normalizer *z);
+
+/*
+ * norm_text() with Z's table (the same result, faster).  Z may be NULL,
+ * which is norm_text().  Z is read only, so one normalizer can serve any
+ * number of struct norm buffers.
+ */
+int norm_text_with(const struct normalizer *z, struct norm *n, const char *s,
+    size_t len);
+
+/* Free N's buffers; N can be reused (it is left empty). */
 void norm_free(struct norm *n);
 
 #endif
