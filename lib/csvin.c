@@ -289,6 +289,19 @@ reader_free(struct reader *r)
 	free(r->f);
 }
 
+static void
+reader_init(struct reader *r, const struct csvin_opts *opts,
+    const char *display, csvin_record_fn fn, void *ctx)
+{
+	memset(r, 0, sizeof *r);
+	r->opts = opts;
+	r->display = display;
+	r->fn = fn;
+	r->ctx = ctx;
+	r->line = 1;
+	r->at_start = 1;
+}
+
 int
 csvin_run(const char *path, const char *display,
     const struct csvin_opts *opts, csvin_record_fn fn, void *ctx)
@@ -298,13 +311,7 @@ csvin_run(const char *path, const char *display,
 	char *chunk;
 	int rc = 0;
 
-	memset(&r, 0, sizeof r);
-	r.opts = opts;
-	r.display = display;
-	r.fn = fn;
-	r.ctx = ctx;
-	r.line = 1;
-	r.at_start = 1;
+	reader_init(&r, opts, display, fn, ctx);
 	if (enc_init(&r.enc, opts->encoding) != 0) {
 		cs_warnx("unknown encoding '%s'", opts->encoding);
 		return -1;
@@ -337,6 +344,26 @@ csvin_run(const char *path, const char *display,
 	free(chunk);
 	if (fp != stdin)
 		fclose(fp);
+	reader_free(&r);
+	return rc;
+}
+
+int
+csvin_run_mem(const char *data, size_t len, const char *display,
+    const struct csvin_opts *opts, csvin_record_fn fn, void *ctx)
+{
+	struct reader r;
+	int rc;
+
+	reader_init(&r, opts, display, fn, ctx);
+	if (enc_init(&r.enc, opts->encoding) != 0) {
+		cs_warnx("unknown encoding '%s'", opts->encoding);
+		return -1;
+	}
+	parser_init(&r);
+	enc_feed(&r.enc, data, len, 1, on_decoded, &r);
+	finish(&r);
+	rc = r.stop;
 	reader_free(&r);
 	return rc;
 }

@@ -48,4 +48,11 @@ typedef int (*csvin_record_fn)(void *ctx, struct record *r);
 int csvin_run(const char *path, const char *display,
     const struct csvin_opts *opts, csvin_record_fn fn, void *ctx);
 
+/*
+ * Like csvin_run() over DATA[0..LEN) in memory (an embedded data file).
+ * Returns 0 or the first non-zero FN result.
+ */
+int csvin_run_mem(const char *data, size_t len, const char *display,
+    const struct csvin_opts *opts, csvin_record_fn fn, void *ctx);
+
 #endif

@@ -1,0 +1,113 @@
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datafile.h"
+#include "diag.h"
+#include "embed.h"
+
+/* State of one datafile_read() call. */
+struct dfread {
+	struct datafile df;	/* what the callback sees */
+	datafile_fn fn;		/* the caller's callback */
+	void *ctx;		/* its context */
+};
+
+static int
+is_comment(const struct record *r)
+{
+	return r->n == 0 || (r->n == 1 && r->len[0] == 0) ||
+	    (r->len[0] > 0 && r->f[0][0] == '#');
+}
+
+static int
+on_record(void *ctx, struct record *r)
+{
+	struct dfread *d = ctx;
+	size_t i;
+
+	d->df.line = r->line;
+	if (r->error != NULL) {
+		datafile_error(&d->df, "%s", r->error);
+		return 0;
+	}
+	if (is_comment(r))
+		return 0;
+	if (d->df.names == NULL) {
+		if ((d->df.names = calloc(r->n + 1, sizeof *d->df.names)) == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+		for (i = 0; i < r->n; i++)
+			if ((d->df.names[i] = strdup(r->f[i])) == NULL)
+				cs_errx(CS_FATAL, "out of memory");
+		d->df.nnames = r->n;
+		return 0;
+	}
+	if (r->n != d->df.nnames) {
+		datafile_error(&d->df, "expected %zu fields, found %zu",
+		    d->df.nnames, r->n);
+		return 0;
+	}
+	return d->fn(d->ctx, &d->df, r);
+}
+
+int
+datafile_read(const char *path, const char *embedded, datafile_fn fn, void *ctx)
+{
+	struct csvin_opts opts = { ',', 0, NULL };
+	struct dfread d;
+	int rc;
+	size_t i;
+
+	memset(&d, 0, sizeof d);
+	d.fn = fn;
+	d.ctx = ctx;
+	if (path != NULL) {
+		d.df.file = path;
+		rc = csvin_run(path, path, &opts, on_record, &d);
+	} else {
+		const struct embed *e = embed_find(embedded);
+
+		if (e == NULL)
+			cs_errx(CS_FATAL, "internal error: no embedded '%s'", embedded);
+		d.df.file = embedded;
+		rc = csvin_run_mem(e->data, e->len, embedded, &opts, on_record, &d);
+	}
+	if (rc == 0 && d.df.names == NULL && d.df.errors == 0) {
+		cs_warnx_at(d.df.file, 0, "no header line");
+		d.df.errors++;
+	}
+	for (i = 0; i < d.df.nnames; i++)
+		free(d.df.names[i]);
+	free(d.df.names);
+	return rc != 0 || d.df.errors != 0 ? -1 : 0;
+}
+
+long
+datafile_col(const struct datafile *df, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < df->nnames; i++)
+		if (strcmp(df->names[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *
+datafile_get(const struct datafile *df, const struct record *r, const char *name)
+{
+	long k = datafile_col(df, name);
+
+	return k >= 0 && (size_t)k < r->n ? r->f[k] : "";
+}
+
+void
+datafile_error(struct datafile *df, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cs_vwarnx_at(df->file, df->line, fmt, ap);
+	va_end(ap);
+	df->errors++;
+}
