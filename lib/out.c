@@ -43,12 +43,12 @@ formula_like(const char *s, size_t n)
 }
 
 static int
-needs_quotes(const char *s, size_t n)
+needs_quotes(const char *s, size_t n, char delim)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+		if (s[i] == delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
 			return 1;
 	return 0;
 }
@@ -58,7 +58,7 @@ put_csv(struct out *o, const char *s, size_t n)
 {
 	const char *q;
 
-	if (!needs_quotes(s, n)) {
+	if (!needs_quotes(s, n, o->fmt == OUT_TSV ? '\t' : ',')) {
 		fwrite(s, 1, n, o->fp);
 		return;
 	}
@@ -74,7 +74,7 @@ put_csv(struct out *o, const char *s, size_t n)
 }
 
 static void
-put_escaped(struct out *o, const char *s, size_t n, int json)
+put_json(struct out *o, const char *s, size_t n)
 {
 	size_t i, start = 0;
 
@@ -91,9 +91,9 @@ put_escaped(struct out *o, const char *s, size_t n, int json)
 			esc = "\\r";
 		else if (c == '\\')
 			esc = "\\\\";
-		else if (json && c == '"')
+		else if (c == '"')
 			esc = "\\\"";
-		else if (json && c < 0x20) {
+		else if (c < 0x20) {
 			snprintf(hex, sizeof hex, "\\u%04x", c);
 			esc = hex;
 		}
@@ -112,8 +112,9 @@ out_field(struct out *o, const char *s, size_t n)
 	start(o);
 	switch (o->fmt) {
 	case OUT_CSV:
+	case OUT_TSV:
 		if (o->col > 0)
-			putc(',', o->fp);
+			putc(o->fmt == OUT_TSV ? '\t' : ',', o->fp);
 		if (o->excel && formula_like(s, n)) {
 			/* The quote goes inside any CSV quoting. */
 			char *tmp = malloc(n + 1);
@@ -128,21 +129,14 @@ out_field(struct out *o, const char *s, size_t n)
 			put_csv(o, s, n);
 		}
 		break;
-	case OUT_TSV:
-		if (o->col > 0)
-			putc('\t', o->fp);
-		if (o->excel && formula_like(s, n))
-			putc('\'', o->fp);
-		put_escaped(o, s, n, 0);
-		break;
 	case OUT_JSON:
 		fputs(o->col == 0 ? "{\"" : ",\"", o->fp);
 		if (o->col < o->nkeys)
-			put_escaped(o, o->keys[o->col], strlen(o->keys[o->col]), 1);
+			put_json(o, o->keys[o->col], strlen(o->keys[o->col]));
 		else
 			fprintf(o->fp, "%zu", o->col + 1);
 		fputs("\":\"", o->fp);
-		put_escaped(o, s, n, 1);
+		put_json(o, s, n);
 		putc('"', o->fp);
 		break;
 	}

@@ -2,9 +2,10 @@
 #define CS_OUT_H
 
 /*
- * Writing records: csv (RFC 4180, minimal quoting), tsv (tab-separated;
- * tab, newline, CR and backslash in a value written as \t \n \r \\) or
- * json (one object per line, keys from the header, all values strings).
+ * Writing records: csv (RFC 4180, minimal quoting), tsv (the same with a
+ * tab as delimiter: a value holding a tab, quote or line break is quoted,
+ * as spreadsheets write and read it) or json (one object per line, keys
+ * from the header, all values strings).
  *
  * Excel mode writes a UTF-8 BOM first, ends lines with CRLF and puts a
  * single quote before a value that a spreadsheet would run as a formula

@@ -102,13 +102,14 @@ parse_prices(struct datafile *df, const struct record *r, struct rate_rule *rule
 	if (rule->quote)
 		return 0;
 	if (positive(df, r, "first_kg", 3, &rule->first_g) != 0 ||
-	    money_parse(fp, strlen(fp), &rule->first_fen) != 0 ||
-	    positive(df, r, "step_kg", 3, &rule->step_g) != 0 ||
-	    money_parse(sp, strlen(sp), &rule->step_fen) != 0 ||
-	    rule->first_fen < 0 || rule->step_fen < 0) {
-		if (df->errors == 0)
-			datafile_error(df, "prices: expected amounts in yuan, got '%s' and '%s'",
-			    fp, sp);
+	    positive(df, r, "step_kg", 3, &rule->step_g) != 0)
+		return -1;
+	if (money_parse(fp, strlen(fp), &rule->first_fen) != 0 || rule->first_fen < 0) {
+		datafile_error(df, "first_price: expected an amount in yuan, got '%s'", fp);
+		return -1;
+	}
+	if (money_parse(sp, strlen(sp), &rule->step_fen) != 0 || rule->step_fen < 0) {
+		datafile_error(df, "step_price: expected an amount in yuan, got '%s'", sp);
 		return -1;
 	}
 	if (parse_rounding(df, datafile_get(df, r, "rounding"), &rule->rounding) != 0)

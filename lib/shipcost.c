@@ -70,9 +70,8 @@ shipcost_init(struct shipcost *sc)
 		sc->carrier = rates_carrier(sc->card, sc->opt_carrier,
 		    strlen(sc->opt_carrier));
 		if (sc->carrier < 0) {
-			cs_warnx("--carrier: the rate card has no carrier '%s' (it has %s%s)",
-			    sc->opt_carrier, rates_carrier_name(sc->card, 0),
-			    rates_carrier(sc->card, "", 0) >= 0 ? "" : ", ...");
+			cs_warnx("--carrier: the rate card has no carrier '%s'",
+			    sc->opt_carrier);
 			return CS_FATAL;
 		}
 	}
