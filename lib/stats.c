@@ -1,0 +1,950 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "diag.h"
+#include "stats.h"
+#include "timeparse.h"
+
+#define ARENA_BLOCK ((size_t)1 << 16)
+
+static void *
+xrealloc(void *p, size_t n, size_t size)
+{
+	if (n != 0 && size > (size_t)-1 / n)
+		cs_errx(CS_FATAL, "out of memory");
+	if ((p = realloc(p, n * size > 0 ? n * size : 1)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	return p;
+}
+
+/* --- the exact store ----------------------------------------------------- */
+
+void
+store_add(struct stats_store *st, long long v)
+{
+	if (st->n == st->cap) {
+		st->cap = st->cap ? st->cap * 2 : 8;
+		st->v = xrealloc(st->v, st->cap, sizeof *st->v);
+	}
+	if (st->n > 0 && v < st->v[st->n - 1])
+		st->sorted = 0;
+	else if (st->n == 0)
+		st->sorted = 1;
+	st->v[st->n++] = v;
+}
+
+void
+store_addn(struct stats_store *st, long long v, unsigned long long count)
+{
+	while (count-- > 0)
+		store_add(st, v);
+}
+
+static int
+cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+void
+store_sort(struct stats_store *st)
+{
+	if (!st->sorted && st->n > 1)
+		qsort(st->v, st->n, sizeof *st->v, cmp_ll);
+	st->sorted = 1;
+}
+
+long long
+store_pct(struct stats_store *st, int p)
+{
+	unsigned long long rank;
+
+	if (st->n == 0)
+		return 0;
+	store_sort(st);
+	/* ceil(p * n / 100), at least 1 */
+	rank = ((unsigned long long)p * st->n + 99) / 100;
+	if (rank < 1)
+		rank = 1;
+	if (rank > st->n)
+		rank = st->n;
+	return st->v[rank - 1];
+}
+
+long long
+store_sum(const struct stats_store *st)
+{
+	long long sum = 0;
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		sum += st->v[i];
+	return sum;
+}
+
+size_t
+store_count_le(struct stats_store *st, long long limit)
+{
+	size_t lo = 0, hi;
+
+	store_sort(st);
+	hi = st->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (st->v[mid] <= limit)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+store_count_lt(struct stats_store *st, long long limit)
+{
+	size_t lo = 0, hi;
+
+	store_sort(st);
+	hi = st->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (st->v[mid] < limit)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+store_max_window(struct stats_store *st, long long width,
+    long long *first, long long *last)
+{
+	size_t i, j = 0, best = 0;
+
+	if (width < 1)
+		width = 1;
+	store_sort(st);
+	for (i = 0; i < st->n; i++) {
+		while (st->v[i] - st->v[j] >= width)
+			j++;
+		if (i - j + 1 > best) {
+			best = i - j + 1;
+			*first = st->v[j];
+			*last = st->v[i];
+		}
+	}
+	return best;
+}
+
+void
+store_free(struct stats_store *st)
+{
+	free(st->v);
+	memset(st, 0, sizeof *st);
+}
+
+/* --- the string map ------------------------------------------------------ */
+
+static char *
+arena_copy(struct stats_arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (a->nblocks == 0 || a->used + n + 1 > a->size) {
+		size_t size = n + 1 > ARENA_BLOCK ? n + 1 : ARENA_BLOCK;
+
+		a->blocks = xrealloc(a->blocks, a->nblocks + 1, sizeof *a->blocks);
+		a->blocks[a->nblocks++] = xrealloc(NULL, size, 1);
+		a->used = 0;
+		a->size = size;
+	}
+	p = a->blocks[a->nblocks - 1] + a->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	a->used += n + 1;
+	return p;
+}
+
+static uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+void
+stats_map_init(struct stats_map *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+/* Slot of KEY in M: the one holding it, or the empty one where it goes. */
+static size_t
+map_probe(const struct stats_map *m, const char *key, size_t n, uint32_t h)
+{
+	size_t i = h & (m->cap - 1);
+
+	while (m->slot[i] != 0) {
+		uint32_t k = m->slot[i] - 1;
+
+		if (m->hash[i] == h && m->klen[k] == n &&
+		    memcmp(m->key[k], key, n) == 0)
+			break;
+		i = (i + 1) & (m->cap - 1);
+	}
+	return i;
+}
+
+static void
+map_grow(struct stats_map *m)
+{
+	uint32_t *oslot = m->slot, *ohash = m->hash;
+	size_t ocap = m->cap, i;
+
+	m->cap = m->cap ? m->cap * 2 : 64;
+	m->slot = calloc(m->cap, sizeof *m->slot);
+	m->hash = calloc(m->cap, sizeof *m->hash);
+	if (m->slot == NULL || m->hash == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < ocap; i++) {
+		size_t j;
+
+		if (oslot[i] == 0)
+			continue;
+		j = ohash[i] & (m->cap - 1);
+		while (m->slot[j] != 0)
+			j = (j + 1) & (m->cap - 1);
+		m->slot[j] = oslot[i];
+		m->hash[j] = ohash[i];
+	}
+	free(oslot);
+	free(ohash);
+}
+
+size_t
+stats_map_put(struct stats_map *m, const char *key, size_t n, int *isnew)
+{
+	uint32_t h = hash_bytes(key, n);
+	size_t i;
+
+	*isnew = 0;
+	if ((m->n + 1) * 10 > m->cap * 7)
+		map_grow(m);
+	i = map_probe(m, key, n, h);
+	if (m->slot[i] != 0)
+		return m->slot[i] - 1;
+	if (m->n == m->kcap) {
+		m->kcap = m->kcap ? m->kcap * 2 : 64;
+		m->key = xrealloc(m->key, m->kcap, sizeof *m->key);
+		m->klen = xrealloc(m->klen, m->kcap, sizeof *m->klen);
+	}
+	m->key[m->n] = arena_copy(&m->arena, key, n);
+	m->klen[m->n] = (uint32_t)n;
+	m->slot[i] = (uint32_t)(m->n + 1);
+	m->hash[i] = h;
+	*isnew = 1;
+	return m->n++;
+}
+
+long
+stats_map_get(const struct stats_map *m, const char *key, size_t n)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return -1;
+	i = map_probe(m, key, n, hash_bytes(key, n));
+	return m->slot[i] == 0 ? -1 : (long)m->slot[i] - 1;
+}
+
+void
+stats_map_free(struct stats_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->arena.nblocks; i++)
+		free(m->arena.blocks[i]);
+	free(m->arena.blocks);
+	free(m->slot);
+	free(m->hash);
+	free(m->key);
+	free(m->klen);
+	memset(m, 0, sizeof *m);
+}
+
+/* --- the aggregate ----------------------------------------------------------- */
+
+void
+stats_init(struct stats *s)
+{
+	memset(s, 0, sizeof *s);
+}
+
+static void
+group_free(struct stats_group *g)
+{
+	store_free(&g->reply);
+	store_free(&g->res);
+	store_free(&g->open);
+	store_free(&g->noreply);
+}
+
+void
+stats_free(struct stats *s)
+{
+	size_t i;
+
+	group_free(&s->all);
+	for (i = 0; i < s->gmap.n; i++)
+		group_free(&s->g[i]);
+	for (i = 0; i < s->products.n; i++)
+		store_free(&s->q[i]);
+	free(s->g);
+	free(s->seen);
+	free(s->b);
+	free(s->q);
+	free(s->qn);
+	stats_map_free(&s->gmap);
+	stats_map_free(&s->ids);
+	stats_map_free(&s->buyers);
+	stats_map_free(&s->products);
+	memset(s, 0, sizeof *s);
+}
+
+/* Grow the array *P of *CAP elements of SIZE bytes to hold index I; new ones zeroed. */
+static void *
+grow_zero(void *p, size_t *cap, size_t i, size_t size)
+{
+	size_t ncap = *cap ? *cap : 16;
+
+	if (i < *cap)
+		return p;
+	while (ncap <= i)
+		ncap *= 2;
+	p = xrealloc(p, ncap, size);
+	memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
+	*cap = ncap;
+	return p;
+}
+
+static void
+see_time(struct stats *s, int has, long long t)
+{
+	if (has && (!s->has_latest || t > s->latest)) {
+		s->latest = t;
+		s->has_latest = 1;
+	}
+}
+
+static void
+group_add(struct stats_group *g, const struct stats_ticket *t)
+{
+	int closed = t->has_resolved || t->outcome == STATS_OUT_RESOLVED;
+	int solved = closed && t->outcome != STATS_OUT_UNRESOLVED;
+
+	g->tickets++;
+	if (t->has_opened) {
+		g->timed++;
+		if (!t->reply_col)
+			;
+		else if (t->has_reply)
+			store_add(&g->reply, t->reply - t->opened);
+		else if (t->has_resolved)
+			store_add(&g->reply, t->resolved - t->opened);
+		else
+			store_add(&g->noreply, t->opened);
+		if (!closed && t->close_col)
+			store_add(&g->open, t->opened);
+		if (solved && t->has_resolved)
+			store_add(&g->res, t->resolved - t->opened);
+	}
+	if (solved)
+		g->resolved++;
+	else if (closed)
+		g->closed_unres++;
+	if (t->reopened >= 0) {
+		g->reopen_known++;
+		g->reopened += t->reopened > 0;
+	}
+	if (solved && (t->contacts >= 0 || t->reopened >= 0)) {
+		g->fcr_known++;
+		if (t->contacts >= 0)
+			g->fcr += t->contacts <= 1 && t->reopened <= 0;
+		else
+			g->fcr += t->reopened == 0;
+	}
+}
+
+void
+stats_add(struct stats *s, const char *key, size_t n, const struct stats_ticket *t)
+{
+	int isnew;
+	size_t i = stats_map_put(&s->gmap, key, n, &isnew);
+
+	s->g = grow_zero(s->g, &s->gcap, i, sizeof *s->g);
+	group_add(&s->g[i], t);
+	group_add(&s->all, t);
+	see_time(s, t->has_opened, t->opened);
+	see_time(s, t->has_reply, t->reply);
+	see_time(s, t->has_resolved, t->resolved);
+}
+
+const struct stats_seen *
+stats_see_id(struct stats *s, const char *id, size_t n, const char *file, long line)
+{
+	int isnew;
+	size_t i = stats_map_put(&s->ids, id, n, &isnew);
+
+	if (!isnew)
+		return &s->seen[i];
+	s->seen = grow_zero(s->seen, &s->seencap, i, sizeof *s->seen);
+	s->seen[i].file = file;
+	s->seen[i].line = line;
+	return NULL;
+}
+
+/* Non-zero when complaint (HAS_T, T, CLS) comes before B's. */
+static int
+buyer_earlier(const struct stats_buyer *b, int has_t, long long t, int cls)
+{
+	if (has_t != b->has_t)
+		return has_t;
+	if (has_t && t != b->t)
+		return t < b->t;
+	return cls < b->cls;
+}
+
+void
+stats_add_buyer(struct stats *s, const char *name, size_t n, int has_t,
+    long long t, int cls)
+{
+	int isnew;
+	size_t i = stats_map_put(&s->buyers, name, n, &isnew);
+	struct stats_buyer *b;
+
+	s->b = grow_zero(s->b, &s->bcap, i, sizeof *s->b);
+	b = &s->b[i];
+	if (isnew || buyer_earlier(b, has_t, t, cls)) {
+		b->has_t = has_t;
+		b->t = has_t ? t : 0;
+		b->cls = cls;
+	}
+}
+
+void
+stats_add_quality(struct stats *s, const char *product, size_t n, int has_t,
+    long long t)
+{
+	int isnew;
+	size_t i = stats_map_put(&s->products, product, n, &isnew);
+	size_t cap = s->qcap;
+
+	s->q = grow_zero(s->q, &cap, i, sizeof *s->q);
+	s->qn = grow_zero(s->qn, &s->qcap, i, sizeof *s->qn);
+	if (has_t)
+		store_add(&s->q[i], t);
+	else
+		s->qn[i]++;
+}
+
+enum stats_class
+stats_classify(const struct stats_ticket *t, long long quick)
+{
+	if (t->outcome == STATS_OUT_UNRESOLVED)
+		return STATS_UNRESOLVED;
+	if (!t->has_resolved)
+		return t->outcome == STATS_OUT_RESOLVED ? STATS_RESOLVED :
+		    STATS_UNRESOLVED;
+	if (t->has_opened && t->resolved - t->opened <= quick)
+		return STATS_QUICK;
+	return STATS_RESOLVED;
+}
+
+size_t
+stats_ngroups(const struct stats *s)
+{
+	return s->gmap.n;
+}
+
+const char *
+stats_group_key(const struct stats *s, size_t i, size_t *len)
+{
+	*len = s->gmap.klen[i];
+	return s->gmap.key[i];
+}
+
+struct stats_group *
+stats_group_at(struct stats *s, size_t i)
+{
+	return i < s->gmap.n ? &s->g[i] : NULL;
+}
+
+struct stats_group *
+stats_group_find(struct stats *s, const char *key, size_t n)
+{
+	long i = stats_map_get(&s->gmap, key, n);
+
+	return i < 0 ? NULL : &s->g[i];
+}
+
+/* --- words and figures --------------------------------------------------- */
+
+/* Non-zero when S[0..N) contains one of the NULL-terminated WORDS. */
+static int
+has_word(const char *s, size_t n, const char *const *words)
+{
+	for (; *words != NULL; words++) {
+		size_t k = strlen(*words), i;
+
+		for (i = 0; i + k <= n; i++)
+			if (memcmp(s + i, *words, k) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* ASCII-lowercase copy of S[0..N) into BUF (size CAP); returns its length. */
+static size_t
+lower(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t i;
+
+	if (n >= cap)
+		n = cap - 1;
+	for (i = 0; i < n; i++)
+		buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	buf[n] = '\0';
+	return n;
+}
+
+enum stats_outcome
+stats_parse_outcome(const char *s, size_t n)
+{
+	static const char *const unres[] = { "未解决", "未处理", "处理中",
+	    "待处理", "拒绝", "驳回", "失败", "未完结", "unresolved", "reject",
+	    "fail", "pending", "open", NULL };
+	static const char *const res[] = { "已解决", "解决", "完成", "完结",
+	    "成功", "已处理", "resolved", "solved", "done", "closed", NULL };
+	char buf[256];
+
+	cell_value(&s, &n);
+	n = lower(s, n, buf, sizeof buf);
+	if (n == 0)
+		return STATS_OUT_NONE;
+	if (has_word(buf, n, unres))
+		return STATS_OUT_UNRESOLVED;
+	if (has_word(buf, n, res))
+		return STATS_OUT_RESOLVED;
+	return STATS_OUT_NONE;
+}
+
+int
+stats_parse_flag(const char *s, size_t n)
+{
+	static const char *const yes[] = { "是", "y", "yes", "true", "重开", NULL };
+	static const char *const no[] = { "否", "n", "no", "false", NULL };
+	char buf[64];
+	size_t i;
+	int k;
+
+	cell_value(&s, &n);
+	n = lower(s, n, buf, sizeof buf);
+	if (n == 0)
+		return -1;
+	for (i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
+		;
+	if (i == n)
+		return strspn(buf, "0") == n ? 0 : 1;
+	for (k = 0; yes[k] != NULL; k++)
+		if (strcmp(buf, yes[k]) == 0)
+			return 1;
+	for (k = 0; no[k] != NULL; k++)
+		if (strcmp(buf, no[k]) == 0)
+			return 0;
+	return -1;
+}
+
+int
+stats_is_quality(const char *s, size_t n)
+{
+	static const char *const words[] = { "quality", "质量", "瑕疵", "次品",
+	    "做工", "退货", "换货", "退换", NULL };
+	char buf[256];
+
+	cell_value(&s, &n);
+	n = lower(s, n, buf, sizeof buf);
+	return has_word(buf, n, words);
+}
+
+/* The Monday of the ISO week holding DAYS, and that week's ISO year and number. */
+static long
+iso_week(long days, int *year, int *week)
+{
+	long monday = days - tp_weekday(days);
+	long thursday = monday + 3;
+	int y, m, d;
+
+	tp_civil_from_days(thursday, &y, &m, &d);
+	*year = y;
+	*week = (int)((thursday - tp_days_from_civil(y, 1, 1)) / 7 + 1);
+	return monday;
+}
+
+char *
+stats_period_label(enum stats_period p, long long t, char *buf)
+{
+	long days = tp_local_day(t);
+	int y, m, d, w;
+
+	switch (p) {
+	case STATS_DAY:
+		tp_format_date(days, buf);
+		break;
+	case STATS_WEEK:
+		iso_week(days, &y, &w);
+		snprintf(buf, 16, "%04d-W%02d", y, w);
+		break;
+	case STATS_MONTH:
+		tp_civil_from_days(days, &y, &m, &d);
+		snprintf(buf, 16, "%04d-%02d", y, m);
+		break;
+	default:
+		buf[0] = '\0';
+		break;
+	}
+	return buf;
+}
+
+char *
+stats_period_prev(enum stats_period p, const char *label, char *buf)
+{
+	int y, m, d, w;
+	long days;
+
+	switch (p) {
+	case STATS_DAY:
+		if (sscanf(label, "%4d-%2d-%2d", &y, &m, &d) != 3)
+			return NULL;
+		tp_format_date(tp_days_from_civil(y, m, d) - 1, buf);
+		return buf;
+	case STATS_WEEK:
+		if (sscanf(label, "%4d-W%2d", &y, &w) != 2 || y < 1 || y > 9999)
+			return NULL;
+		/* The Monday of week 1 is the Monday of the week holding 4 January. */
+		days = tp_days_from_civil(y, 1, 4);
+		days = days - tp_weekday(days) + (long)(w - 1) * 7 - 7;
+		iso_week(days, &y, &w);
+		snprintf(buf, 16, "%04d-W%02d", y, w);
+		return buf;
+	case STATS_MONTH:
+		if (sscanf(label, "%4d-%2d", &y, &m) != 2 || y < 1 || y > 9999 ||
+		    m < 1 || m > 12)
+			return NULL;
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+		snprintf(buf, 16, "%04d-%02d", y, m);
+		return buf;
+	default:
+		return NULL;
+	}
+}
+
+/* V / 100 with two decimals into BUF. */
+static char *
+fmt_centi(long long v, char *buf)
+{
+	const char *sign = v < 0 ? "-" : "";
+
+	if (v < 0)
+		v = -v;
+	snprintf(buf, 32, "%s%lld.%02lld", sign, v / 100, v % 100);
+	return buf;
+}
+
+/* Round NUM / DEN half away from zero (DEN > 0). */
+static long long
+div_round(long long num, long long den)
+{
+	if (num >= 0)
+		return (num * 2 + den) / (den * 2);
+	return -((-num * 2 + den) / (den * 2));
+}
+
+char *
+stats_fmt_hours(long long sec, char *buf)
+{
+	return fmt_centi(div_round(sec * 100, 3600), buf);
+}
+
+char *
+stats_fmt_mean_hours(long long sum, long long n, char *buf)
+{
+	if (n <= 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	return fmt_centi(div_round(sum * 100, 3600 * n), buf);
+}
+
+char *
+stats_fmt_pct(unsigned long long num, unsigned long long den, char *buf)
+{
+	unsigned long long v;
+
+	if (den == 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	v = (num * 2000 + den) / (den * 2);
+	snprintf(buf, 32, "%llu.%llu", v / 10, v % 10);
+	return buf;
+}
+
+/* --- partial state ------------------------------------------------------ */
+
+/* The counters of a group, by name, in the order they are written. */
+static unsigned long long *
+group_counter(struct stats_group *g, const char *name)
+{
+	if (strcmp(name, "tickets") == 0)
+		return &g->tickets;
+	if (strcmp(name, "timed") == 0)
+		return &g->timed;
+	if (strcmp(name, "resolved") == 0)
+		return &g->resolved;
+	if (strcmp(name, "closed_unres") == 0)
+		return &g->closed_unres;
+	if (strcmp(name, "reopen_known") == 0)
+		return &g->reopen_known;
+	if (strcmp(name, "reopened") == 0)
+		return &g->reopened;
+	if (strcmp(name, "fcr_known") == 0)
+		return &g->fcr_known;
+	if (strcmp(name, "fcr") == 0)
+		return &g->fcr;
+	return NULL;
+}
+
+static const char *const counter_names[] = { "tickets", "timed", "resolved",
+    "closed_unres", "reopen_known", "reopened", "fcr_known", "fcr", NULL };
+
+static struct stats_store *
+group_store(struct stats_group *g, const char *name)
+{
+	if (strcmp(name, "reply") == 0)
+		return &g->reply;
+	if (strcmp(name, "res") == 0)
+		return &g->res;
+	if (strcmp(name, "open") == 0)
+		return &g->open;
+	if (strcmp(name, "noreply") == 0)
+		return &g->noreply;
+	return NULL;
+}
+
+static const char *const store_names[] = { "reply", "res", "open", "noreply", NULL };
+
+/* Emit ST as runs of equal values: (value, count). */
+static void
+emit_store(struct stats_store *st, const char *sec, const char *key, size_t klen,
+    const char *name, stats_emit_fn fn, void *ctx)
+{
+	char v[32], c[32];
+	size_t i = 0, j;
+
+	store_sort(st);
+	while (i < st->n) {
+		for (j = i; j < st->n && st->v[j] == st->v[i]; j++)
+			;
+		snprintf(v, sizeof v, "%lld", st->v[i]);
+		snprintf(c, sizeof c, "%zu", j - i);
+		fn(ctx, sec, key, klen, name, v, c);
+		i = j;
+	}
+}
+
+static void
+emit_meta(struct stats *s, stats_emit_fn fn, void *ctx)
+{
+	char v[32];
+
+	snprintf(v, sizeof v, "%llu", s->read);
+	fn(ctx, "meta", "", 0, "read", v, "");
+	snprintf(v, sizeof v, "%llu", s->rejected);
+	fn(ctx, "meta", "", 0, "rejected", v, "");
+	if (s->has_latest) {
+		snprintf(v, sizeof v, "%lld", s->latest);
+		fn(ctx, "meta", "", 0, "latest", v, "");
+	}
+}
+
+static void
+emit_groups(struct stats *s, stats_emit_fn fn, void *ctx)
+{
+	char v[32];
+	size_t i, k;
+
+	for (i = 0; i < s->gmap.n; i++) {
+		const char *key = s->gmap.key[i];
+		size_t klen = s->gmap.klen[i];
+
+		for (k = 0; counter_names[k] != NULL; k++) {
+			unsigned long long c = *group_counter(&s->g[i], counter_names[k]);
+
+			if (c == 0 && k > 0)
+				continue;
+			snprintf(v, sizeof v, "%llu", c);
+			fn(ctx, "g", key, klen, counter_names[k], v, "");
+		}
+		for (k = 0; store_names[k] != NULL; k++)
+			emit_store(group_store(&s->g[i], store_names[k]), "v",
+			    key, klen, store_names[k], fn, ctx);
+	}
+}
+
+void
+stats_emit(struct stats *s, stats_emit_fn fn, void *ctx)
+{
+	char v[32], c[32];
+	size_t i;
+
+	emit_meta(s, fn, ctx);
+	emit_groups(s, fn, ctx);
+	for (i = 0; i < s->ids.n; i++)
+		fn(ctx, "id", s->ids.key[i], s->ids.klen[i], "", "", "");
+	for (i = 0; i < s->buyers.n; i++) {
+		snprintf(v, sizeof v, "%lld", s->b[i].t);
+		snprintf(c, sizeof c, "%d", s->b[i].cls);
+		fn(ctx, "b", s->buyers.key[i], s->buyers.klen[i], c,
+		    s->b[i].has_t ? v : "", "");
+	}
+	for (i = 0; i < s->products.n; i++) {
+		emit_store(&s->q[i], "q", s->products.key[i], s->products.klen[i],
+		    "", fn, ctx);
+		if (s->qn[i] > 0) {
+			snprintf(c, sizeof c, "%llu", s->qn[i]);
+			fn(ctx, "q", s->products.key[i], s->products.klen[i], "",
+			    "", c);
+		}
+	}
+}
+
+/* Parse a whole decimal integer; 0, or -1 when S is not one. */
+static int
+parse_ll(const char *s, long long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	return *s == '\0' || *end != '\0' || errno != 0 ? -1 : 0;
+}
+
+static int
+absorb_meta(struct stats *s, const char *name, long long v)
+{
+	if (v < 0 && strcmp(name, "latest") != 0)
+		return -1;
+	if (strcmp(name, "read") == 0)
+		s->read += (unsigned long long)v;
+	else if (strcmp(name, "rejected") == 0)
+		s->rejected += (unsigned long long)v;
+	else if (strcmp(name, "latest") == 0)
+		see_time(s, 1, v);
+	else
+		return -1;
+	return 0;
+}
+
+/* The group KEY, created when new. */
+static struct stats_group *
+group_get(struct stats *s, const char *key, size_t klen)
+{
+	int isnew;
+	size_t i = stats_map_put(&s->gmap, key, klen, &isnew);
+
+	s->g = grow_zero(s->g, &s->gcap, i, sizeof *s->g);
+	return &s->g[i];
+}
+
+static int
+absorb_group(struct stats *s, const char *sec, const char *key, size_t klen,
+    const char *name, long long v, long long c)
+{
+	struct stats_group *g = group_get(s, key, klen);
+
+	if (sec[0] == 'g') {
+		unsigned long long *p = group_counter(g, name);
+
+		if (p == NULL || v < 0)
+			return -1;
+		*p += (unsigned long long)v;
+		*group_counter(&s->all, name) += (unsigned long long)v;
+		return 0;
+	}
+	if (group_store(g, name) == NULL || c < 1)
+		return -1;
+	store_addn(group_store(g, name), v, (unsigned long long)c);
+	store_addn(group_store(&s->all, name), v, (unsigned long long)c);
+	return 0;
+}
+
+int
+stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
+    const char *name, const char *value, const char *count)
+{
+	long long v = 0, c = 0;
+	int hasv = value[0] != '\0', isnew;
+
+	if ((hasv && parse_ll(value, &v) != 0) ||
+	    (count[0] != '\0' && parse_ll(count, &c) != 0))
+		return -1;
+	if (strcmp(sec, "meta") == 0)
+		return hasv ? absorb_meta(s, name, v) : -1;
+	if ((strcmp(sec, "g") == 0 || strcmp(sec, "v") == 0) && hasv)
+		return absorb_group(s, sec, key, klen, name, v, c);
+	if (strcmp(sec, "id") == 0) {
+		stats_map_put(&s->ids, key, klen, &isnew);
+		s->seen = grow_zero(s->seen, &s->seencap, s->ids.n, sizeof *s->seen);
+		return isnew ? 0 : 1;
+	}
+	if (strcmp(sec, "b") == 0) {
+		long long cls;
+
+		if (parse_ll(name, &cls) != 0 || cls < 0 || cls >= STATS_NCLASS)
+			return -1;
+		stats_add_buyer(s, key, klen, hasv, v, (int)cls);
+		return 0;
+	}
+	if (strcmp(sec, "q") == 0 && (hasv ? c >= 1 : c >= 1)) {
+		int isnew2;
+		size_t i;
+
+		if (hasv) {
+			while (c-- > 0)
+				stats_add_quality(s, key, klen, 1, v);
+			return 0;
+		}
+		stats_add_quality(s, key, klen, 0, 0);
+		i = stats_map_put(&s->products, key, klen, &isnew2);
+		s->qn[i] += (unsigned long long)c - 1;
+		return 0;
+	}
+	return -1;
+}

@@ -1,0 +1,286 @@
+#ifndef CS_STATS_H
+#define CS_STATS_H
+
+/*
+ * Complaint, SLA and retention statistics (cs-stats), as pure aggregation:
+ * no I/O, no options parsing.  The caller turns each ticket into a struct
+ * stats_ticket and a group key and hands it to stats_add(); at the end it
+ * reads the figures back.
+ *
+ * Everything is integer: times are seconds since the epoch, durations are
+ * seconds, shares are printed from integer numerators and denominators.
+ * Percentiles are exact (every duration is kept) and use the nearest-rank
+ * method: the p-th percentile of n sorted values is the value at 1-based
+ * rank ceil(p * n / 100); the median is the 50th percentile (the lower
+ * middle value when n is even).
+ *
+ * A whole struct stats can be written as a list of (section, key, name,
+ * value, count) records and rebuilt from any number of such lists
+ * (stats_merge_*), so that partial runs over pieces of a log combine into
+ * exactly the state one run over the whole log gives.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a ticket's outcome column says. */
+enum stats_outcome {
+	STATS_OUT_NONE,		/* no outcome column, or a word we do not know */
+	STATS_OUT_RESOLVED,	/* 已解决, resolved, ... */
+	STATS_OUT_UNRESOLVED	/* 未解决, rejected, ... */
+};
+
+/* How a complaint ended, for retention. */
+enum stats_class {
+	STATS_QUICK,		/* resolved within the quick threshold */
+	STATS_RESOLVED,		/* resolved, later */
+	STATS_UNRESOLVED,	/* open, or closed without a solution */
+	STATS_NCLASS
+};
+
+/* Which bucket a period key uses. */
+enum stats_period { STATS_NOPERIOD, STATS_DAY, STATS_WEEK, STATS_MONTH };
+
+/* One ticket as read from a row. */
+struct stats_ticket {
+	int has_opened;		/* opened is set */
+	long long opened;	/* when the buyer complained */
+	int has_reply;		/* reply is set */
+	long long reply;	/* first agent reply */
+	int has_resolved;	/* resolved is set */
+	long long resolved;	/* when it was closed */
+	enum stats_outcome outcome; /* what the outcome column says */
+	int reopened;		/* 1 reopened, 0 not, -1 unknown */
+	int contacts;		/* contacts needed, or -1 unknown */
+	int reply_col;		/* the log has a first-reply column */
+	int close_col;		/* the log has a resolved or outcome column */
+};
+
+/* A multiset of integers kept whole, for exact percentiles. */
+struct stats_store {
+	long long *v;		/* the values */
+	size_t n, cap;		/* fill and size */
+	int sorted;		/* v is in ascending order */
+};
+
+/* Bump allocator for keys; blocks are never moved. */
+struct stats_arena {
+	char **blocks;		/* allocated blocks */
+	size_t nblocks;		/* how many */
+	size_t used, size;	/* fill and size of the last block */
+};
+
+/* String keys to dense indices 0, 1, 2 ... in insertion order. */
+struct stats_map {
+	uint32_t *slot;		/* open addressing: index + 1, 0 empty */
+	uint32_t *hash;		/* hash of each slot's key */
+	size_t cap;		/* slots (a power of two) */
+	const char **key;	/* key of index i (in the arena) */
+	uint32_t *klen;		/* its length */
+	size_t n, kcap;		/* keys stored and key array size */
+	struct stats_arena arena; /* key bytes */
+};
+
+/* The counters and stores of one group (or of all tickets). */
+struct stats_group {
+	unsigned long long tickets;	/* tickets counted */
+	unsigned long long timed;	/* with an opened time */
+	unsigned long long resolved;	/* resolved (timed or not) */
+	unsigned long long closed_unres; /* closed without a solution */
+	unsigned long long reopen_known; /* with a reopened value */
+	unsigned long long reopened;	/* of those, reopened */
+	unsigned long long fcr_known;	/* resolved, with contacts or reopened known */
+	unsigned long long fcr;		/* of those, resolved at first contact */
+	struct stats_store reply;	/* first-reply durations */
+	struct stats_store res;		/* resolution durations */
+	struct stats_store open;	/* opened times of open tickets */
+	struct stats_store noreply;	/* opened times of unanswered tickets */
+};
+
+/* A complainant: the first complaint decides the class. */
+struct stats_buyer {
+	long long t;		/* opened time of the first complaint */
+	int has_t;		/* t is known */
+	int cls;		/* enum stats_class of that complaint */
+};
+
+/* Where a ticket id was first seen. */
+struct stats_seen {
+	const char *file;	/* input name (not owned) */
+	long line;		/* line */
+};
+
+struct stats {
+	struct stats_group all;	/* every ticket */
+	struct stats_map gmap;	/* group keys */
+	struct stats_group *g;	/* per group, indexed like gmap */
+	size_t gcap;		/* size of g */
+	struct stats_map ids;	/* ticket ids */
+	struct stats_seen *seen; /* per id */
+	size_t seencap;		/* size of seen */
+	struct stats_map buyers; /* complainants */
+	struct stats_buyer *b;	/* per complainant */
+	size_t bcap;		/* size of b */
+	struct stats_map products; /* products with quality complaints */
+	struct stats_store *q;	/* per product: complaint times */
+	unsigned long long *qn;	/* per product: complaints without a time */
+	size_t qcap;		/* size of q and qn */
+	long long latest;	/* latest time stamp seen */
+	int has_latest;		/* latest is set */
+	unsigned long long read, rejected; /* rows read and rejected */
+};
+
+/* Prepare an empty S. */
+void stats_init(struct stats *s);
+
+/* Free what S holds. */
+void stats_free(struct stats *s);
+
+/*
+ * Count ticket T in group KEY[0..N) (created on first use) and in S->all;
+ * also moves S->latest forward.  Durations that would be negative must have
+ * been rejected by the caller.
+ */
+void stats_add(struct stats *s, const char *key, size_t n,
+    const struct stats_ticket *t);
+
+/*
+ * Remember ticket id ID[0..N) seen at FILE:LINE.  Returns NULL when it is
+ * new, or where it was first seen (valid until the next call).
+ */
+const struct stats_seen *stats_see_id(struct stats *s, const char *id,
+    size_t n, const char *file, long line);
+
+/*
+ * Remember a complaint of buyer NAME[0..N) with class CLS opened at T
+ * (HAS_T zero: time unknown).  The earliest complaint wins; among equal
+ * times the lower class; unknown times lose against known ones.
+ */
+void stats_add_buyer(struct stats *s, const char *name, size_t n,
+    int has_t, long long t, int cls);
+
+/* Count a quality complaint about PRODUCT[0..N), at T when HAS_T. */
+void stats_add_quality(struct stats *s, const char *product, size_t n,
+    int has_t, long long t);
+
+/* The class of T for retention: quick when resolved within QUICK seconds. */
+enum stats_class stats_classify(const struct stats_ticket *t, long long quick);
+
+/* Number of groups. */
+size_t stats_ngroups(const struct stats *s);
+
+/* Key of group I and its length. */
+const char *stats_group_key(const struct stats *s, size_t i, size_t *len);
+
+/* Group I, or NULL when out of range. */
+struct stats_group *stats_group_at(struct stats *s, size_t i);
+
+/* The group with key KEY[0..N), or NULL. */
+struct stats_group *stats_group_find(struct stats *s, const char *key, size_t n);
+
+/* --- partial state ------------------------------------------------------ */
+
+/*
+ * Receives one record of a state: SECTION (meta, g, v, id, b, q), KEY
+ * (KLEN bytes; may hold any byte but NUL), NAME, VALUE and COUNT as
+ * decimal strings (possibly empty).
+ */
+typedef void (*stats_emit_fn)(void *ctx, const char *section, const char *key,
+    size_t klen, const char *name, const char *value, const char *count);
+
+/* Call FN for every record of S's state. */
+void stats_emit(struct stats *s, stats_emit_fn fn, void *ctx);
+
+/*
+ * Add one record of a state written by stats_emit() to S.  Returns 0, 1
+ * when it is a ticket id S has seen already (counted twice), or -1 when
+ * the record is not one stats_emit() writes.
+ */
+int stats_absorb(struct stats *s, const char *section, const char *key,
+    size_t klen, const char *name, const char *value, const char *count);
+
+/* --- the exact store ----------------------------------------------------- */
+
+/* Add V to ST. */
+void store_add(struct stats_store *st, long long v);
+
+/* Add V COUNT times. */
+void store_addn(struct stats_store *st, long long v, unsigned long long count);
+
+/* Sort ST (a no-op when already sorted). */
+void store_sort(struct stats_store *st);
+
+/*
+ * The nearest-rank P-th percentile (0 < P <= 100) of ST, sorting it first;
+ * 0 when ST is empty.
+ */
+long long store_pct(struct stats_store *st, int p);
+
+/* Sum of ST's values. */
+long long store_sum(const struct stats_store *st);
+
+/* Number of values <= LIMIT (ST sorted first). */
+size_t store_count_le(struct stats_store *st, long long limit);
+
+/* Number of values < LIMIT (ST sorted first). */
+size_t store_count_lt(struct stats_store *st, long long limit);
+
+/* Free ST's values. */
+void store_free(struct stats_store *st);
+
+/*
+ * Most values within any span of WIDTH seconds (t_last - t_first < WIDTH),
+ * with *FIRST and *LAST set to that span's first and last value (ST sorted
+ * first).  0 when ST is empty.
+ */
+size_t store_max_window(struct stats_store *st, long long width,
+    long long *first, long long *last);
+
+/* --- the string map ------------------------------------------------------ */
+
+/* Prepare an empty M. */
+void stats_map_init(struct stats_map *m);
+
+/* Index of KEY[0..N), adding it (*ISNEW set to 1) when absent. */
+size_t stats_map_put(struct stats_map *m, const char *key, size_t n, int *isnew);
+
+/* Index of KEY[0..N), or -1. */
+long stats_map_get(const struct stats_map *m, const char *key, size_t n);
+
+/* Free M. */
+void stats_map_free(struct stats_map *m);
+
+/* --- words and figures --------------------------------------------------- */
+
+/* What an outcome cell S[0..N) says. */
+enum stats_outcome stats_parse_outcome(const char *s, size_t n);
+
+/* A reopened cell: 1 yes (是, y, yes, true, a count > 0), 0 no, -1 unknown. */
+int stats_parse_flag(const char *s, size_t n);
+
+/*
+ * Non-zero when category S[0..N) is a quality complaint for the product
+ * alert: quality, 质量, 瑕疵, 次品, or a return or exchange (退货, 换货),
+ * which 004 reads as a quality signal when it repeats.
+ */
+int stats_is_quality(const char *s, size_t n);
+
+/*
+ * The period label of instant T ("2026-11-23", "2026-W48" (ISO 8601 week),
+ * "2026-11") into BUF (at least 16 bytes); returns BUF.
+ */
+char *stats_period_label(enum stats_period p, long long t, char *buf);
+
+/* The label of the period before LABEL into BUF (16 bytes); NULL if LABEL is not one. */
+char *stats_period_prev(enum stats_period p, const char *label, char *buf);
+
+/* Seconds as hours with two decimals, rounded half up ("1.50"); returns BUF (32). */
+char *stats_fmt_hours(long long sec, char *buf);
+
+/* SUM / N seconds as hours with two decimals, rounded half up; returns BUF (32). */
+char *stats_fmt_mean_hours(long long sum, long long n, char *buf);
+
+/* NUM / DEN as a percentage with one decimal, rounded half up ("66.7"); "" when DEN is 0. */
+char *stats_fmt_pct(unsigned long long num, unsigned long long den, char *buf);
+
+#endif
