@@ -1,0 +1,192 @@
+#ifndef CS_ETA_H
+#define CS_ETA_H
+
+/*
+ * cs-eta's logic: when a parcel should arrive, whether it is overdue, and
+ * whether its buyer's receipt window must be extended (001 §2.5, §2.8,
+ * §6.11; 002 售后: 主动延长收货时间).
+ *
+ * Three layers, each usable alone:
+ * - the transit table (data/transit.csv, or --transit FILE): days in
+ *   transit per tier, province and carrier;
+ * - eta_estimate(): pure date arithmetic over a calendar, no I/O;
+ * - eta_init()/eta_start()/eta_row(): one order row of the driver in,
+ *   eta_earliest, eta_latest, status, days_late, extend_receipt out.
+ *
+ * Days are days since 1970-01-01 in Shanghai (timeparse.h).
+ */
+
+#include "calendar.h"
+#include "cli.h"
+#include "region.h"
+#include "tier.h"
+
+#define ETA_MAX_DAYS 60		/* transit, delay, margin and window limit */
+
+/* ---- transit table ---------------------------------------------------- */
+
+struct eta_transit;
+
+/*
+ * Load the transit table PATH (NULL: the embedded data/transit.csv),
+ * naming provinces through DB.  Returns NULL after printing FILE:LINE
+ * errors.
+ */
+struct eta_transit *eta_transit_load(const char *path, const struct region_db *db);
+
+/* Free T (NULL is fine). */
+void eta_transit_free(struct eta_transit *t);
+
+/*
+ * Index of the table's carrier that NAME[0..LEN) starts with ("顺丰速运"
+ * -> 顺丰), or -1 when the table names no such carrier (the lines for
+ * every carrier then apply).
+ */
+int eta_transit_carrier(const struct eta_transit *t, const char *name, size_t len);
+
+/*
+ * Transit days for carrier C (-1: none in particular) to province P (-1:
+ * unknown) of tier TIER: the most specific line (carrier and province,
+ * carrier and tier, province, tier).  Returns 0 with *MIN and *MAX set,
+ * or -1 when no line applies.
+ */
+int eta_transit_days(const struct eta_transit *t, int c, int tier, int p,
+    int *min, int *max);
+
+/* Non-zero when the table has province lines (rows then need a province). */
+int eta_transit_by_province(const struct eta_transit *t);
+
+/* ---- the estimate ------------------------------------------------------ */
+
+struct eta_rules {
+	long dispatch_s;	/* handover after payment/order, seconds (48 h) */
+	int cutoff_s;		/* handed over at or after this, counts from the next day */
+	int every_day;		/* the shop hands parcels over on rest days too */
+	int confirm_days;	/* platform auto-confirms receipt after this */
+	int margin_days;	/* extend when the ETA is this close to it */
+};
+
+struct eta_parcel {
+	long long t;		/* ship time, or payment/order time */
+	int has_time;		/* T has a time of day */
+	int shipped;		/* T is the ship time (else dispatch is added) */
+	int min_days, max_days;	/* transit days */
+	int delay;		/* extra days (--delay) */
+	int delivered;		/* a delivery date is known */
+	long delivered_day;	/* that date */
+};
+
+enum eta_status {
+	ETA_IN_TRANSIT,		/* today is before the latest ETA */
+	ETA_DUE_TODAY,		/* today is the latest ETA */
+	ETA_OVERDUE,		/* today is after it */
+	ETA_DELIVERED		/* a delivery date is known */
+};
+
+struct eta_result {
+	long handover;		/* day the courier gets (got) the parcel */
+	long start;		/* day transit counts from (next day after cutoff) */
+	long earliest, latest;	/* the estimate */
+	int status;		/* enum eta_status */
+	long days_late;		/* days after the latest ETA (today or delivery) */
+	int extend;		/* the receipt window must be extended */
+	int uncovered;		/* first year used that the calendar lacks, or 0 */
+};
+
+/* The defaults: 48 h dispatch, 16:00 cutoff, 10-day window, 2-day margin. */
+void eta_rules_default(struct eta_rules *r);
+
+/*
+ * Estimate parcel P as of day TODAY under RULES and CAL:
+ * - handover: the ship time; else payment/order time plus dispatch_s,
+ *   moved to the next working day when it falls on a rest day (unless
+ *   every_day);
+ * - start: the handover day, or the next day when handed over at or after
+ *   cutoff_s;
+ * - earliest/latest: min_days/max_days (+ delay) courier days after start,
+ *   where closure days (春节停运) do not count;
+ * - status and days_late against TODAY (or the delivery day);
+ * - extend: not delivered, and the latest ETA (or today, when later) is
+ *   within margin_days of handover + confirm_days, or past it.
+ * Never fails; days outside the calendar's years count weekends only and
+ * are reported in RES->uncovered.
+ */
+void eta_estimate(const struct calendar *cal, const struct eta_rules *rules,
+    const struct eta_parcel *p, long today, struct eta_result *res);
+
+/* "in_transit", "due_today", "overdue", "delivered". */
+const char *eta_status_name(int status);
+
+/* ---- option values ------------------------------------------------------ */
+
+/* "48", "48h", "2d", "90m" as seconds into *S (0 .. 30 days); 0 or -1. */
+int eta_parse_duration(const char *arg, long *s);
+
+/* "16:00", "16", "9:30" as seconds after midnight into *S; 0 or -1. */
+int eta_parse_clock(const char *arg, int *s);
+
+/* A whole number of days 0 .. ETA_MAX_DAYS into *D; 0 or -1. */
+int eta_parse_days(const char *arg, int *d);
+
+/* A date (any form tp_parse() reads) as a day into *DAY; 0 or -1. */
+int eta_parse_date(const char *arg, long *day);
+
+/* ---- the row tool -------------------------------------------------------- */
+
+/* Indices into eta_columns[]. */
+enum {
+	ET_SHIPPED, ET_PAID, ET_CREATED, ET_DELIVERED, ET_TIER, ET_PROVINCE,
+	ET_ADDRESS, ET_CARRIER, ET_NCOLS
+};
+
+extern const struct colspec eta_columns[ET_NCOLS];
+
+struct eta_delay {
+	const char *region;	/* as given: a province, a tier or "all" */
+	int tier;		/* the tier it names, or -1 */
+	int province;		/* the province it names, or -1 */
+	int all;		/* every row */
+	int days;		/* extra days */
+};
+
+struct eta {
+	/* Options. */
+	struct eta_rules rules;	/* dispatch, cutoff, window */
+	long today;		/* --today, or the current Shanghai day */
+	int overdue_only;	/* --overdue */
+	const char *opt_carrier; /* --carrier */
+	const char *gazetteer;	/* --gazetteer */
+	const char *holidays;	/* --holidays */
+	const char *transit_path; /* --transit */
+	struct eta_delay *delays; /* --delay, in order given */
+	size_t ndelays;		/* how many */
+	/* Loaded data. */
+	struct region_db *db;	/* gazetteer */
+	struct calendar *cal;	/* holidays and closures */
+	struct eta_transit *transit; /* transit table */
+	int carrier;		/* --carrier's index, or -1 */
+	int need_province;	/* province lines or --delay by province */
+	int warned_year;	/* the calendar gap already reported */
+	/* Output slots. */
+	int s_earliest, s_latest, s_status, s_late, s_extend;
+};
+
+/* Set the defaults before options are parsed. */
+void eta_defaults(struct eta *e);
+
+/* --delay REGION=DAYS (kept until eta_init() resolves REGION); 0 or -1. */
+int eta_add_delay(struct eta *e, const char *arg);
+
+/* Load the gazetteer, calendar and transit table; 0 or CS_FATAL. */
+int eta_init(struct eta *e);
+
+/* After the header: check the columns, add the output columns; 0 or CS_FATAL. */
+int eta_start(struct eta *e, struct run *run);
+
+/* Estimate one row; returns an enum row_result. */
+int eta_row(struct eta *e, struct run *run, const struct record *r);
+
+/* Free what E loaded. */
+void eta_free(struct eta *e);
+
+#endif
