@@ -1,0 +1,457 @@
+/*
+ * cs-reviewsort: sort negative shop reviews into quality, service,
+ * logistics and mood (001 §6.11), with the evidence, the playbook step and
+ * a flag for likely competitor sabotage or extortion.  Keeps reviews rated
+ * 3 of 5 or lower (or 中评/差评) unless --all; --summary counts them per
+ * category, --by COLUMN per group as well.  The logic is in lib/reviews.c.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "reviews.h"
+
+enum {
+	OPT_ALL = CLI_TOOL_OPT,
+	OPT_BY,
+	OPT_LANG,
+	OPT_LEXICON,
+	OPT_SUMMARY,
+	OPT_TEXT
+};
+
+enum { COL_TEXT, COL_RATING, COL_FOLLOWUP };
+
+static const struct colspec columns[] = {
+	{ "text", "评价内容|评论内容|评价|评论|内容|评价详情|买家评价|content|"
+	    "review|comment|text|body" },
+	{ "rating", "评分|评价等级|评价类型|星级|评级|打分|rating|score|stars|"
+	    "grade|level" },
+	{ "followup", "追评|追评内容|追加评论|追加评价|followup|follow_up|"
+	    "additional_review" },
+};
+
+static const struct option long_options[] = {
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "lexicon", required_argument, NULL, OPT_LEXICON },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "text", no_argument, NULL, OPT_TEXT },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char help[] =
+"  -a, --all                    keep every review, not only those rated 3 or\n"
+"                               lower (or 中评/差评)\n"
+"      --by COLUMN              with --summary: count per value of COLUMN\n"
+"                               (e.g. 宝贝标题); implies --summary\n"
+"      --lang LANG              category names in LANG: en (default) or zh\n"
+"                               (质量/服务/物流/心情/其他)\n"
+"      --lexicon FILE           add the terms of FILE (term,category,weight,\n"
+"                               flags) to the built-in lexicon; repeatable\n"
+"  -s, --summary                print counts and shares per category instead\n"
+"                               of the reviews\n"
+"      --text                   input is plain text, one review per line\n"
+"\n"
+"Columns read: text (评价内容, 评论内容, content, review ...), rating\n"
+"(评分, 评价等级, rating ...; optional), followup (追评; optional).\n"
+"Columns appended: category, categories, evidence, action, suspect.\n";
+
+/* One group of --summary --by (or the only one). */
+struct group {
+	char *name;		/* the group's value */
+	unsigned long long n[RV_NCAT]; /* reviews per primary category */
+	unsigned long long suspect[RV_NCAT]; /* of which flagged suspect */
+};
+
+struct rs {
+	/* Options. */
+	int all;		/* keep positive reviews too */
+	int zh;			/* Chinese category names */
+	const char *by;		/* --by column header */
+	const char **lexfiles;	/* --lexicon files */
+	size_t nlexfiles;	/* how many */
+	int summary;		/* --summary */
+	/* State. */
+	struct lexicon *lx;	/* the lexicon */
+	struct classifier *cl;	/* its classifier */
+	int slot[5];		/* appended columns */
+	long bycol;		/* field index of --by, or -1 */
+	struct group *g;	/* summary groups, in order of first sight */
+	size_t ng, capg;	/* how many, and room */
+	size_t *hash;		/* open addressing: group index + 1, or 0 */
+	size_t hcap;		/* size of hash (a power of two) */
+	char *buf;		/* text plus follow-up review */
+	size_t bufcap;		/* its size */
+	char cats[64];		/* categories cell */
+};
+
+static int
+rs_option(void *ctx, struct run *run, int c, const char *arg)
+{
+	struct rs *rs = ctx;
+	const char **p;
+
+	switch (c) {
+	case 'a':
+	case OPT_ALL:
+		rs->all = 1;
+		return 0;
+	case OPT_BY:
+		rs->by = arg;
+		rs->summary = 1;
+		return 0;
+	case OPT_LANG:
+		if (strcmp(arg, "zh") == 0 || strcmp(arg, "cn") == 0)
+			rs->zh = 1;
+		else if (strcmp(arg, "en") == 0)
+			rs->zh = 0;
+		else {
+			cs_warnx("--lang: expected en or zh, got '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_LEXICON:
+		p = realloc(rs->lexfiles, (rs->nlexfiles + 1) * sizeof(*p));
+		if (p == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+		rs->lexfiles = p;
+		rs->lexfiles[rs->nlexfiles++] = arg;
+		return 0;
+	case 's':
+	case OPT_SUMMARY:
+		rs->summary = 1;
+		return 0;
+	case OPT_TEXT:
+		run->in.text = 1;
+		return 0;
+	}
+	return -1;
+}
+
+static int
+rs_init(void *ctx, struct run *run)
+{
+	struct rs *rs = ctx;
+	size_t i;
+
+	if (rs->by != NULL && run->in.text) {
+		cs_warnx("--by needs CSV input, not --text");
+		return CS_FATAL;
+	}
+	if ((rs->lx = lexicon_new()) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	if (lexicon_load(rs->lx, NULL) != 0)
+		return CS_FATAL;
+	for (i = 0; i < rs->nlexfiles; i++)
+		if (lexicon_load(rs->lx, rs->lexfiles[i]) != 0)
+			return CS_FATAL;
+	if (lexicon_build(rs->lx) != 0 ||
+	    (rs->cl = classifier_new(rs->lx)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	run->summary = rs->summary;
+	return 0;
+}
+
+static int
+rs_start(void *ctx, struct run *run)
+{
+	struct rs *rs = ctx;
+	static const char *const names[5] = {
+		"category", "categories", "evidence", "action", "suspect"
+	};
+	static const char *const alts[5] = {
+		"review_category", "review_categories", "review_evidence",
+		"review_action", "review_suspect"
+	};
+	int i;
+
+	if (!run->in.text && run->col[COL_TEXT] < 0) {
+		cols_missing(&columns[COL_TEXT], run->file);
+		return CS_FATAL;
+	}
+	rs->bycol = -1;
+	if (rs->by != NULL && (rs->bycol = cols_find(rs->by, run->hdr,
+	    run->hlen, run->nhdr)) < 0) {
+		cs_warnx_at(run->file, 0, "--by: no column '%s'", rs->by);
+		return CS_FATAL;
+	}
+	if (run->summary)
+		return 0;
+	for (i = 0; i < 5; i++)
+		if ((rs->slot[i] = run_add_column(run, names[i], alts[i])) < 0)
+			return CS_FATAL;
+	return 0;
+}
+
+/* FNV-1a of S[0..N). */
+static size_t
+hash_str(const char *s, size_t n)
+{
+	size_t h = (size_t)14695981039346656037ULL;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * (size_t)1099511628211ULL;
+	return h;
+}
+
+/* Double the hash table (or make the first one). */
+static void
+rehash(struct rs *rs)
+{
+	size_t cap = rs->hcap ? rs->hcap * 2 : 64, i, k;
+	size_t *h = calloc(cap, sizeof(*h));
+
+	if (h == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < rs->ng; i++) {
+		k = hash_str(rs->g[i].name, strlen(rs->g[i].name)) & (cap - 1);
+		while (h[k] != 0)
+			k = (k + 1) & (cap - 1);
+		h[k] = i + 1;
+	}
+	free(rs->hash);
+	rs->hash = h;
+	rs->hcap = cap;
+}
+
+/* The group called S[0..N), made when new. */
+static struct group *
+group_get(struct rs *rs, const char *s, size_t n)
+{
+	size_t k;
+	struct group *g;
+
+	if (rs->hcap == 0 || (rs->ng + 1) * 2 > rs->hcap)
+		rehash(rs);
+	k = hash_str(s, n) & (rs->hcap - 1);
+	for (; rs->hash[k] != 0; k = (k + 1) & (rs->hcap - 1)) {
+		g = &rs->g[rs->hash[k] - 1];
+		if (strlen(g->name) == n && memcmp(g->name, s, n) == 0)
+			return g;
+	}
+	if (rs->ng == rs->capg) {
+		rs->capg = rs->capg ? rs->capg * 2 : 16;
+		if ((g = realloc(rs->g, rs->capg * sizeof(*g))) == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+		rs->g = g;
+	}
+	g = &rs->g[rs->ng];
+	memset(g, 0, sizeof(*g));
+	if ((g->name = strndup(s, n)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	rs->hash[k] = ++rs->ng;
+	return g;
+}
+
+/* The review's text, with the follow-up review appended when there is one. */
+static const char *
+review_text(struct rs *rs, struct run *run, const struct record *r, size_t *len)
+{
+	const char *t, *f;
+	size_t tl, fl;
+
+	if (run->in.text) {
+		*len = r->n > 0 ? r->len[0] : 0;
+		return r->n > 0 ? r->f[0] : "";
+	}
+	if ((t = run_field(run, r, COL_TEXT, &tl)) == NULL)
+		t = "", tl = 0;
+	f = run_field(run, r, COL_FOLLOWUP, &fl);
+	if (f == NULL || fl == 0) {
+		*len = tl;
+		return t;
+	}
+	if (tl + fl + 2 > rs->bufcap) {
+		rs->bufcap = tl + fl + 2;
+		if ((rs->buf = realloc(rs->buf, rs->bufcap)) == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+	}
+	memcpy(rs->buf, t, tl);
+	rs->buf[tl] = '\n';
+	memcpy(rs->buf + tl + 1, f, fl);
+	*len = tl + fl + 1;
+	return rs->buf;
+}
+
+/* Is the row's rating negative or middling?  1 yes, 0 no (skip). */
+static int
+wanted(struct rs *rs, struct run *run, const struct record *r)
+{
+	const char *s;
+	size_t n;
+	int neg;
+
+	if (rs->all || run->in.text ||
+	    (s = run_field(run, r, COL_RATING, &n)) == NULL || n == 0)
+		return 1;
+	if ((neg = rv_rating_negative(s, n)) < 0) {
+		run_warn(run, "unrecognized rating '%.*s' (expected 1-5, 好评, "
+		    "中评 or 差评): review kept", (int)(n > 40 ? 40 : n), s);
+		return 1;
+	}
+	return neg;
+}
+
+/* The categories cell: "quality;logistics". */
+static const char *
+cats_cell(struct rs *rs, unsigned cats)
+{
+	size_t n = 0;
+	int i;
+
+	rs->cats[0] = '\0';
+	for (i = 0; i < RV_NCAT; i++)
+		if (cats & (1u << i))
+			n += (size_t)snprintf(rs->cats + n, sizeof(rs->cats) - n,
+			    "%s%s", n > 0 ? ";" : "", rv_cat_name((enum rv_cat)i,
+			    rs->zh));
+	return rs->cats;
+}
+
+static int
+rs_row(void *ctx, struct run *run, const struct record *r)
+{
+	struct rs *rs = ctx;
+	struct review_result res;
+	struct group *g;
+	const char *text, *gs;
+	size_t len, gl;
+
+	if (!wanted(rs, run, r))
+		return ROW_SKIP;
+	text = review_text(rs, run, r, &len);
+	if (run->in.text && len == 0)
+		return ROW_SKIP;	/* blank line */
+	if (classify(rs->cl, text, len, &res) != 0)
+		cs_errx(CS_FATAL, "out of memory");
+	if (run->summary) {
+		if (rs->bycol >= 0 && (size_t)rs->bycol < r->n) {
+			gs = r->f[rs->bycol];
+			gl = r->len[rs->bycol];
+		} else
+			gs = "", gl = 0;
+		g = group_get(rs, gs, gl);
+		g->n[res.category]++;
+		if (res.suspect)
+			g->suspect[res.category]++;
+		return ROW_OUT;
+	}
+	run_sets(run, rs->slot[0], rv_cat_name(res.category, rs->zh));
+	run_sets(run, rs->slot[1], cats_cell(rs, res.cats));
+	run_set(run, rs->slot[2], res.evidence, res.evlen);
+	run_sets(run, rs->slot[3], rv_action(res.category));
+	run_sets(run, rs->slot[4], res.suspect ? (rs->zh ? "是" : "yes") :
+	    (rs->zh ? "否" : "no"));
+	return ROW_OUT;
+}
+
+/* Write one summary row; GROUP is NULL without --by. */
+static void
+summary_row(struct rs *rs, struct run *run, const char *group, const char *cat,
+    unsigned long long n, unsigned long long total, unsigned long long susp)
+{
+	char num[32], share[32], sus[32];
+
+	snprintf(num, sizeof(num), "%llu", n);
+	if (total > 0)
+		snprintf(share, sizeof(share), "%llu.%llu%%",
+		    (n * 1000 + total / 2) / total / 10,
+		    (n * 1000 + total / 2) / total % 10);
+	else
+		snprintf(share, sizeof(share), "0.0%%");
+	snprintf(sus, sizeof(sus), "%llu", susp);
+	if (group != NULL)
+		out_str(&run->out, group);
+	out_str(&run->out, cat);
+	out_str(&run->out, num);
+	out_str(&run->out, share);
+	out_str(&run->out, sus);
+	out_end(&run->out);
+	(void)rs;
+}
+
+static int
+rs_finish(void *ctx, struct run *run)
+{
+	struct rs *rs = ctx;
+	static const char *const cols[] = { "category", "count", "share",
+	    "suspect" };
+	char *names[5];
+	size_t lens[5], i, k = 0;
+	unsigned long long tot, sus, all = 0, allsus = 0;
+	int c, grouped = rs->by != NULL;
+
+	if (!run->summary)
+		return 0;
+	if (grouped)
+		names[k++] = (char *)rs->by;
+	for (i = 0; i < 4; i++)
+		names[k++] = (char *)cols[i];
+	for (i = 0; i < k; i++)
+		lens[i] = strlen(names[i]);
+	out_header(&run->out, names, lens, k);
+	for (i = 0; i < rs->ng || (!grouped && i == 0); i++) {
+		struct group empty = { NULL, { 0 }, { 0 } };
+		struct group *g = i < rs->ng ? &rs->g[i] : &empty;
+
+		for (tot = sus = 0, c = 0; c < RV_NCAT; c++) {
+			tot += g->n[c];
+			sus += g->suspect[c];
+		}
+		all += tot;
+		allsus += sus;
+		for (c = 0; c < RV_NCAT; c++)
+			if (!grouped || g->n[c] > 0)
+				summary_row(rs, run, grouped ? g->name : NULL,
+				    rv_cat_name((enum rv_cat)c, rs->zh), g->n[c],
+				    tot, g->suspect[c]);
+	}
+	if (!grouped)
+		summary_row(rs, run, NULL, rs->zh ? "合计" : "total", all, all,
+		    allsus);
+	return 0;
+}
+
+static const struct tool tool = {
+	.name = "cs-reviewsort",
+	.synopsis = "[-as] [--text] [--by COLUMN] [--lang en|zh] "
+	    "[--lexicon FILE] [FILE ...]",
+	.summary = "Sort negative reviews into quality, service, logistics and "
+	    "mood, with the evidence and the playbook step.",
+	.help = help,
+	.options = long_options,
+	.shortopts = "as",
+	.cols = columns,
+	.ncols = sizeof(columns) / sizeof(columns[0]),
+	.text_default = 0,
+	.option = rs_option,
+	.init = rs_init,
+	.start = rs_start,
+	.row = rs_row,
+	.finish = rs_finish,
+};
+
+int
+main(int argc, char **argv)
+{
+	struct rs rs;
+	size_t i;
+	int status;
+
+	memset(&rs, 0, sizeof(rs));
+	status = cli_main(&tool, &rs, argc, argv);
+	for (i = 0; i < rs.ng; i++)
+		free(rs.g[i].name);
+	free(rs.g);
+	free(rs.hash);
+	free(rs.buf);
+	free(rs.lexfiles);
+	classifier_free(rs.cl);
+	lexicon_free(rs.lx);
+	return status;
+}

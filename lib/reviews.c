@@ -1,0 +1,862 @@
+/*
+ * Review triage: lexicon loading and the scorer described in reviews.h.
+ */
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datafile.h"
+#include "match.h"
+#include "normalize.h"
+#include "reviews.h"
+
+/* What a lexicon term does. */
+enum kind {
+	K_QUALITY = RV_QUALITY,	/* the first four are enum rv_cat */
+	K_SERVICE = RV_SERVICE,
+	K_LOGISTICS = RV_LOGISTICS,
+	K_MOOD = RV_MOOD,
+	K_NEGATIVE,		/* negative opinion: 差, 慢, 不好 */
+	K_POSITIVE,		/* positive opinion: 不错, 满意 */
+	K_NEGATOR,		/* 不, 没有, 不是 */
+	K_INTENSIFIER,		/* 太, 非常 */
+	K_CONTRAST,		/* 但是, 就是, 最主要: weight is the multiplier */
+	K_SUSPECT,		/* threats, money demands, competitors */
+	K_NONE,			/* matches and hides shorter terms: 不知道 */
+	K_NKIND
+};
+
+static const char *const kind_names[K_NKIND] = {
+	"quality", "service", "logistics", "mood", "negative", "positive",
+	"negator", "intensifier", "contrast", "suspect", "none"
+};
+
+#define F_ASPECT 1		/* scores only in a negative clause */
+#define F_NONEG 2		/* a negator before it changes nothing */
+
+/* How near a negator or intensifier must be, in bytes (two ideographs). */
+#define NEG_GAP 6
+#define INT_GAP 3
+/* Weight of an aspect in a clause with no opinion at all. */
+#define ASPECT_NEUTRAL 0.3
+/* Weight of an intensified term. */
+#define INTENSE 1.5
+/* Least score for a quality/service/logistics cause to count. */
+#define CAUSE_MIN 0.5
+/* A secondary category must reach this share of the primary's score. */
+#define SECOND_SHARE 0.3
+/* Suspect score for the flag; half of it is enough with no concrete cause. */
+#define SUSPECT_MIN 2.0
+
+struct term {
+	char *s;		/* normalised term */
+	size_t len;		/* its length */
+	enum kind kind;		/* what it does */
+	double weight;		/* its weight (multiplier for K_CONTRAST) */
+	int flags;		/* F_* */
+	size_t order;		/* order of definition, for "last one wins" */
+};
+
+struct lexicon {
+	struct term *t;		/* terms; after build, one per distinct text */
+	size_t n, cap;		/* how many, and room */
+	struct normalizer *z;	/* t2s table, shared with the classifiers */
+	struct matcher *m;	/* automaton over the terms; id = index in t */
+};
+
+struct hit {
+	size_t start, end;	/* bytes in the cleaned text */
+	int term;		/* index in lexicon.t */
+	int negated;		/* a negator stands before it */
+	double mult;		/* intensity and contrast multiplier */
+};
+
+struct classifier {
+	const struct lexicon *lx; /* the lexicon */
+	struct norm nz;		/* normalised review */
+	char *clean;		/* nz without emoji codes */
+	size_t *map;		/* clean byte -> input offset */
+	size_t cleanlen, cleancap; /* fill and size of clean and map */
+	struct hit *h;		/* matches, then the kept ones */
+	size_t nh, caph;	/* how many, and room */
+	char *ev;		/* evidence being built */
+	size_t evlen, evcap;	/* fill and size */
+	const char *input;	/* the review being classified */
+};
+
+static const char *const cat_en[RV_NCAT] = {
+	"quality", "service", "logistics", "mood", "other"
+};
+static const char *const cat_zh[RV_NCAT] = {
+	"质量", "服务", "物流", "心情", "其他"
+};
+static const char *const actions[RV_NCAT] = {
+	"联系买家，换货或退货，承担来回运费",
+	"马上认错道歉，立即改正，感谢买家批评",
+	"向买家解释，查明延误是否在本店一方，及时答复",
+	"第二天再联系买家，先了解情况，不要立即联系",
+	""
+};
+
+const char *
+rv_cat_name(enum rv_cat cat, int zh)
+{
+	if ((int)cat < 0 || cat >= RV_NCAT)
+		return "";
+	return zh ? cat_zh[cat] : cat_en[cat];
+}
+
+int
+rv_cat_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < RV_NCAT; i++)
+		if (strcmp(s, cat_en[i]) == 0 || strcmp(s, cat_zh[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+rv_action(enum rv_cat cat)
+{
+	if ((int)cat < 0 || cat >= RV_NCAT)
+		return "";
+	return actions[cat];
+}
+
+/* S[0..LEN) without leading and trailing ASCII blanks. */
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && (**s == ' ' || **s == '\t'))
+		(*s)++, (*len)--;
+	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+		(*len)--;
+}
+
+int
+rv_rating_negative(const char *s, size_t len)
+{
+	static const char *const neg[] = { "中评", "差评", "neutral", "bad",
+	    "negative", "中", "差" };
+	static const char *const pos[] = { "好评", "good", "positive", "好" };
+	size_t i, k;
+
+	trim(&s, &len);
+	for (i = 0; i < sizeof(neg) / sizeof(neg[0]); i++)
+		if (len == strlen(neg[i]) && memcmp(s, neg[i], len) == 0)
+			return 1;
+	for (i = 0; i < sizeof(pos) / sizeof(pos[0]); i++)
+		if (len == strlen(pos[i]) && memcmp(s, pos[i], len) == 0)
+			return 0;
+	if (len == 0 || s[0] < '0' || s[0] > '5')
+		return -1;
+	/* A digit, then optionally ".0", "分", "星" or "/5". */
+	k = 1;
+	if (k + 1 < len + 1 && k < len && s[k] == '.') {
+		for (k++; k < len && s[k] == '0'; k++)
+			;
+	}
+	if (k < len && !(len - k == 3 && (memcmp(s + k, "分", 3) == 0 ||
+	    memcmp(s + k, "星", 3) == 0)) && !(len - k == 2 &&
+	    memcmp(s + k, "/5", 2) == 0))
+		return -1;
+	return s[0] <= '3' ? 1 : 0;
+}
+
+/* --- the lexicon ------------------------------------------------------ */
+
+struct lexicon *
+lexicon_new(void)
+{
+	struct lexicon *lx;
+
+	if ((lx = calloc(1, sizeof(*lx))) == NULL)
+		return NULL;
+	if ((lx->z = normalizer_new()) == NULL) {
+		free(lx);
+		return NULL;
+	}
+	return lx;
+}
+
+/* Parse FLAGS ("aspect;noneg", any of ';' '|' ' ' between); -1 if unknown. */
+static int
+parse_flags(const char *s, int *flags, const char **bad)
+{
+	char word[32];
+	size_t n;
+
+	*flags = 0;
+	while (*s != '\0') {
+		n = strcspn(s, ";| ");
+		if (n > 0) {
+			if (n >= sizeof(word)) {
+				*bad = s;
+				return -1;
+			}
+			memcpy(word, s, n);
+			word[n] = '\0';
+			if (strcmp(word, "aspect") == 0)
+				*flags |= F_ASPECT;
+			else if (strcmp(word, "noneg") == 0)
+				*flags |= F_NONEG;
+			else if (strcmp(word, "neg") != 0) {	/* the default */
+				*bad = s;
+				return -1;
+			}
+		}
+		s += n;
+		if (*s != '\0')
+			s++;
+	}
+	return 0;
+}
+
+/* Parse a weight: a decimal number from 0 to 100; -1 if it is not. */
+static int
+parse_weight(const char *s, double *w)
+{
+	char *end;
+
+	if (*s == '\0') {
+		*w = 1.0;
+		return 0;
+	}
+	errno = 0;
+	*w = strtod(s, &end);
+	if (errno != 0 || *end != '\0' || end == s || !(*w >= 0.0 && *w <= 100.0))
+		return -1;
+	return 0;
+}
+
+/* Parse a category name into a kind; -1 if unknown. */
+static int
+parse_kind(const char *s)
+{
+	int i;
+
+	for (i = 0; i < K_NKIND; i++)
+		if (strcmp(s, kind_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* datafile callback: one lexicon line. */
+static int
+lexicon_line(void *ctx, struct datafile *df, const struct record *r)
+{
+	struct lexicon *lx = ctx;
+	const char *term = datafile_get(df, r, "term");
+	const char *cat = datafile_get(df, r, "category");
+	const char *bad = NULL;
+	struct norm n = { 0 };
+	struct term *t;
+	int kind, flags;
+	double w;
+
+	if (*term == '\0') {
+		datafile_error(df, "empty term");
+		return 0;
+	}
+	if ((kind = parse_kind(cat)) < 0) {
+		datafile_error(df, "unknown category '%s' (expected quality, "
+		    "service, logistics, mood, negative, positive, negator, "
+		    "intensifier, contrast, suspect or none)", cat);
+		return 0;
+	}
+	if (parse_weight(datafile_get(df, r, "weight"), &w) != 0) {
+		datafile_error(df, "bad weight '%s' (expected a number from 0 "
+		    "to 100)", datafile_get(df, r, "weight"));
+		return 0;
+	}
+	if (parse_flags(datafile_get(df, r, "flags"), &flags, &bad) != 0) {
+		datafile_error(df, "unknown flag '%.*s' (expected aspect, neg "
+		    "or noneg)", (int)strcspn(bad, ";| "), bad);
+		return 0;
+	}
+	if ((flags & F_ASPECT) && kind > K_LOGISTICS) {
+		datafile_error(df, "flag 'aspect' is only for quality, service "
+		    "and logistics terms");
+		return 0;
+	}
+	if (lx->n == lx->cap) {
+		size_t cap = lx->cap ? lx->cap * 2 : 256;
+
+		if ((t = realloc(lx->t, cap * sizeof(*t))) == NULL) {
+			datafile_error(df, "out of memory");
+			return 1;
+		}
+		lx->t = t;
+		lx->cap = cap;
+	}
+	if (norm_text_with(lx->z, &n, term, strlen(term)) == -1) {
+		datafile_error(df, "out of memory");
+		return 1;
+	}
+	t = &lx->t[lx->n];
+	t->s = n.s;		/* take over the buffer */
+	t->len = n.len;
+	t->kind = (enum kind)kind;
+	t->weight = w;
+	t->flags = flags;
+	t->order = lx->n++;
+	free(n.map);
+	return 0;
+}
+
+int
+lexicon_load(struct lexicon *lx, const char *path)
+{
+	return datafile_read(path, "lexicon.csv", lexicon_line, lx);
+}
+
+/* Sort by text, then by order of definition. */
+static int
+term_cmp(const void *a, const void *b)
+{
+	const struct term *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->s, y->s, n);
+
+	if (c != 0)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+int
+lexicon_build(struct lexicon *lx)
+{
+	size_t i, k;
+
+	/* Keep the last definition of every term. */
+	qsort(lx->t, lx->n, sizeof(*lx->t), term_cmp);
+	for (i = k = 0; i < lx->n; i++) {
+		if (i + 1 < lx->n && lx->t[i].len == lx->t[i + 1].len &&
+		    memcmp(lx->t[i].s, lx->t[i + 1].s, lx->t[i].len) == 0) {
+			free(lx->t[i].s);
+			continue;
+		}
+		lx->t[k++] = lx->t[i];
+	}
+	lx->n = k;
+	if ((lx->m = matcher_new()) == NULL)
+		return -1;
+	for (i = 0; i < lx->n; i++)
+		if (lx->t[i].len > 0 &&
+		    matcher_add(lx->m, lx->t[i].s, lx->t[i].len, (int)i) == -1)
+			return -1;
+	return matcher_build(lx->m);
+}
+
+size_t
+lexicon_size(const struct lexicon *lx)
+{
+	return lx->n;
+}
+
+void
+lexicon_free(struct lexicon *lx)
+{
+	size_t i;
+
+	if (lx == NULL)
+		return;
+	for (i = 0; i < lx->n; i++)
+		free(lx->t[i].s);
+	free(lx->t);
+	matcher_free(lx->m);
+	normalizer_free(lx->z);
+	free(lx);
+}
+
+/* --- cleaning: emoji and 表情 codes ---------------------------------- */
+
+struct classifier *
+classifier_new(const struct lexicon *lx)
+{
+	struct classifier *c;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return NULL;
+	c->lx = lx;
+	return c;
+}
+
+void
+classifier_free(struct classifier *c)
+{
+	if (c == NULL)
+		return;
+	norm_free(&c->nz);
+	free(c->clean);
+	free(c->map);
+	free(c->h);
+	free(c->ev);
+	free(c);
+}
+
+/* Length of the UTF-8 character starting with byte B (1 for stray bytes). */
+static size_t
+u8len(unsigned char b)
+{
+	if (b >= 0xf0 && b <= 0xf4)
+		return 4;
+	if (b >= 0xe0)
+		return b <= 0xef ? 3 : 1;
+	if (b >= 0xc2)
+		return 2;
+	return 1;
+}
+
+/* Code point of the well-formed character S[0..N). */
+static uint32_t
+u8cp(const unsigned char *s, size_t n)
+{
+	switch (n) {
+	case 2:
+		return (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+	case 3:
+		return (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 |
+		    (s[2] & 0x3f);
+	case 4:
+		return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3f) << 12 |
+		    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+	}
+	return s[0];
+}
+
+/* Is CP a pictograph, dingbat or an emoji joiner/selector? */
+static int
+is_emoji(uint32_t cp)
+{
+	return (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x27bf) ||
+	    cp == 0xfe0f || cp == 0x200d || (cp >= 0x1f1e6 && cp <= 0x1f1ff);
+}
+
+/*
+ * Length of a 表情 code at S[0..N): "[哭]" (brackets around one to four
+ * characters with no punctuation), or "/:" and up to eight ASCII symbols
+ * or letters ("/:(", "/::)", "/:handclap"); 0 when there is none.
+ */
+static size_t
+code_len(const char *s, size_t n)
+{
+	size_t i, chars;
+
+	if (s[0] == '[') {
+		for (i = 1, chars = 0; i < n && s[i] != ']' && chars <= 4; chars++) {
+			if (strchr(",.!?;:[ \t", s[i]) != NULL)
+				return 0;
+			i += u8len((unsigned char)s[i]);
+		}
+		return i < n && s[i] == ']' && chars >= 1 && chars <= 4 ? i + 1 : 0;
+	}
+	if (n >= 3 && s[0] == '/' && s[1] == ':') {
+		for (i = 2; i < n && i < 10 && s[i] > ' ' && s[i] < 0x7f &&
+		    s[i] != ',' && s[i] != '.'; i++)
+			;
+		return i > 2 ? i : 0;
+	}
+	return 0;
+}
+
+/* Copy the normalised text without emoji and 表情 codes; 0 or -1. */
+static int
+clean_text(struct classifier *c)
+{
+	const char *s = c->nz.s;
+	size_t n = c->nz.len, i, k, cl;
+
+	if (n + 1 > c->cleancap) {
+		char *p;
+		size_t *m;
+
+		if ((p = realloc(c->clean, n + 1)) == NULL)
+			return -1;
+		c->clean = p;
+		if ((m = realloc(c->map, (n + 1) * sizeof(*m))) == NULL)
+			return -1;
+		c->map = m;
+		c->cleancap = n + 1;
+	}
+	for (i = k = 0; i < n; ) {
+		if ((s[i] == '[' || s[i] == '/') && (cl = code_len(s + i, n - i)) > 0) {
+			i += cl;
+			continue;
+		}
+		cl = u8len((unsigned char)s[i]);
+		if (cl > n - i)
+			cl = 1;
+		if (cl >= 3 && is_emoji(u8cp((const unsigned char *)s + i, cl))) {
+			i += cl;
+			continue;
+		}
+		while (cl-- > 0) {
+			c->clean[k] = s[i];
+			c->map[k++] = c->nz.map[i++];
+		}
+	}
+	c->clean[k] = '\0';
+	c->map[k] = c->nz.map[n];
+	c->cleanlen = k;
+	return 0;
+}
+
+/* --- matching and scoring --------------------------------------------- */
+
+/* match_fn: collect every occurrence. */
+static int
+collect(void *ctx, int id, size_t start, size_t end)
+{
+	struct classifier *c = ctx;
+
+	if (c->nh == c->caph) {
+		size_t cap = c->caph ? c->caph * 2 : 64;
+		struct hit *h = realloc(c->h, cap * sizeof(*h));
+
+		if (h == NULL)
+			return -1;
+		c->h = h;
+		c->caph = cap;
+	}
+	c->h[c->nh].start = start;
+	c->h[c->nh].end = end;
+	c->h[c->nh].term = id;
+	c->h[c->nh].negated = 0;
+	c->h[c->nh].mult = 1.0;
+	c->nh++;
+	return 0;
+}
+
+/* Leftmost first, longest first among those starting together. */
+static int
+hit_cmp(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return 0;
+}
+
+/* Keep the leftmost-longest matches that do not overlap. */
+static void
+keep_longest(struct classifier *c)
+{
+	size_t i, k, last = 0;
+
+	qsort(c->h, c->nh, sizeof(*c->h), hit_cmp);
+	for (i = k = 0; i < c->nh; i++) {
+		if (k > 0 && c->h[i].start < last)
+			continue;
+		c->h[k++] = c->h[i];
+		last = c->h[i].end;
+	}
+	c->nh = k;
+}
+
+/*
+ * Does the cleaned text have a clause boundary at S (punctuation, blank)?
+ * *N gets its length.  *SENT is set when it also ends a sentence.
+ */
+static int
+boundary(const char *s, size_t left, size_t *n, int *sent)
+{
+	static const char *const cjk[] = { "。", "、", "…", "～", "·", "】",
+	    "【", "「", "」", "《", "》", "“", "”" };
+	size_t i;
+
+	*sent = 0;
+	*n = 1;
+	switch (s[0]) {
+	case '.': case '!': case '?': case ';': case '\n': case '\r':
+		*sent = 1;
+		return 1;
+	case ',': case ' ': case '\t': case '~': case ':': case '(':
+	case ')': case '"': case '\'': case '*': case '#': case '&':
+	case '/': case '[': case ']':
+		return 1;
+	}
+	if ((unsigned char)s[0] < 0xe0)
+		return 0;
+	for (i = 0; i < sizeof(cjk) / sizeof(cjk[0]); i++)
+		if (left >= 3 && memcmp(s, cjk[i], 3) == 0) {
+			*n = 3;
+			*sent = i == 0;
+			return 1;
+		}
+	return 0;
+}
+
+/* Append the input's bytes behind hit H to the evidence, once. */
+static int
+add_evidence(struct classifier *c, const struct hit *h)
+{
+	size_t from = c->map[h->start], last = c->map[h->end - 1];
+	size_t to = last + u8len((unsigned char)c->input[last]), n;
+	const char *w = c->input + from;
+	const char *p, *end;
+	char *q;
+
+	if (to > c->map[c->cleanlen])	/* a stray byte at the end */
+		to = c->map[c->cleanlen];
+	n = to > from ? to - from : 0;
+
+	if (n == 0)
+		return 0;
+	/* Already there? */
+	for (p = c->ev, end = c->ev + c->evlen; p < end; ) {
+		const char *semi = memchr(p, ';', (size_t)(end - p));
+		size_t l = semi ? (size_t)(semi - p) : (size_t)(end - p);
+
+		if (l == n && memcmp(p, w, n) == 0)
+			return 0;
+		p += l + 1;
+	}
+	if (c->evlen + n + 2 > c->evcap) {
+		size_t cap = c->evcap ? c->evcap : 64;
+
+		while (cap < c->evlen + n + 2)
+			cap *= 2;
+		if ((q = realloc(c->ev, cap)) == NULL)
+			return -1;
+		c->ev = q;
+		c->evcap = cap;
+	}
+	if (c->evlen > 0)
+		c->ev[c->evlen++] = ';';
+	memcpy(c->ev + c->evlen, w, n);
+	c->evlen += n;
+	c->ev[c->evlen] = '\0';
+	return 0;
+}
+
+/* Running totals while a review is scored. */
+struct tally {
+	double score[RV_NCAT];	/* per category */
+	size_t first[RV_NCAT];	/* where each category was first seen */
+	double suspect;		/* suspect evidence */
+	double contrast;	/* multiplier for the rest of the sentence */
+	int oom;		/* out of memory while adding evidence */
+};
+
+/* Credit category CAT with W for hit H. */
+static void
+credit(struct classifier *c, struct tally *t, int cat, double w,
+    const struct hit *h)
+{
+	if (w <= 0.0)
+		return;
+	if (t->score[cat] == 0.0 || h->start < t->first[cat])
+		t->first[cat] = h->start;
+	t->score[cat] += w;
+	if (cat != RV_OTHER && add_evidence(c, h) == -1)
+		t->oom = 1;
+}
+
+/*
+ * Set each hit's negation and intensity in the clause H[0..N), and the
+ * contrast multiplier from contrast words (which holds to the end of the
+ * sentence).
+ */
+static void
+clause_modifiers(const struct lexicon *lx, struct hit *h, size_t n,
+    struct tally *t)
+{
+	size_t i, j;
+	const struct term *tm, *tj;
+
+	for (i = 0; i < n; i++) {
+		tm = &lx->t[h[i].term];
+		if (tm->kind == K_CONTRAST && tm->weight > 0.0) {
+			t->contrast = tm->weight;
+			continue;
+		}
+		h[i].mult = t->contrast;
+		for (j = i; j-- > 0; ) {
+			tj = &lx->t[h[j].term];
+			if (h[i].start - h[j].end > NEG_GAP)
+				break;
+			if (tj->kind == K_NEGATOR && !(tm->flags & F_NONEG)) {
+				h[i].negated = !h[i].negated;
+				break;	/* one negator; 不是不好 is rare */
+			}
+			if (tj->kind == K_INTENSIFIER &&
+			    h[i].start - h[j].end <= INT_GAP)
+				h[i].mult *= tj->weight > 0.0 ? tj->weight : INTENSE;
+			else if (tj->kind != K_INTENSIFIER)
+				break;
+		}
+	}
+}
+
+/* Score one clause H[0..N). */
+static void
+score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
+{
+	const struct lexicon *lx = c->lx;
+	double neg = 0.0, pos = 0.0, w, aspect_mult;
+	int aspects = 0, causes = 0;
+	size_t i;
+	const struct term *tm;
+
+	clause_modifiers(lx, h, n, t);
+	for (i = 0; i < n; i++) {
+		tm = &lx->t[h[i].term];
+		w = tm->weight * h[i].mult;
+		if (tm->kind == K_NEGATIVE)
+			*(h[i].negated ? &pos : &neg) += w;
+		else if (tm->kind == K_POSITIVE)
+			*(h[i].negated ? &neg : &pos) += w;
+		else if (tm->kind <= K_LOGISTICS && (tm->flags & F_ASPECT))
+			aspects++;
+	}
+	aspect_mult = neg > pos ? 1.0 : neg == 0.0 && pos == 0.0 ?
+	    ASPECT_NEUTRAL : 0.0;
+	for (i = 0; i < n; i++) {
+		tm = &lx->t[h[i].term];
+		w = tm->weight * h[i].mult;
+		switch (tm->kind) {
+		case K_QUALITY:
+		case K_SERVICE:
+		case K_LOGISTICS:
+			if (h[i].negated)
+				break;
+			if (tm->flags & F_ASPECT)
+				w *= aspect_mult;
+			else
+				causes++;
+			credit(c, t, (int)tm->kind, w, &h[i]);
+			break;
+		case K_MOOD:
+			if (!h[i].negated)
+				credit(c, t, RV_MOOD, w, &h[i]);
+			break;
+		case K_NEGATIVE:
+		case K_POSITIVE:
+			if ((tm->kind == K_NEGATIVE) != h[i].negated) {
+				if (aspects > 0 && neg > pos)
+					(void)add_evidence(c, &h[i]);
+				else
+					credit(c, t, RV_MOOD, w * 0.5, &h[i]);
+			} else
+				credit(c, t, RV_OTHER, w, &h[i]);
+			break;
+		case K_SUSPECT:
+			if (!h[i].negated) {
+				t->suspect += tm->weight;
+				if (add_evidence(c, &h[i]) == -1)
+					t->oom = 1;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	(void)causes;
+}
+
+/* Walk the cleaned text clause by clause. */
+static void
+score_text(struct classifier *c, struct tally *t)
+{
+	const char *s = c->clean;
+	size_t len = c->cleanlen, pos = 0, bn, hi = 0, first;
+	int sent;
+
+	t->contrast = 1.0;
+	while (pos < len) {
+		/* The clause runs to the next boundary. */
+		size_t end = pos;
+
+		while (end < len && !boundary(s + end, len - end, &bn, &sent))
+			end += u8len((unsigned char)s[end]) <= len - end ?
+			    u8len((unsigned char)s[end]) : 1;
+		first = hi;
+		while (hi < c->nh && c->h[hi].start < end)
+			hi++;
+		if (hi > first)
+			score_clause(c, c->h + first, hi - first, t);
+		if (end >= len)
+			break;
+		(void)boundary(s + end, len - end, &bn, &sent);
+		if (sent)
+			t->contrast = 1.0;
+		pos = end + bn;
+	}
+}
+
+/* Pick the primary category and the set from the tally. */
+static void
+decide(const struct tally *t, struct review_result *res)
+{
+	int i, best = -1;
+
+	for (i = RV_QUALITY; i <= RV_LOGISTICS; i++)
+		if (t->score[i] >= CAUSE_MIN && (best < 0 ||
+		    t->score[i] > t->score[best] ||
+		    (t->score[i] == t->score[best] && t->first[i] < t->first[best])))
+			best = i;
+	res->cats = 0;
+	if (best >= 0) {
+		for (i = RV_QUALITY; i <= RV_LOGISTICS; i++)
+			if (t->score[i] >= CAUSE_MIN &&
+			    t->score[i] >= SECOND_SHARE * t->score[best])
+				res->cats |= 1u << i;
+		res->category = (enum rv_cat)best;
+	} else if (t->score[RV_MOOD] > 0.0 || t->score[RV_OTHER] == 0.0)
+		res->category = RV_MOOD;
+	else
+		res->category = RV_OTHER;
+	if (best < 0)
+		res->cats = 1u << res->category;
+	for (i = 0; i < RV_NCAT; i++)
+		res->score[i] = t->score[i];
+	res->suspect = t->suspect >= SUSPECT_MIN ||
+	    (best < 0 && t->suspect >= SUSPECT_MIN / 2);
+}
+
+int
+classify(struct classifier *c, const char *text, size_t len,
+    struct review_result *res)
+{
+	struct tally t;
+	const char *s = text;
+	size_t n = len;
+
+	memset(&t, 0, sizeof(t));
+	memset(res, 0, sizeof(*res));
+	c->nh = 0;
+	c->evlen = 0;
+	if (c->ev != NULL)
+		c->ev[0] = '\0';
+	c->input = text;
+	trim(&s, &n);
+	if (n == 0) {
+		res->category = RV_OTHER;
+		res->cats = 1u << RV_OTHER;
+		res->evidence = (char *)"";
+		return 0;
+	}
+	if (norm_text_with(c->lx->z, &c->nz, text, len) == -1 ||
+	    clean_text(c) == -1)
+		return -1;
+	if (matcher_scan(c->lx->m, c->clean, c->cleanlen, collect, c) != 0)
+		return -1;
+	keep_longest(c);
+	score_text(c, &t);
+	if (t.oom)
+		return -1;
+	decide(&t, res);
+	res->evidence = c->ev != NULL ? c->ev : (char *)"";
+	res->evlen = c->evlen;
+	return 0;
+}

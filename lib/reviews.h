@@ -1,0 +1,112 @@
+#ifndef CS_REVIEWS_H
+#define CS_REVIEWS_H
+
+/*
+ * Triage of negative shop reviews (cs-reviewsort): which problem a review
+ * names (quality, service, logistics), or none (mood, the residual of 001
+ * §6.11), and whether it looks like competitor sabotage or extortion.
+ *
+ * The lexicon is data: CSV lines "term,category,weight,flags" (see
+ * data/lexicon.csv for the categories and flags), embedded by the build
+ * and extendable from files.  Terms and reviews both go through
+ * norm_text() (normalize.h), so traditional characters, full-width forms
+ * and case do not matter, and are matched with one Aho-Corasick automaton
+ * (match.h): the cost per review is linear in its length whatever the
+ * lexicon's size.
+ *
+ * Scoring, per clause (text between punctuation):
+ * - a category term (e.g. 假货, 发错货, 没人理) scores for its category
+ *   unless a negator (不, 没有, 不是 ...) stands just before it;
+ * - an aspect term (flag "aspect": 质量, 物流, 客服 ...) scores only when
+ *   its clause carries a negative opinion (差, 慢, 不好, or a negated
+ *   positive such as 不满意), so "物流不慢" and "质量不错" score nothing;
+ * - after a contrast word (但是, 不过, 就是, 可是, 只是) the rest of the
+ *   sentence weighs more, as does emphasis (最主要); an intensifier (太,
+ *   非常) before a term raises its weight;
+ * - mood terms (不喜欢, 不值, 太贵) and negative opinions that name no
+ *   aspect are evidence of mood, which is chosen only when no quality,
+ *   service or logistics cause scored; a review with only praise is
+ *   "other".
+ */
+
+#include <stddef.h>
+
+enum rv_cat {
+	RV_QUALITY,		/* 质量: the goods themselves */
+	RV_SERVICE,		/* 服务: customer service, seller conduct */
+	RV_LOGISTICS,		/* 物流: courier, dispatch, packing, wrong item sent */
+	RV_MOOD,		/* 心情: unhappy, no concrete cause */
+	RV_OTHER,		/* no complaint: praise, neutral, empty */
+	RV_NCAT
+};
+
+struct lexicon;
+
+/* A new, empty lexicon, or NULL when out of memory. */
+struct lexicon *lexicon_new(void);
+
+/*
+ * Add the entries of PATH, or of the embedded data/lexicon.csv when PATH
+ * is NULL.  A term given again (after normalisation) replaces the earlier
+ * entry, so a user's file can re-weight or switch off (weight 0) built-in
+ * terms.  Errors are printed as "prog: FILE:LINE: message", every one of
+ * them.  Returns 0, or -1 (nothing from PATH is kept in a usable state:
+ * the caller should stop).  Only before lexicon_build().
+ */
+int lexicon_load(struct lexicon *lx, const char *path);
+
+/* Compile the loaded terms into the matcher.  0, or -1 when out of memory. */
+int lexicon_build(struct lexicon *lx);
+
+/* Number of distinct terms (after lexicon_build()). */
+size_t lexicon_size(const struct lexicon *lx);
+
+/* Free LX (NULL is fine). */
+void lexicon_free(struct lexicon *lx);
+
+struct review_result {
+	enum rv_cat category;	/* the primary category */
+	unsigned cats;		/* bit (1 << cat) for every category that applies */
+	double score[RV_NCAT];	/* evidence per category (mood: unattached negatives) */
+	int suspect;		/* likely competitor sabotage or extortion */
+	char *evidence;		/* matched words, ';'-separated, as in the input */
+	size_t evlen;		/* its length (evidence is NUL-terminated) */
+};
+
+struct classifier;
+
+/*
+ * A classifier over the built lexicon LX (which must outlive it), or NULL
+ * when out of memory.  It owns scratch buffers that it reuses from review
+ * to review; one classifier per thread.
+ */
+struct classifier *classifier_new(const struct lexicon *lx);
+
+/*
+ * Classify the review TEXT[0..LEN) (UTF-8; other bytes are kept and match
+ * nothing) into *RES.  RES->evidence points into the classifier and stays
+ * valid until the next call.  Returns 0, or -1 when out of memory.
+ */
+int classify(struct classifier *c, const char *text, size_t len,
+    struct review_result *res);
+
+/* Free C (NULL is fine). */
+void classifier_free(struct classifier *c);
+
+/* The category's name: "quality" ..., or with ZH "质量" ... */
+const char *rv_cat_name(enum rv_cat cat, int zh);
+
+/* Parse a category name (English or Chinese); -1 when unknown. */
+int rv_cat_parse(const char *s);
+
+/* The playbook step (001 §6.11) for CAT, in Chinese; "" for RV_OTHER. */
+const char *rv_action(enum rv_cat cat);
+
+/*
+ * Interpret a rating cell: "1".."5" (also "1分", "1星", "1.0"), or
+ * 好评/中评/差评 (and good/neutral/bad).  Returns 1 negative or middling
+ * (<= 3, 中评, 差评), 0 positive, -1 when S is not a rating.
+ */
+int rv_rating_negative(const char *s, size_t len);
+
+#endif
