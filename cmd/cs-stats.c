@@ -840,6 +840,13 @@ open_ages(const struct ctx *c, struct stats_group *g, struct stats_store *ages)
 }
 
 static void
+fig_empty(struct fig *f, int n)
+{
+	while (n-- > 0)
+		fig_add(f, "");
+}
+
+static void
 fig_group(struct ctx *c, struct stats_group *g, struct fig *f)
 {
 	struct stats_store ages;
@@ -849,17 +856,25 @@ fig_group(struct ctx *c, struct stats_group *g, struct fig *f)
 
 	fig_addu(f, g->tickets);
 	fig_add(f, stats_fmt_pct(g->tickets, c->st.all.tickets, b));
-	fig_durations(f, &g->reply, timed && c->st.all.reply.n + c->st.all.noreply.n > 0);
-	fig_addu(f, g->resolved);
-	fig_durations(f, &g->res, timed);
+	fig_durations(f, &g->reply, timed && c->st.reply_col);
 	sla_of(c, g, &s);
-	fig_add(f, stats_fmt_pct(s.res_ok, s.res_den, b));
-	fig_add(f, stats_fmt_pct(s.rep_ok, s.rep_den, b));
-	open_ages(c, g, &ages);
-	fig_addu(f, g->open.n);
-	fig_add(f, ages.n ? stats_fmt_hours(store_pct(&ages, 50), b) : "");
-	fig_add(f, ages.n ? stats_fmt_hours(store_pct(&ages, 100), b) : "");
-	store_free(&ages);
+	if (c->st.close_col) {
+		fig_addu(f, g->resolved);
+		fig_durations(f, &g->res, timed);
+		fig_add(f, stats_fmt_pct(s.res_ok, s.res_den, b));
+	} else {
+		fig_empty(f, 7);
+	}
+	fig_add(f, c->st.reply_col ? stats_fmt_pct(s.rep_ok, s.rep_den, b) : "");
+	if (c->st.close_col && timed) {
+		open_ages(c, g, &ages);
+		fig_addu(f, g->open.n);
+		fig_add(f, ages.n ? stats_fmt_hours(store_pct(&ages, 50), b) : "");
+		fig_add(f, ages.n ? stats_fmt_hours(store_pct(&ages, 100), b) : "");
+		store_free(&ages);
+	} else {
+		fig_empty(f, 3);
+	}
 	fig_add(f, stats_fmt_pct(g->reopened, g->reopen_known, b));
 	fig_add(f, stats_fmt_pct(g->fcr, g->fcr_known, b));
 	fig_addu(f, g->tickets * 25);

@@ -398,6 +398,8 @@ stats_add(struct stats *s, const char *key, size_t n, const struct stats_ticket 
 	s->g = grow_zero(s->g, &s->gcap, i, sizeof *s->g);
 	group_add(&s->g[i], t);
 	group_add(&s->all, t);
+	s->reply_col |= t->reply_col != 0;
+	s->close_col |= t->close_col != 0;
 	see_time(s, t->has_opened, t->opened);
 	see_time(s, t->has_reply, t->reply);
 	see_time(s, t->has_resolved, t->resolved);
@@ -792,6 +794,8 @@ emit_meta(struct stats *s, stats_emit_fn fn, void *ctx)
 		snprintf(v, sizeof v, "%lld", s->latest);
 		fn(ctx, "meta", "", 0, "latest", v, "");
 	}
+	snprintf(v, sizeof v, "%d", s->reply_col | s->close_col << 1);
+	fn(ctx, "meta", "", 0, "columns", v, "");
 }
 
 static void
@@ -867,6 +871,10 @@ absorb_meta(struct stats *s, const char *name, long long v)
 		s->rejected += (unsigned long long)v;
 	else if (strcmp(name, "latest") == 0)
 		see_time(s, 1, v);
+	else if (strcmp(name, "columns") == 0 && v <= 3) {
+		s->reply_col |= (int)(v & 1);
+		s->close_col |= (int)(v >> 1);
+	}
 	else
 		return -1;
 	return 0;

@@ -127,6 +127,8 @@ struct stats {
 	size_t qcap;		/* size of q and qn */
 	long long latest;	/* latest time stamp seen */
 	int has_latest;		/* latest is set */
+	int reply_col;		/* some ticket came from a log with first replies */
+	int close_col;		/* some ticket came from a log with resolutions */
 	unsigned long long read, rejected; /* rows read and rejected */
 };
 
