@@ -40,7 +40,7 @@ static const char *const kind_names[K_NKIND] = {
 #define NEG_GAP 6
 #define INT_GAP 3
 /* Weight of an aspect in a clause with no opinion at all. */
-#define ASPECT_NEUTRAL 0.3
+#define ASPECT_NEUTRAL 0.2
 /* Weight of an intensified term. */
 #define INTENSE 1.5
 /* Least score for a quality/service/logistics cause to count. */
