@@ -1251,6 +1251,8 @@ report_groups(struct ctx *c)
 	cells[3] = "median h";
 	cells[4] = title;
 	cells[5] = "";
+	if (!c->st.close_col)
+		cells[3] = cells[4] = NULL;
 	text_row(&t, cells);
 	for (i = 0; i < n; i++) {
 		struct stats_group *g = stats_group_at(&c->st, ix[i]);
@@ -1265,6 +1267,8 @@ report_groups(struct ctx *c)
 		cells[2] = pct_text(g->tickets, c->st.all.tickets, share);
 		cells[3] = g->res.n ? stats_fmt_hours(store_pct(&g->res, 50), med) : "-";
 		cells[4] = pct_text(s.res_ok, s.res_den, sla);
+		if (!c->st.close_col)
+			cells[3] = cells[4] = NULL;
 		cells[5] = text_bar(g->tickets, max, 20, bar);
 		text_row(&t, cells);
 	}
@@ -1289,6 +1293,8 @@ report_times(struct ctx *c)
 	text_init(&t, 6, right);
 	text_row(&t, cells);
 	for (k = 0; k < 2; k++) {
+		if (!(k == 0 ? c->st.reply_col : c->st.close_col))
+			continue;
 		snprintf(b[0], 32, "%zu", st[k]->n);
 		stats_fmt_mean_hours(store_sum(st[k]), (long long)st[k]->n, b[1]);
 		stats_fmt_hours(store_pct(st[k], 50), b[2]);
@@ -1316,16 +1322,20 @@ report_levels(struct ctx *c)
 
 	sla_of(c, g, &s);
 	printf("Service levels\n");
-	printf("  resolved within %s h:   %-7s (000 第三条: solve every complaint within 8 h)\n",
-	    hours_label(c->sla_res, h), pct_text(s.res_ok, s.res_den, b));
-	printf("  answered within %s h:  %-7s (001 §6.6: answer complaints within 24 h)\n",
-	    hours_label(c->sla_reply, h), pct_text(s.rep_ok, s.rep_den, b));
+	if (c->st.close_col)
+		printf("  resolved within %s h:   %-7s (000 第三条: solve every "
+		    "complaint within 8 h)\n", hours_label(c->sla_res, h),
+		    pct_text(s.res_ok, s.res_den, b));
+	if (c->st.reply_col)
+		printf("  answered within %s h:  %-7s (001 §6.6: answer complaints "
+		    "within 24 h)\n", hours_label(c->sla_reply, h),
+		    pct_text(s.rep_ok, s.rep_den, b));
 	open_ages(c, g, &ages);
-	if (ages.n > 0)
+	if (c->st.close_col && ages.n > 0)
 		printf("  open backlog:           %zu (median age %s h, oldest %s h)\n",
 		    ages.n, stats_fmt_hours(store_pct(&ages, 50), a1),
 		    stats_fmt_hours(store_pct(&ages, 100), a2));
-	else
+	else if (c->st.close_col)
 		printf("  open backlog:           0\n");
 	store_free(&ages);
 	printf("  reopened:               %s\n", pct_text(g->reopened, g->reopen_known, b));
@@ -1449,20 +1459,21 @@ write_report(struct ctx *c, const struct stats_retention *r)
 	printf("Tickets: %llu (rows read %llu, rejected %llu)\n", g->tickets,
 	    c->st.read, c->st.rejected);
 	if (g->timed > 0)
-		printf("Figures at: %s\n", tp_format_time(ref_time(c), b));
+		printf("Figures at: %s (China Standard Time)\n",
+		    tp_format_time(ref_time(c), b));
 	putchar('\n');
 	if (c->nby > 0 || c->period != STATS_NOPERIOD)
 		report_groups(c);
-	if (g->timed > 0) {
+	if (g->timed > 0 && (c->st.reply_col || c->st.close_col)) {
 		report_times(c);
 		report_levels(c);
 		report_histogram(c);
 	}
 	if (r != NULL)
 		report_retention(c, r);
-	printf("Iceberg: %llu complaining %s stand for about %llu dissatisfied "
-	    "buyers (000 第六条: 25 per complaint)\n\n", who,
-	    c->st.buyers.n ? "buyers" : "tickets", who * 25);
+	printf("Iceberg: %llu %s stand for about %llu dissatisfied buyers "
+	    "(000 第六条: 25 per complaint)\n\n", who,
+	    c->st.buyers.n ? "complaining buyers" : "complaints", who * 25);
 	report_alerts(c);
 }
 

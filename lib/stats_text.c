@@ -110,6 +110,8 @@ text_print(struct text_table *t, FILE *fp, int indent)
 			const char *s = t->cell[r * t->ncol + c];
 			size_t gap = w[c] - text_width(s);
 
+			if (w[c] == 0)		/* an empty column takes no room */
+				continue;
 			/* Blanks are written only before text: no trailing ones. */
 			pend += c > 0 ? 2 : 0;
 			if (t->right[c])

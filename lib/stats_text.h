@@ -23,7 +23,7 @@ void text_init(struct text_table *t, size_t ncol, const int *right);
 /* Append a row of T->ncol cells (NULL is an empty cell). */
 void text_row(struct text_table *t, const char *const *cells);
 
-/* Print T to FP, each line indented by INDENT spaces; frees T. */
+/* Print T to FP, each line indented by INDENT spaces, leaving out empty columns; frees T. */
 void text_print(struct text_table *t, FILE *fp, int indent);
 
 /* Display width of the UTF-8 string S (wide East Asian characters count 2). */
