@@ -1,0 +1,1205 @@
+/*
+ * Region resolver: free-text Chinese address -> province-level division.
+ *
+ * The gazetteer (data/divisions.csv, divisions-hk-mo-tw.csv,
+ * divisions-former.csv) and the hand-written data/region-aliases.csv are
+ * read once into a trie over normalised code points.  Every name is
+ * entered in its full official form (杭州市, 恭城瑶族自治县) and, where
+ * buyers drop the suffix, in a short form (杭州, 恭城); a node that ends a
+ * name points to an entry holding the set of provinces (a 64-bit mask) the
+ * name can stand for.  A name that is a province, a prefecture and a
+ * county at once counts at its highest level only (海南 is the province,
+ * not 海南藏族自治州 or 乌海's 海南区).
+ *
+ * Resolving walks the address from the left.  At each position the
+ * longest name starting there is taken; whether it counts depends on where
+ * it stands and what follows it:
+ * - a name followed by 路, 街, 巷, 号, 大道, 东路 ... is a street (广州市
+ *   越秀区北京路), never a place;
+ * - full names count anywhere, except generic ones (东区, 城区) that count
+ *   only at the start of a token;
+ * - short province and city names count at the start of a token, and
+ *   inside a word only as weak evidence used when nothing else is found;
+ * - short county names count only at the start of a token and not before
+ *   words such as 小区, 花园, 大厦.
+ * The first name that counts and names one province decides, so a leading
+ * province or city always wins over later names.  A name shared by several
+ * provinces (鼓楼区) is kept as pending and narrowed by later names (鼓楼区
+ * ... 福州), giving REGION_AMBIGUOUS when nothing narrows it to one.
+ *
+ * Why a hand-rolled trie: we need the longest name anchored at a given
+ * position, with payload per node, over code points after traditional ->
+ * simplified mapping, built at run time from data files and queried with no
+ * allocation.  lib/match.c reports every occurrence of every pattern
+ * (Aho-Corasick), which is more than we need per address, and there is no
+ * such library in Debian that is worth a dependency.  The trie's edges live
+ * in one open-addressing hash table keyed by (node, code point), so a step
+ * costs one multiply and usually one cache line.
+ */
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datafile.h"
+#include "diag.h"
+#include "embed.h"
+#include "region.h"
+
+#define MAXPROV		64	/* provinces fit in a uint64_t mask */
+#define MAXCP		160	/* code points of an address looked at */
+#define NAMECP		64	/* longest name, in code points */
+#define T2S_LO		0x3400	/* CJK Extension A ... */
+#define T2S_HI		0xA000	/* ... through the Unified Ideographs */
+
+enum level {
+	LV_NONE,
+	LV_COUNTY,
+	LV_CITY,
+	LV_PROV
+};
+
+/* Entry flags. */
+#define F_FULL		0x01	/* the name carries its admin suffix */
+#define F_FOREIGN	0x02	/* a place abroad */
+#define F_SKIP		0x04	/* a word to step over */
+#define F_GENERIC	0x08	/* counts only at the start of a token */
+#define F_ASCII		0x10	/* latin name: needs word boundaries */
+#define F_OVERRIDE	0x20	/* mask given by the alias file */
+
+/* What a name found in an address counts as. */
+enum evidence {
+	EV_NONE,	/* nothing: move on by one character */
+	EV_SKIP,	/* a noise word: step over it */
+	EV_FOREIGN,	/* a place abroad */
+	EV_STRONG,	/* a place name that counts */
+	EV_WEAK		/* a place name inside a word */
+};
+
+struct prov {
+	char code[8];		/* "330000"; "" when the data has none */
+	char name[48];		/* full official name, "浙江省" */
+	char short_name[32];	/* "浙江" */
+};
+
+struct rentry {
+	uint64_t mask;		/* provinces the name stands for (final) */
+	uint64_t abbr;		/* provinces it abbreviates (whole field only) */
+	uint32_t name;		/* offset of the normalised name in pool */
+	uint8_t level;		/* enum level of mask */
+	uint8_t flags;		/* F_* */
+	uint64_t bits[4][2];	/* loading: provinces by [level][full] */
+	uint64_t over;		/* loading: override mask */
+};
+
+struct edge {
+	uint64_t key;		/* (parent + 1) << 32 | code point; 0 = free */
+	uint32_t child;		/* node the edge leads to */
+};
+
+struct region_db {
+	int nprov;		/* provinces loaded */
+	struct prov prov[MAXPROV]; /* in the order of the gazetteer */
+	uint32_t *t2s;		/* t2s[c - T2S_LO]: simplified form of c, or 0 */
+	struct edge *edges;	/* trie edges, open addressing */
+	size_t ecap;		/* slots, a power of two */
+	size_t nedges;		/* slots used */
+	int ebits;		/* log2(ecap) */
+	int32_t *node;		/* node[n]: entry index of node n, or -1 */
+	size_t nnodes;		/* nodes used (0 is the root) */
+	size_t ncap;		/* nodes allocated */
+	struct rentry *ent;	/* entries */
+	size_t nent;		/* entries used */
+	size_t entcap;		/* entries allocated */
+	char *pool;		/* normalised names, NUL-separated */
+	size_t plen;		/* bytes used in pool */
+	size_t pcap;		/* bytes allocated */
+};
+
+/* Lazily decoded, normalised address. */
+struct scan {
+	const struct region_db *db; /* for the t2s table */
+	const unsigned char *p;	/* next byte to decode */
+	const unsigned char *end; /* end of the text */
+	int n;			/* code points decoded */
+	uint32_t cp[MAXCP + 1];	/* the code points */
+};
+
+/* State while loading one data file. */
+struct load {
+	struct region_db *db;	/* being built */
+	int file;		/* which file (enum below) */
+	int strict;		/* unknown provinces are errors */
+};
+
+enum { FILE_MAIN, FILE_EXTRA, FILE_ALIAS };
+
+/*
+ * Ethnic groups named in autonomous prefectures and counties, longest
+ * first where one is a suffix of another; stripped to get short names
+ * (恭城瑶族自治县 -> 恭城).
+ */
+static const char *const ethnic[] = {
+	"柯尔克孜", "乌孜别克", "蒙古", "布依", "朝鲜", "土家", "哈尼",
+	"哈萨克", "傈僳", "拉祜", "东乡", "纳西", "景颇", "达斡尔", "仫佬",
+	"布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克",
+	"俄罗斯", "鄂温克", "德昂", "保安", "裕固", "塔塔尔", "独龙",
+	"鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "维吾尔", "藏", "回",
+	"苗", "彝", "壮", "满", "侗", "瑶", "白", "傣", "黎", "佤", "畲",
+	"水", "土", "羌", "怒", "京", NULL
+};
+
+/* Official names that are placeholders, not places. */
+static const char *const placeholder[] = {
+	"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", NULL
+};
+
+/* ---- UTF-8 and normalisation ------------------------------------------ */
+
+/* Decode one code point at *PP (< END); bad bytes give U+FFFD. */
+static uint32_t
+utf8_next(const unsigned char **pp, const unsigned char *end)
+{
+	const unsigned char *p = *pp;
+	uint32_t c = *p++;
+	int k;
+
+	if (c < 0x80) {
+		*pp = p;
+		return c;
+	}
+	if (c >= 0xC2 && c < 0xE0) {
+		k = 1;
+		c &= 0x1F;
+	} else if (c >= 0xE0 && c < 0xF0) {
+		k = 2;
+		c &= 0x0F;
+	} else if (c >= 0xF0 && c < 0xF5) {
+		k = 3;
+		c &= 0x07;
+	} else {
+		*pp = p;
+		return 0xFFFD;
+	}
+	for (; k > 0; k--, p++) {
+		if (p >= end || (*p & 0xC0) != 0x80) {
+			*pp = p;
+			return 0xFFFD;
+		}
+		c = c << 6 | (*p & 0x3F);
+	}
+	*pp = p;
+	return c;
+}
+
+/* Append C as UTF-8 to BUF (room for 4 bytes); returns bytes written. */
+static int
+utf8_put(char *buf, uint32_t c)
+{
+	if (c < 0x80) {
+		buf[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		buf[0] = (char)(0xC0 | c >> 6);
+		buf[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		buf[0] = (char)(0xE0 | c >> 12);
+		buf[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		buf[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	buf[0] = (char)(0xF0 | c >> 18);
+	buf[1] = (char)(0x80 | (c >> 12 & 0x3F));
+	buf[2] = (char)(0x80 | (c >> 6 & 0x3F));
+	buf[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/*
+ * The form of C used for matching: traditional -> simplified, full-width
+ * ASCII -> ASCII, latin letters in lower case, white space and NUL -> ' '.
+ */
+static uint32_t
+norm_cp(const struct region_db *db, uint32_t c)
+{
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			return c + ('a' - 'A');
+		if (c == '\t' || c == '\r' || c == '\n' || c == 0)
+			return ' ';
+		return c;
+	}
+	if (c >= T2S_LO && c < T2S_HI) {
+		if (db->t2s != NULL && db->t2s[c - T2S_LO] != 0)
+			return db->t2s[c - T2S_LO];
+		return c;
+	}
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return norm_cp(db, c - 0xFEE0);
+	if (c == 0x3000 || c == 0xA0)
+		return ' ';
+	if (c == 0x51F5)	/* 凼 -> 氹 (凼仔) */
+		return 0x6C39;
+	return c;
+}
+
+static int
+is_alpha(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z');
+}
+
+static int
+is_alnum(uint32_t c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* Separators: ASCII other than letters, and CJK punctuation. */
+static int
+is_sep(uint32_t c)
+{
+	if (c < 0x80)
+		return !is_alpha(c);
+	return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF65) ||
+	    c == 0xFFFD || c == 0xB7 || c == 0xD7;
+}
+
+static void
+scan_init(struct scan *s, const struct region_db *db, const unsigned char *p,
+    const unsigned char *end)
+{
+	s->db = db;
+	s->p = p;
+	s->end = end;
+	s->n = 0;
+}
+
+/* Code point I of the address, decoding as needed; 0 past the end. */
+static uint32_t
+at(struct scan *s, int i)
+{
+	uint32_t c;
+
+	while (s->n <= i) {
+		if (s->p >= s->end || s->n >= MAXCP)
+			return 0;
+		c = norm_cp(s->db, utf8_next(&s->p, s->end));
+		if (c == ' ' && s->n > 0 && s->cp[s->n - 1] == ' ')
+			continue;
+		s->cp[s->n++] = c;
+	}
+	return s->cp[i];
+}
+
+/* ---- the trie ---------------------------------------------------------- */
+
+static void *
+xrealloc(void *p, size_t n, size_t size)
+{
+	if (n != 0 && size > SIZE_MAX / n)
+		cs_errx(CS_FATAL, "out of memory");
+	if ((p = realloc(p, n * size)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	return p;
+}
+
+static size_t
+edge_slot(const struct region_db *db, uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - db->ebits));
+}
+
+/* Child of NODE by code point C, or 0 (the root is never a child). */
+static uint32_t
+child(const struct region_db *db, uint32_t node, uint32_t c)
+{
+	uint64_t key = (uint64_t)(node + 1) << 32 | c;
+	size_t mask = db->ecap - 1, i;
+
+	for (i = edge_slot(db, key);; i = (i + 1) & mask) {
+		if (db->edges[i].key == key)
+			return db->edges[i].child;
+		if (db->edges[i].key == 0)
+			return 0;
+	}
+}
+
+static void
+edge_put(struct region_db *db, uint64_t key, uint32_t to)
+{
+	size_t mask = db->ecap - 1, i;
+
+	for (i = edge_slot(db, key); db->edges[i].key != 0; i = (i + 1) & mask)
+		;
+	db->edges[i].key = key;
+	db->edges[i].child = to;
+	db->nedges++;
+}
+
+static void
+edges_grow(struct region_db *db)
+{
+	struct edge *old = db->edges;
+	size_t oldcap = db->ecap, i;
+
+	db->ebits = db->ebits == 0 ? 14 : db->ebits + 1;
+	db->ecap = (size_t)1 << db->ebits;
+	if ((db->edges = calloc(db->ecap, sizeof *db->edges)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	db->nedges = 0;
+	for (i = 0; i < oldcap; i++)
+		if (old[i].key != 0)
+			edge_put(db, old[i].key, old[i].child);
+	free(old);
+}
+
+static uint32_t
+node_new(struct region_db *db)
+{
+	if (db->nnodes == db->ncap) {
+		db->ncap = db->ncap == 0 ? 4096 : db->ncap * 2;
+		db->node = xrealloc(db->node, db->ncap, sizeof *db->node);
+	}
+	db->node[db->nnodes] = -1;
+	return (uint32_t)db->nnodes++;
+}
+
+/* Normalise the UTF-8 string S into CP (at most NAMECP); returns the count. */
+static int
+norm_name(const struct region_db *db, const char *s, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + strlen(s);
+	int n = 0;
+
+	while (p < end && n < NAMECP)
+		cp[n++] = norm_cp(db, utf8_next(&p, end));
+	return n;
+}
+
+/* The entry of the normalised name CP[0..N), created when missing. */
+static struct rentry *
+entry_for(struct region_db *db, const uint32_t *cp, int n)
+{
+	uint32_t node = 0, next;
+	struct rentry *e;
+	char buf[4 * NAMECP + 1];
+	int i, len = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((next = child(db, node, cp[i])) == 0) {
+			if (2 * (db->nedges + 1) > db->ecap)
+				edges_grow(db);
+			next = node_new(db);
+			edge_put(db, (uint64_t)(node + 1) << 32 | cp[i], next);
+		}
+		node = next;
+	}
+	if (db->node[node] >= 0)
+		return &db->ent[db->node[node]];
+	if (db->nent == db->entcap) {
+		db->entcap = db->entcap == 0 ? 4096 : db->entcap * 2;
+		db->ent = xrealloc(db->ent, db->entcap, sizeof *db->ent);
+	}
+	for (i = 0; i < n; i++)
+		len += utf8_put(buf + len, cp[i]);
+	buf[len++] = '\0';
+	if (db->plen + len > db->pcap) {
+		db->pcap = db->pcap == 0 ? 65536 : db->pcap * 2;
+		db->pool = xrealloc(db->pool, db->pcap, 1);
+	}
+	memcpy(db->pool + db->plen, buf, len);
+	e = &db->ent[db->nent];
+	memset(e, 0, sizeof *e);
+	e->name = (uint32_t)db->plen;
+	db->plen += len;
+	db->node[node] = (int32_t)db->nent++;
+	return e;
+}
+
+/* Entry for the UTF-8 name S, or NULL when S is empty. */
+static struct rentry *
+entry_str(struct region_db *db, const char *s)
+{
+	uint32_t cp[NAMECP];
+	int n = norm_name(db, s, cp);
+
+	return n == 0 ? NULL : entry_for(db, cp, n);
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+/* Number of code points in S. */
+static size_t
+u8len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if ((*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* If S ends with SUF, cut it off (keeping at least 2 characters): 1 or 0. */
+static int
+cut_suffix(char *s, const char *suf)
+{
+	size_t n = strlen(s), k = strlen(suf);
+
+	if (n <= k || strcmp(s + n - k, suf) != 0)
+		return 0;
+	s[n - k] = '\0';
+	if (u8len(s) < 2) {
+		s[n - k] = suf[0];
+		return 0;
+	}
+	return 1;
+}
+
+/* Strip trailing ethnic group names (and 族) from S: 恭城瑶族 -> 恭城. */
+static void
+cut_ethnic(char *s)
+{
+	int i, again = 1;
+
+	while (again) {
+		again = cut_suffix(s, "族");
+		for (i = 0; ethnic[i] != NULL; i++)
+			if (cut_suffix(s, ethnic[i])) {
+				again = 1;
+				break;
+			}
+	}
+}
+
+/* Whether the name S ends with an administrative suffix. */
+static int
+has_suffix(const char *s)
+{
+	static const char *const suf[] = {
+		"省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "群岛",
+		"委员会", "管委会", "海域", "新城", NULL
+	};
+	size_t n = strlen(s), k;
+	int i;
+
+	for (i = 0; suf[i] != NULL; i++) {
+		k = strlen(suf[i]);
+		if (n > k && strcmp(s + n - k, suf[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The short form of NAME at LEVEL into BUF (size SZ): 浙江省 -> 浙江,
+ * 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边, 恭城瑶族自治县 -> 恭城.
+ * Returns 1, or 0 when NAME has no shorter form of 2 or more characters.
+ * *AUTONOMOUS is set for 自治州 names, which buyers also write as 延边州.
+ */
+static int
+short_form(const char *name, int level, char *buf, size_t sz, int *autonomous)
+{
+	static const char *const prov_suf[] = {
+		"特别行政区", "自治区", "省", "市", NULL
+	};
+	static const char *const city_suf[] = {
+		"自治州", "地区", "林区", "盟", "市", NULL
+	};
+	static const char *const county_suf[] = {
+		"自治县", "自治旗", "新区", "林区", "特区", "区", "县", "市",
+		"旗", NULL
+	};
+	const char *const *suf = level == LV_PROV ? prov_suf :
+	    level == LV_CITY ? city_suf : county_suf;
+	int i;
+
+	*autonomous = 0;
+	if (strlen(name) >= sz)
+		return 0;
+	for (i = 0; suf[i] != NULL; i++) {
+		strcpy(buf, name);
+		if (cut_suffix(buf, suf[i])) {
+			if (strncmp(suf[i], "自治", 6) == 0) {
+				cut_ethnic(buf);
+				*autonomous = level == LV_CITY;
+			} else if (level == LV_PROV) {
+				cut_ethnic(buf);
+			}
+			return u8len(buf) >= 2;
+		}
+	}
+	return 0;
+}
+
+/* Record that NAME stands for province P at LEVEL, full or short form. */
+static void
+add_name(struct region_db *db, const char *name, int level, int full, int p)
+{
+	struct rentry *e = entry_str(db, name);
+
+	if (e != NULL)
+		e->bits[level][full != 0] |= (uint64_t)1 << p;
+}
+
+/*
+ * Enter an official name with its short forms.  SHORTS is 0 for names
+ * whose short forms would be noise (Taiwan's townships, functional zones).
+ */
+static void
+add_official(struct region_db *db, const char *name, int level, int p, int shorts)
+{
+	char buf[256], alt[256];
+	const char *open, *close;
+	int autonomous;
+
+	/* 嘉模堂区（氹仔）: the name and, in brackets, what people call it. */
+	if ((open = strstr(name, "（")) != NULL || (open = strstr(name, "(")) != NULL) {
+		size_t n = (size_t)(open - name);
+		size_t ob = open[0] == '(' ? 1 : 3;
+
+		if (n < sizeof buf && strlen(open + ob) < sizeof alt) {
+			memcpy(buf, name, n);
+			buf[n] = '\0';
+			strcpy(alt, open + ob);
+			if ((close = strstr(alt, "）")) != NULL ||
+			    (close = strchr(alt, ')')) != NULL)
+				alt[close - alt] = '\0';
+			add_official(db, buf, level, p, shorts);
+			add_name(db, alt, level, has_suffix(alt), p);
+			return;
+		}
+	}
+	add_name(db, name, level, has_suffix(name), p);
+	if (!shorts || !short_form(name, level, buf, sizeof buf, &autonomous))
+		return;
+	add_name(db, buf, level, 0, p);
+	if (autonomous && strlen(buf) + 4 < sizeof buf) {
+		strcat(buf, "州");
+		add_name(db, buf, level, 1, p);
+	}
+}
+
+/* Index of the province whose full name, short name or code is NAME, or -1. */
+static int
+prov_find(const struct region_db *db, const char *name)
+{
+	int i;
+
+	for (i = 0; i < db->nprov; i++)
+		if (strcmp(db->prov[i].name, name) == 0 ||
+		    strcmp(db->prov[i].short_name, name) == 0 ||
+		    (db->prov[i].code[0] != '\0' &&
+		    strcmp(db->prov[i].code, name) == 0))
+			return i;
+	return -1;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+static int
+is_code(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[6] == '\0';
+}
+
+static int
+on_division(void *ctx, struct datafile *df, const struct record *r)
+{
+	struct load *ld = ctx;
+	struct region_db *db = ld->db;
+	const char *code = datafile_get(df, r, "code");
+	const char *name = datafile_get(df, r, "name");
+	const char *level = datafile_get(df, r, "level");
+	const char *province = datafile_get(df, r, "province");
+	struct prov *pv;
+	int i, p, lv, autonomous;
+
+	if (datafile_col(df, "name") < 0 || datafile_col(df, "level") < 0 ||
+	    datafile_col(df, "province") < 0 || datafile_col(df, "code") < 0) {
+		datafile_error(df, "header must name columns 'code', 'name', "
+		    "'level' and 'province'");
+		return 1;
+	}
+	if (*name == '\0') {
+		datafile_error(df, "empty name");
+		return 0;
+	}
+	if (*code != '\0' && !is_code(code)) {
+		datafile_error(df, "bad division code '%s'", code);
+		return 0;
+	}
+	for (i = 0; placeholder[i] != NULL; i++)
+		if (strcmp(name, placeholder[i]) == 0)
+			return 0;
+	if (strcmp(level, "province") == 0) {
+		if (ld->file != FILE_MAIN) {
+			datafile_error(df, "province '%s' outside the main gazetteer",
+			    name);
+			return 0;
+		}
+		if (prov_find(db, name) >= 0) {
+			datafile_error(df, "duplicate province '%s'", name);
+			return 0;
+		}
+		if (db->nprov == MAXPROV) {
+			datafile_error(df, "more than %d provinces", MAXPROV);
+			return 1;
+		}
+		pv = &db->prov[db->nprov];
+		if (strlen(name) >= sizeof pv->name) {
+			datafile_error(df, "province name '%s' too long", name);
+			return 0;
+		}
+		snprintf(pv->code, sizeof pv->code, "%s", code);
+		strcpy(pv->name, name);
+		if (!short_form(name, LV_PROV, pv->short_name,
+		    sizeof pv->short_name, &autonomous))
+			snprintf(pv->short_name, sizeof pv->short_name, "%s", name);
+		add_official(db, name, LV_PROV, db->nprov, 1);
+		db->nprov++;
+		return 0;
+	}
+	if (strcmp(level, "city") == 0)
+		lv = LV_CITY;
+	else if (strcmp(level, "county") == 0)
+		lv = LV_COUNTY;
+	else {
+		datafile_error(df, "unknown level '%s' (want province, city or "
+		    "county)", level);
+		return 0;
+	}
+	if ((p = prov_find(db, province)) < 0) {
+		if (ld->strict || ld->file == FILE_MAIN)
+			datafile_error(df, "unknown province '%s'", province);
+		return 0;
+	}
+	/*
+	 * No short forms for functional zones (5th code digit 7) and for
+	 * Taiwan's districts and townships: 中山区, 信义乡 and the like would
+	 * only collide with mainland names.
+	 */
+	add_official(db, name, lv, p, !(strlen(code) == 6 && code[4] == '7') &&
+	    !(lv == LV_COUNTY && strcmp(db->prov[p].short_name, "台湾") == 0));
+	return 0;
+}
+
+static int
+on_alias(void *ctx, struct datafile *df, const struct record *r)
+{
+	struct load *ld = ctx;
+	struct region_db *db = ld->db;
+	const char *name = datafile_get(df, r, "name");
+	const char *target = datafile_get(df, r, "target");
+	const char *kind = datafile_get(df, r, "kind");
+	char buf[256], *t, *save;
+	uint64_t mask = 0;
+	struct rentry *e;
+	int p, lv, autonomous;
+
+	if (datafile_col(df, "name") < 0 || datafile_col(df, "target") < 0 ||
+	    datafile_col(df, "kind") < 0) {
+		datafile_error(df, "header must name columns 'name', 'target' "
+		    "and 'kind'");
+		return 1;
+	}
+	if (*name == '\0') {
+		datafile_error(df, "empty name");
+		return 0;
+	}
+	if (strlen(target) >= sizeof buf) {
+		datafile_error(df, "target too long");
+		return 0;
+	}
+	strcpy(buf, target);
+	for (t = strtok_r(buf, "/", &save); t != NULL; t = strtok_r(NULL, "/", &save)) {
+		if ((p = prov_find(db, t)) < 0) {
+			if (ld->strict)
+				datafile_error(df, "unknown province '%s'", t);
+			return 0;
+		}
+		mask |= (uint64_t)1 << p;
+	}
+	if (strcmp(kind, "foreign") == 0 || strcmp(kind, "skip") == 0 ||
+	    strcmp(kind, "generic") == 0) {
+		if (mask != 0) {
+			datafile_error(df, "kind '%s' takes no target", kind);
+			return 0;
+		}
+		e = entry_str(db, name);
+		e->flags |= kind[0] == 'f' ? F_FOREIGN : kind[0] == 's' ?
+		    F_SKIP : F_GENERIC;
+		return 0;
+	}
+	if (mask == 0) {
+		datafile_error(df, "kind '%s' needs a target province", kind);
+		return 0;
+	}
+	if (strcmp(kind, "override") == 0) {
+		entry_str(db, name)->over |= mask;
+		return 0;
+	}
+	if (strchr(target, '/') != NULL) {
+		datafile_error(df, "only kind 'override' takes several provinces");
+		return 0;
+	}
+	if (strcmp(kind, "abbr") == 0) {
+		entry_str(db, name)->abbr |= mask;
+		return 0;
+	}
+	if (strcmp(kind, "province") == 0)
+		lv = LV_PROV;
+	else if (strcmp(kind, "city") == 0)
+		lv = LV_CITY;
+	else if (strcmp(kind, "county") == 0)
+		lv = LV_COUNTY;
+	else {
+		datafile_error(df, "unknown kind '%s'", kind);
+		return 0;
+	}
+	p = prov_find(db, target);
+	add_name(db, name, lv, has_suffix(name), p);
+	if (short_form(name, lv, buf, sizeof buf, &autonomous))
+		add_name(db, buf, lv, 0, p);
+	return 0;
+}
+
+/* Settle every entry on the provinces it stands for. */
+static void
+finish(struct region_db *db)
+{
+	struct rentry *e;
+	const char *s;
+	size_t i;
+	int lv;
+
+	for (i = 0; i < db->nent; i++) {
+		e = &db->ent[i];
+		for (lv = LV_PROV; lv > LV_NONE; lv--)
+			if ((e->bits[lv][0] | e->bits[lv][1]) != 0)
+				break;
+		e->level = (uint8_t)lv;
+		if (lv != LV_NONE) {
+			e->mask = e->bits[lv][0] | e->bits[lv][1];
+			if (e->bits[lv][1] != 0)
+				e->flags |= F_FULL;
+		}
+		if (e->over != 0) {
+			e->mask = e->over;
+			e->flags |= F_OVERRIDE;
+			if (e->level == LV_NONE)
+				e->level = LV_COUNTY;
+		}
+		for (s = db->pool + e->name; *s != '\0'; s++)
+			if ((unsigned char)*s >= 0x80)
+				break;
+		if (*s == '\0')
+			e->flags |= F_ASCII;
+	}
+}
+
+/* Fill DB->t2s from the embedded "t2s.tsv" (TRAD<TAB>SIMP), if any. */
+static void
+load_t2s(struct region_db *db)
+{
+	const struct embed *em = embed_find("t2s.tsv");
+	const unsigned char *p, *end;
+	uint32_t from, to;
+
+	if (em == NULL)
+		return;
+	db->t2s = xrealloc(NULL, T2S_HI - T2S_LO, sizeof *db->t2s);
+	memset(db->t2s, 0, (T2S_HI - T2S_LO) * sizeof *db->t2s);
+	p = (const unsigned char *)em->data;
+	end = p + em->len;
+	while (p < end) {
+		from = utf8_next(&p, end);
+		if (p < end && *p == '\t') {
+			p++;
+			to = p < end ? utf8_next(&p, end) : 0;
+			if (from >= T2S_LO && from < T2S_HI && to != '\n')
+				db->t2s[from - T2S_LO] = to;
+		}
+		while (p < end && *p++ != '\n')
+			;
+	}
+}
+
+struct region_db *
+region_db_load(const char *path)
+{
+	static const char *const extra[] = {
+		"divisions-hk-mo-tw.csv", "divisions-former.csv", NULL
+	};
+	struct region_db *db;
+	struct load ld;
+	int i, rc;
+
+	if ((db = calloc(1, sizeof *db)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	load_t2s(db);
+	node_new(db);
+	edges_grow(db);
+	ld.db = db;
+	ld.strict = path == NULL;
+	ld.file = FILE_MAIN;
+	rc = datafile_read(path, "divisions.csv", on_division, &ld);
+	if (rc == 0 && db->nprov == 0) {
+		cs_warnx_at(path != NULL ? path : "divisions.csv", 0,
+		    "no province rows");
+		rc = -1;
+	}
+	ld.file = FILE_EXTRA;
+	for (i = 0; rc == 0 && extra[i] != NULL; i++)
+		rc = datafile_read(NULL, extra[i], on_division, &ld);
+	ld.file = FILE_ALIAS;
+	if (rc == 0)
+		rc = datafile_read(NULL, "region-aliases.csv", on_alias, &ld);
+	if (rc != 0) {
+		region_db_free(db);
+		return NULL;
+	}
+	finish(db);
+	return db;
+}
+
+void
+region_db_free(struct region_db *db)
+{
+	if (db == NULL)
+		return;
+	free(db->t2s);
+	free(db->edges);
+	free(db->node);
+	free(db->ent);
+	free(db->pool);
+	free(db);
+}
+
+/* ---- resolving -------------------------------------------------------- */
+
+/*
+ * The longest name starting at code point I: its entry index (or -1) and
+ * its length in *LEN.
+ */
+static int
+longest(const struct region_db *db, struct scan *s, int i, int *len)
+{
+	uint32_t node = 0, c;
+	int k, best = -1;
+
+	for (k = i; (c = at(s, k)) != 0; k++) {
+		if ((node = child(db, node, c)) == 0)
+			break;
+		if (db->node[node] >= 0) {
+			best = db->node[node];
+			*len = k - i + 1;
+		}
+	}
+	return best;
+}
+
+static int
+in(uint32_t c, const char *set)
+{
+	const unsigned char *p = (const unsigned char *)set;
+	const unsigned char *end = p + strlen(set);
+
+	while (p < end)
+		if (utf8_next(&p, end) == c)
+			return 1;
+	return 0;
+}
+
+/* Whether text that goes on with C1 C2 makes the name before it a street. */
+static int
+is_street(uint32_t c1, uint32_t c2)
+{
+	if (in(c1, "路街巷弄号道胡"))
+		return !((c1 == 0x8857 && c2 == 0x9053) ||	/* 街道 */
+		    (c1 == 0x9053 && c2 == 0x91CC));		/* 道里 */
+	if (in(c1, "东西南北中"))
+		return in(c2, "路街道巷");
+	if (c1 == 0x5927)					/* 大 */
+		return in(c2, "道街路");
+	return 0;
+}
+
+/* Whether C1 C2 after a short county name show it is part of another name. */
+static int
+is_nonplace(uint32_t c1, uint32_t c2)
+{
+	static const char *const pairs[] = {
+		"小区", "花园", "大厦", "广场", "公园", "大学", "学院", "中学",
+		"小学", "医院", "酒店", "宾馆", "饭店", "银行", "商场", "公司",
+		"超市", "新村", "大桥", "山庄", "家园", NULL
+	};
+	char buf[8];
+	int i, n;
+
+	if (c1 == 0x6751)	/* 村 */
+		return 1;
+	n = utf8_put(buf, c1);
+	n += utf8_put(buf + n, c2);
+	buf[n] = '\0';
+	for (i = 0; pairs[i] != NULL; i++)
+		if (strcmp(buf, pairs[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a name that ends before C has an admin suffix right after it. */
+static int
+is_suffix_char(uint32_t c)
+{
+	return in(c, "省市区县州盟旗");
+}
+
+/* What the name of entry E at [I, I+N) counts as (see the top comment). */
+static int
+classify(const struct rentry *e, struct scan *s, int i, int n, int last)
+{
+	uint32_t prev = i > 0 ? s->cp[i - 1] : ' ';
+	uint32_t c1 = at(s, i + n), c2 = c1 != 0 ? at(s, i + n + 1) : 0;
+	int tok = i == 0 || i == last || is_sep(prev) ||
+	    is_alpha(prev) != is_alpha(s->cp[i]);
+
+	if (e->flags & F_ASCII) {
+		if (is_alnum(prev) || is_alnum(c1))
+			return EV_NONE;
+		tok = 1;
+	}
+	if (e->flags & F_SKIP)
+		return EV_SKIP;
+	if (is_street(c1, c2))
+		return EV_NONE;
+	if (e->flags & F_FOREIGN)
+		return tok ? EV_FOREIGN : EV_NONE;
+	if (e->mask == 0)
+		return EV_NONE;
+	if (e->flags & F_GENERIC)
+		return tok ? EV_STRONG : EV_NONE;
+	if (e->flags & F_FULL)
+		return EV_STRONG;
+	if (e->level == LV_COUNTY)
+		return tok && !is_nonplace(c1, c2) ? EV_STRONG : EV_NONE;
+	return tok ? EV_STRONG : EV_WEAK;
+}
+
+static int
+popcount(uint64_t m)
+{
+	int n = 0;
+
+	for (; m != 0; m &= m - 1)
+		n++;
+	return n;
+}
+
+static int
+lowbit(uint64_t m)
+{
+	int i = 0;
+
+	while (!(m & 1)) {
+		m >>= 1;
+		i++;
+	}
+	return i;
+}
+
+/* Trim blanks, Excel ="…" wrappers, quotes and a trailing postcode. */
+static void
+trim(const unsigned char **bp, const unsigned char **ep)
+{
+	const unsigned char *b = *bp, *e = *ep;
+
+	for (;;) {
+		if (b < e && (*b == ' ' || *b == '\t' || *b == '\r' || *b == '\n' ||
+		    *b == '=' || *b == '"' || *b == '\''))
+			b++;
+		else if (e - b >= 3 && b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
+			b += 3;		/* U+3000 */
+		else if (e - b >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+			b += 3;		/* BOM */
+		else
+			break;
+	}
+	for (;;) {
+		if (e > b && (strchr(" \t\r\n\"()-0123456789", e[-1]) != NULL &&
+		    e[-1] != '\0'))
+			e--;
+		else if (e - b >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80)
+			e -= 3;		/* U+3000 */
+		else if (e - b >= 3 && e[-3] == 0xEF && e[-2] == 0xBC &&
+		    (e[-1] == 0x88 || e[-1] == 0x89 || (e[-1] >= 0x90 && e[-1] <= 0x99)))
+			e -= 3;		/* full-width ( ) 0-9 */
+		else
+			break;
+	}
+	*bp = b;
+	*ep = e;
+}
+
+/* Fill RES for province mask M decided by entry E; returns RES->status. */
+static int
+found(const struct region_db *db, struct region_result *res, uint64_t m,
+    int e, int status)
+{
+	size_t n, len;
+	int p;
+
+	res->status = status;
+	res->province = status == REGION_OK ? lowbit(m) : -1;
+	res->candidates[0] = '\0';
+	res->matched[0] = '\0';
+	if (e >= 0)
+		snprintf(res->matched, sizeof res->matched, "%s",
+		    db->pool + db->ent[e].name);
+	if (status != REGION_AMBIGUOUS)
+		return status;
+	for (n = 0, p = 0; p < db->nprov; p++) {
+		if (!(m & (uint64_t)1 << p))
+			continue;
+		len = strlen(db->prov[p].name);
+		if (n + len + 2 > sizeof res->candidates)
+			break;
+		if (n > 0)
+			res->candidates[n++] = '/';
+		memcpy(res->candidates + n, db->prov[p].name, len + 1);
+		n += len;
+	}
+	return status;
+}
+
+int
+region_resolve(const struct region_db *db, const char *text, size_t len,
+    struct region_result *res)
+{
+	const unsigned char *b = (const unsigned char *)text, *e = b + len;
+	struct scan s;
+	uint64_t pend = 0, weak[4], x;
+	int nweak = 0, pend_ent = -1, weak_ent[4], foreign = -1;
+	int i, k, n, ev, last = 0;
+
+	trim(&b, &e);
+	scan_init(&s, db, b, e);
+	if (b == e)
+		return found(db, res, 0, -1, REGION_UNKNOWN);
+
+	/* The whole field is an abbreviation: 沪, 浙, 臺. */
+	if (e - b <= 8 && (k = longest(db, &s, 0, &n)) >= 0 &&
+	    db->ent[k].abbr != 0 && at(&s, n) == 0)
+		return found(db, res, db->ent[k].abbr, k, REGION_OK);
+
+	for (i = 0; at(&s, i) != 0;) {
+		if ((k = longest(db, &s, i, &n)) < 0 ||
+		    (ev = classify(&db->ent[k], &s, i, n, last)) == EV_NONE) {
+			i++;
+			continue;
+		}
+		x = db->ent[k].mask;
+		switch (ev) {
+		case EV_FOREIGN:
+			if (pend == 0 && nweak == 0)
+				return found(db, res, 0, k, REGION_FOREIGN);
+			foreign = k;
+			break;
+		case EV_STRONG:
+			if (pend == 0) {
+				if (popcount(x) == 1)
+					return found(db, res, x, k, REGION_OK);
+				pend = x;
+				pend_ent = k;
+				break;
+			}
+			if (popcount(pend & x) == 1)
+				return found(db, res, pend & x, k, REGION_OK);
+			if ((pend & x) != 0)
+				pend &= x;
+			else if (popcount(x) == 1 && db->ent[k].level >= LV_CITY)
+				return found(db, res, x, k, REGION_OK);
+			break;
+		case EV_WEAK:
+			if (pend != 0 && popcount(pend & x) == 1)
+				return found(db, res, pend & x, k, REGION_OK);
+			if (nweak < 4) {
+				weak_ent[nweak] = k;
+				weak[nweak++] = x;
+			}
+			break;
+		}
+		i += n;
+		if (!(db->ent[k].flags & F_FULL) && is_suffix_char(at(&s, i)))
+			i++;
+		last = i;
+	}
+	for (k = 0; k < nweak; k++)
+		if (pend != 0 && popcount(pend & weak[k]) == 1)
+			return found(db, res, pend & weak[k], weak_ent[k], REGION_OK);
+	if (pend != 0)
+		return found(db, res, pend, pend_ent, REGION_AMBIGUOUS);
+	for (k = 0; k < nweak; k++)
+		if (popcount(weak[k]) == 1)
+			return found(db, res, weak[k], weak_ent[k], REGION_OK);
+	if (foreign >= 0)
+		return found(db, res, 0, foreign, REGION_FOREIGN);
+	return found(db, res, 0, -1, REGION_UNKNOWN);
+}
+
+int
+region_count(const struct region_db *db)
+{
+	return db->nprov;
+}
+
+const char *
+region_name(const struct region_db *db, int i)
+{
+	return i >= 0 && i < db->nprov ? db->prov[i].name : NULL;
+}
+
+const char *
+region_short(const struct region_db *db, int i)
+{
+	return i >= 0 && i < db->nprov ? db->prov[i].short_name : NULL;
+}
+
+const char *
+region_code(const struct region_db *db, int i)
+{
+	return i >= 0 && i < db->nprov ? db->prov[i].code : NULL;
+}
+
+int
+region_lookup(const struct region_db *db, const char *name)
+{
+	struct scan s;
+	const struct rentry *e;
+	int p, k, n;
+
+	if ((p = prov_find(db, name)) >= 0)
+		return p;
+	scan_init(&s, db, (const unsigned char *)name,
+	    (const unsigned char *)name + strlen(name));
+	if ((k = longest(db, &s, 0, &n)) < 0 || at(&s, n) != 0)
+		return -1;
+	e = &db->ent[k];
+	if (e->abbr != 0 && popcount(e->abbr) == 1)
+		return lowbit(e->abbr);
+	if (e->level == LV_PROV && popcount(e->mask) == 1)
+		return lowbit(e->mask);
+	return -1;
+}
