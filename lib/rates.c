@@ -181,6 +181,17 @@ rates_load(const char *path, const struct region_db *db)
 	return c;
 }
 
+int
+rates_has_free(const struct rate_card *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrules; i++)
+		if (c->rules[i].free_over >= 0)
+			return 1;
+	return 0;
+}
+
 void
 rates_free(struct rate_card *c)
 {

@@ -51,6 +51,9 @@ struct rate_card;
  */
 struct rate_card *rates_load(const char *path, const struct region_db *db);
 
+/* Non-zero when some rule of CARD has a free-shipping threshold. */
+int rates_has_free(const struct rate_card *card);
+
 /* Free CARD. */
 void rates_free(struct rate_card *card);
 

@@ -112,6 +112,9 @@ shipcost_start(struct shipcost *sc, struct run *run)
 		return CS_FATAL;
 	}
 	sc->weight_unit = weight_unit(run, run->col[SC_WEIGHT]);
+	if (run->col[SC_AMOUNT] < 0 && rates_has_free(sc->card))
+		cs_warnx_at(run->file, 0, "no order amount column (%s ...): "
+		    "free-shipping thresholds are not applied", "买家应付货款, amount");
 	if ((sc->s_region = run_add_column(run, "region", NULL)) < 0 ||
 	    (sc->s_tier = run_add_column(run, "tier", NULL)) < 0 ||
 	    (sc->s_kg = run_add_column(run, "chargeable_kg", NULL)) < 0 ||
@@ -311,7 +314,7 @@ price(struct shipcost *sc, struct run *run, const struct record *r,
 		return ROW_OUT;
 	}
 	amount = row_amount(run, r);
-	if (rule->free_over >= 0 && amount < 0)
+	if (rule->free_over >= 0 && amount < 0 && run->col[SC_AMOUNT] >= 0)
 		run_warn(run, "no readable order amount: free shipping not applied");
 	rates_fee(rule, g, mm3, amount, &f);
 	run_sets(run, sc->s_kg, decimal_format(f.charged_g, 3, buf));
