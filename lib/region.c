@@ -87,6 +87,7 @@ struct rentry {
 	uint64_t mask;		/* provinces the name stands for (final) */
 	uint64_t abbr;		/* provinces it abbreviates (whole field only) */
 	uint32_t name;		/* offset of the normalised name in pool */
+	uint8_t namelen;	/* its length in bytes (< 64, see NAMECP) */
 	uint8_t level;		/* enum level of mask */
 	uint8_t flags;		/* F_* */
 	uint64_t bits[4][2];	/* loading: provinces by [level][full] */
@@ -158,7 +159,7 @@ static const char *const placeholder[] = {
 /* ---- UTF-8 and normalisation ------------------------------------------ */
 
 /* Decode one code point at *PP (< END); bad bytes give U+FFFD. */
-static uint32_t
+static inline uint32_t
 utf8_next(const unsigned char **pp, const unsigned char *end)
 {
 	const unsigned char *p = *pp;
@@ -223,7 +224,7 @@ utf8_put(char *buf, uint32_t c)
  * The form of C used for matching: traditional -> simplified, full-width
  * ASCII -> ASCII, latin letters in lower case, white space and NUL -> ' '.
  */
-static uint32_t
+static inline uint32_t
 norm_cp(const struct region_db *db, uint32_t c)
 {
 	if (c < 0x80) {
@@ -281,7 +282,7 @@ scan_init(struct scan *s, const struct region_db *db, const unsigned char *p,
 }
 
 /* Code point I of the address, decoding as needed; 0 past the end. */
-static uint32_t
+static inline uint32_t
 at(struct scan *s, int i)
 {
 	uint32_t c;
@@ -316,7 +317,7 @@ edge_slot(const struct region_db *db, uint64_t key)
 }
 
 /* Child of NODE by code point C, or 0 (the root is never a child). */
-static uint32_t
+static inline uint32_t
 child(const struct region_db *db, uint32_t node, uint32_t c)
 {
 	uint64_t key = (uint64_t)(node + 1) << 32 | c;
@@ -418,6 +419,7 @@ entry_for(struct region_db *db, const uint32_t *cp, int n)
 	e = &db->ent[db->nent];
 	memset(e, 0, sizeof *e);
 	e->name = (uint32_t)db->plen;
+	e->namelen = (uint8_t)(len - 1 < 63 ? len - 1 : 0);
 	db->plen += len;
 	db->node[node] = (int32_t)db->nent++;
 	return e;
@@ -911,30 +913,33 @@ longest(const struct region_db *db, struct scan *s, int i, int *len)
 	return best;
 }
 
-static int
-in(uint32_t c, const char *set)
-{
-	const unsigned char *p = (const unsigned char *)set;
-	const unsigned char *end = p + strlen(set);
-
-	while (p < end)
-		if (utf8_next(&p, end) == c)
-			return 1;
-	return 0;
-}
-
 /* Whether text that goes on with C1 C2 makes the name before it a street. */
 static int
 is_street(uint32_t c1, uint32_t c2)
 {
-	if (in(c1, "路街巷弄号道胡"))
-		return !((c1 == 0x8857 && c2 == 0x9053) ||	/* 街道 */
-		    (c1 == 0x9053 && c2 == 0x91CC));		/* 道里 */
-	if (in(c1, "东西南北中"))
-		return in(c2, "路街道巷");
-	if (c1 == 0x5927)					/* 大 */
-		return in(c2, "道街路");
-	return 0;
+	switch (c1) {
+	case 0x8DEF:	/* 路 */
+	case 0x5DF7:	/* 巷 */
+	case 0x5F04:	/* 弄 */
+	case 0x53F7:	/* 号 */
+	case 0x80E1:	/* 胡(同) */
+		return 1;
+	case 0x8857:	/* 街, but not 街道 */
+		return c2 != 0x9053;
+	case 0x9053:	/* 道, but not 道里 (区) */
+		return c2 != 0x91CC;
+	case 0x4E1C:	/* 东 */
+	case 0x897F:	/* 西 */
+	case 0x5357:	/* 南 */
+	case 0x5317:	/* 北 */
+	case 0x4E2D:	/* 中 */
+		return c2 == 0x8DEF || c2 == 0x8857 || c2 == 0x9053 ||
+		    c2 == 0x5DF7;
+	case 0x5927:	/* 大(道, 街, 路) */
+		return c2 == 0x9053 || c2 == 0x8857 || c2 == 0x8DEF;
+	default:
+		return 0;
+	}
 }
 
 /* Whether C1 C2 after a short county name show it is part of another name. */
@@ -960,11 +965,12 @@ is_nonplace(uint32_t c1, uint32_t c2)
 	return 0;
 }
 
-/* Whether a name that ends before C has an admin suffix right after it. */
+/* Whether C is an administrative suffix: 省市区县州盟旗. */
 static int
 is_suffix_char(uint32_t c)
 {
-	return in(c, "省市区县州盟旗");
+	return c == 0x7701 || c == 0x5E02 || c == 0x533A || c == 0x53BF ||
+	    c == 0x5DDE || c == 0x76DF || c == 0x65D7;
 }
 
 /* What the name of entry E at [I, I+N) counts as (see the top comment). */
@@ -1038,8 +1044,9 @@ trim(const unsigned char **bp, const unsigned char **ep)
 			break;
 	}
 	for (;;) {
-		if (e > b && (strchr(" \t\r\n\"()-0123456789", e[-1]) != NULL &&
-		    e[-1] != '\0'))
+		if (e > b && ((e[-1] >= '0' && e[-1] <= '9') || e[-1] == ' ' ||
+		    e[-1] == '(' || e[-1] == ')' || e[-1] == '"' || e[-1] == '-' ||
+		    e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
 			e--;
 		else if (e - b >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80)
 			e -= 3;		/* U+3000 */
@@ -1065,9 +1072,11 @@ found(const struct region_db *db, struct region_result *res, uint64_t m,
 	res->province = status == REGION_OK ? lowbit(m) : -1;
 	res->candidates[0] = '\0';
 	res->matched[0] = '\0';
-	if (e >= 0)
-		snprintf(res->matched, sizeof res->matched, "%s",
-		    db->pool + db->ent[e].name);
+	if (e >= 0) {
+		len = db->ent[e].namelen;
+		memcpy(res->matched, db->pool + db->ent[e].name, len);
+		res->matched[len] = '\0';
+	}
 	if (status != REGION_AMBIGUOUS)
 		return status;
 	for (n = 0, p = 0; p < db->nprov; p++) {
