@@ -11,6 +11,9 @@ s=$top/data/samples
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
 
 # BEGIN cs-shipcost
+step cs-shipcost --weights data/samples/weights.csv --explain data/samples/taobao-orders.csv
+cs-shipcost --weights "$s/weights.csv" --explain "$s/taobao-orders.csv" |
+	cut -d, -f1,14,29-
 # END cs-shipcost
 # BEGIN cs-eta
 # END cs-eta
@@ -19,4 +22,12 @@ step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
 # BEGIN cs-lint
 # END cs-lint
 # BEGIN cs-stats
+# The weekly after-sales report a team lead gets by cron mail, then the
+# weekly trend per agent with last week's count beside it.
+step "cs-stats --report --by category --orders orders-history.csv --alert 5 --today 2026-11-23 tickets.csv"
+(cd "$s" && cs-stats --report --by category --orders orders-history.csv \
+    --alert 5 --today 2026-11-23 tickets.csv)
+step "cs-stats --period week --by agent --compare-previous --today 2026-11-23 -f tsv tickets.csv | cut -f 1-4,15-17,24- | tail -8"
+(cd "$s" && cs-stats --period week --by agent --compare-previous \
+    --today 2026-11-23 -f tsv tickets.csv | cut -f 1-4,15-17,24- | tail -8)
 # END cs-stats
