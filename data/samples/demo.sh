@@ -27,7 +27,8 @@ cs-shipcost --weights "$s/weights.csv" --explain "$s/taobao-orders.csv" |
 step "cs-stats --report --by category --orders orders-history.csv --alert 5 --today 2026-11-23 tickets.csv"
 (cd "$s" && cs-stats --report --by category --orders orders-history.csv \
     --alert 5 --today 2026-11-23 tickets.csv)
-step "cs-stats --period week --by agent --compare-previous --today 2026-11-23 -f tsv tickets.csv | cut -f 1-4,15-17,24- | tail -8"
+step "cs-stats --period week --by agent --compare-previous --today 2026-11-23 -f tsv tickets.csv | cut -f 1-3,13,16,17,24- | awk 'NR == 1 || \$1 >= \"2026-W46\"'"
 (cd "$s" && cs-stats --period week --by agent --compare-previous \
-    --today 2026-11-23 -f tsv tickets.csv | cut -f 1-4,15-17,24- | tail -8)
+    --today 2026-11-23 -f tsv tickets.csv | cut -f 1-3,13,16,17,24- |
+    awk 'NR == 1 || $1 >= "2026-W46"')
 # END cs-stats
