@@ -1101,7 +1101,7 @@ region_resolve(const struct region_db *db, const char *text, size_t len,
 	struct scan s;
 	uint64_t pend = 0, weak[4], x;
 	int nweak = 0, pend_ent = -1, weak_ent[4], foreign = -1;
-	int i, k, n, ev, last = 0;
+	int i, k, n, ev, soft, last = 0;
 
 	trim(&b, &e);
 	scan_init(&s, db, b, e);
@@ -1127,18 +1127,26 @@ region_resolve(const struct region_db *db, const char *text, size_t len,
 			foreign = k;
 			break;
 		case EV_STRONG:
+			/*
+			 * A short county name (海淀, 义乌) is often right but
+			 * also a company or estate name (中原地产, 东方明珠):
+			 * it decides only when nothing stronger follows.
+			 */
+			soft = db->ent[k].level == LV_COUNTY &&
+			    !(db->ent[k].flags & F_FULL);
 			if (pend == 0) {
-				if (popcount(x) == 1)
+				if (popcount(x) == 1 && !soft)
 					return found(db, res, x, k, REGION_OK);
 				pend = x;
 				pend_ent = k;
 				break;
 			}
 			if (popcount(pend & x) == 1)
-				return found(db, res, pend & x, k, REGION_OK);
+				return found(db, res, pend & x,
+				    popcount(pend) == 1 ? pend_ent : k, REGION_OK);
 			if ((pend & x) != 0)
 				pend &= x;
-			else if (popcount(x) == 1 && db->ent[k].level >= LV_CITY)
+			else if (popcount(x) == 1 && !soft)
 				return found(db, res, x, k, REGION_OK);
 			break;
 		case EV_WEAK:
@@ -1155,6 +1163,8 @@ region_resolve(const struct region_db *db, const char *text, size_t len,
 			i++;
 		last = i;
 	}
+	if (popcount(pend) == 1)
+		return found(db, res, pend, pend_ent, REGION_OK);
 	for (k = 0; k < nweak; k++)
 		if (pend != 0 && popcount(pend & weak[k]) == 1)
 			return found(db, res, pend & weak[k], weak_ent[k], REGION_OK);
