@@ -130,6 +130,7 @@ struct scan {
 /* State while loading one data file. */
 struct load {
 	struct region_db *db;	/* being built */
+	int last;		/* province of the previous row, or -1 */
 	int file;		/* which file (enum below) */
 	int strict;		/* unknown provinces are errors */
 };
@@ -349,7 +350,7 @@ edges_grow(struct region_db *db)
 	struct edge *old = db->edges;
 	size_t oldcap = db->ecap, i;
 
-	db->ebits = db->ebits == 0 ? 14 : db->ebits + 1;
+	db->ebits = db->ebits == 0 ? 15 : db->ebits + 1;	/* ~11k edges */
 	db->ecap = (size_t)1 << db->ebits;
 	if ((db->edges = calloc(db->ecap, sizeof *db->edges)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
@@ -364,7 +365,7 @@ static uint32_t
 node_new(struct region_db *db)
 {
 	if (db->nnodes == db->ncap) {
-		db->ncap = db->ncap == 0 ? 4096 : db->ncap * 2;
+		db->ncap = db->ncap == 0 ? 16384 : db->ncap * 2;
 		db->node = xrealloc(db->node, db->ncap, sizeof *db->node);
 	}
 	db->node[db->nnodes] = -1;
@@ -405,14 +406,14 @@ entry_for(struct region_db *db, const uint32_t *cp, int n)
 	if (db->node[node] >= 0)
 		return &db->ent[db->node[node]];
 	if (db->nent == db->entcap) {
-		db->entcap = db->entcap == 0 ? 4096 : db->entcap * 2;
+		db->entcap = db->entcap == 0 ? 8192 : db->entcap * 2;
 		db->ent = xrealloc(db->ent, db->entcap, sizeof *db->ent);
 	}
 	for (i = 0; i < n; i++)
 		len += utf8_put(buf + len, cp[i]);
 	buf[len++] = '\0';
 	if (db->plen + len > db->pcap) {
-		db->pcap = db->pcap == 0 ? 65536 : db->pcap * 2;
+		db->pcap = db->pcap == 0 ? 131072 : db->pcap * 2;
 		db->pool = xrealloc(db->pool, db->pcap, 1);
 	}
 	memcpy(db->pool + db->plen, buf, len);
@@ -683,7 +684,11 @@ on_division(void *ctx, struct datafile *df, const struct record *r)
 		    "county)", level);
 		return 0;
 	}
-	if ((p = prov_find(db, province)) < 0) {
+	if (ld->last >= 0 && strcmp(db->prov[ld->last].name, province) == 0)
+		p = ld->last;
+	else if ((p = prov_find(db, province)) >= 0)
+		ld->last = p;
+	if (p < 0) {
 		if (ld->strict || ld->file == FILE_MAIN)
 			datafile_error(df, "unknown province '%s'", province);
 		return 0;
@@ -855,6 +860,7 @@ region_db_load(const char *path)
 	node_new(db);
 	edges_grow(db);
 	ld.db = db;
+	ld.last = -1;
 	ld.strict = path == NULL;
 	ld.file = FILE_MAIN;
 	rc = datafile_read(path, "divisions.csv", on_division, &ld);
@@ -1151,7 +1157,8 @@ region_resolve(const struct region_db *db, const char *text, size_t len,
 			break;
 		case EV_WEAK:
 			if (pend != 0 && popcount(pend & x) == 1)
-				return found(db, res, pend & x, k, REGION_OK);
+				return found(db, res, pend & x,
+				    popcount(pend) == 1 ? pend_ent : k, REGION_OK);
 			if (nweak < 4) {
 				weak_ent[nweak] = k;
 				weak[nweak++] = x;
