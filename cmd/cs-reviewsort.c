@@ -26,12 +26,12 @@ enum {
 enum { COL_TEXT, COL_RATING, COL_FOLLOWUP };
 
 static const struct colspec columns[] = {
-	{ "text", "评价内容|评论内容|评价|评论|内容|评价详情|买家评价|content|"
-	    "review|comment|text|body" },
-	{ "rating", "评分|评价等级|评价类型|星级|评级|打分|rating|score|stars|"
-	    "grade|level" },
-	{ "followup", "追评|追评内容|追加评论|追加评价|followup|follow_up|"
-	    "additional_review" },
+	{ "text", "评价内容|评论内容|评价|评论|内容|评价详情|买家评价|"
+	    "評價內容|評論內容|評價|評論|內容|content|review|comment|text|body" },
+	{ "rating", "评分|评价等级|评价类型|星级|评级|打分|評分|評價等級|星級|"
+	    "rating|score|stars|grade|level" },
+	{ "followup", "追评|追评内容|追加评论|追加评价|追評|追加評論|followup|"
+	    "follow_up|additional_review" },
 };
 
 static const struct option long_options[] = {

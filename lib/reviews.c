@@ -245,6 +245,28 @@ parse_kind(const char *s)
 	return -1;
 }
 
+/*
+ * Replace every run of ASCII digits in S[0..LEN) by one '0', in place, as
+ * the classifier does with reviews, so that "给我100元" in a term matches
+ * any amount.  Returns the new length.
+ */
+static size_t
+collapse_digits(char *s, size_t len)
+{
+	size_t i, k;
+
+	for (i = k = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+				continue;
+			s[k++] = '0';
+		} else
+			s[k++] = s[i];
+	}
+	s[k] = '\0';
+	return k;
+}
+
 /* datafile callback: one lexicon line. */
 static int
 lexicon_line(void *ctx, struct datafile *df, const struct record *r)
@@ -299,7 +321,7 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 	}
 	t = &lx->t[lx->n];
 	t->s = n.s;		/* take over the buffer */
-	t->len = n.len;
+	t->len = collapse_digits(n.s, n.len);
 	t->kind = (enum kind)kind;
 	t->weight = w;
 	t->flags = flags;
@@ -497,6 +519,16 @@ clean_text(struct classifier *c)
 			i += cl;
 			continue;
 		}
+		if (s[i] >= '0' && s[i] <= '9') {
+			/* A run of digits is one '0': any number. */
+			if (k == 0 || c->clean[k - 1] != '0' || i == 0 ||
+			    s[i - 1] < '0' || s[i - 1] > '9') {
+				c->clean[k] = '0';
+				c->map[k++] = c->nz.map[i];
+			}
+			i++;
+			continue;
+		}
 		while (cl-- > 0) {
 			c->clean[k] = s[i];
 			c->map[k++] = c->nz.map[i++];
@@ -553,6 +585,8 @@ keep_longest(struct classifier *c)
 {
 	size_t i, k, last = 0;
 
+	if (c->nh == 0)
+		return;
 	qsort(c->h, c->nh, sizeof(*c->h), hit_cmp);
 	for (i = k = 0; i < c->nh; i++) {
 		if (k > 0 && c->h[i].start < last)
@@ -704,7 +738,7 @@ score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
 {
 	const struct lexicon *lx = c->lx;
 	double neg = 0.0, pos = 0.0, w, aspect_mult;
-	int aspects = 0, causes = 0;
+	int aspects = 0;
 	size_t i;
 	const struct term *tm;
 
@@ -730,11 +764,12 @@ score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
 		case K_LOGISTICS:
 			if (h[i].negated)
 				break;
-			if (tm->flags & F_ASPECT)
-				w *= aspect_mult;
-			else
-				causes++;
-			credit(c, t, (int)tm->kind, w, &h[i]);
+			if (!(tm->flags & F_ASPECT))
+				credit(c, t, (int)tm->kind, w, &h[i]);
+			else if (aspect_mult == 1.0)
+				credit(c, t, (int)tm->kind, w, &h[i]);
+			else		/* weak: no opinion; not evidence */
+				t->score[tm->kind] += w * aspect_mult;
 			break;
 		case K_MOOD:
 			if (!h[i].negated)
@@ -761,7 +796,6 @@ score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
 			break;
 		}
 	}
-	(void)causes;
 }
 
 /* Walk the cleaned text clause by clause. */
