@@ -74,6 +74,7 @@ enum evidence {
 	EV_SKIP,	/* a noise word: step over it */
 	EV_FOREIGN,	/* a place abroad */
 	EV_STRONG,	/* a place name that counts */
+	EV_SOFT,	/* one that counts unless a stronger one follows */
 	EV_WEAK		/* a place name inside a word */
 };
 
@@ -948,7 +949,7 @@ is_street(uint32_t c1, uint32_t c2)
 	}
 }
 
-/* Whether C1 C2 after a short county name show it is part of another name. */
+/* Whether C1 C2 after a short name show it is part of another name. */
 static int
 is_nonplace(uint32_t c1, uint32_t c2)
 {
@@ -1005,9 +1006,17 @@ classify(const struct rentry *e, struct scan *s, int i, int n, int last)
 		return tok ? EV_STRONG : EV_NONE;
 	if (e->flags & F_FULL)
 		return EV_STRONG;
+	/*
+	 * A short county name (海淀, 义乌) is often right but also a company
+	 * or estate name (中原地产, 东方明珠), and 中山公园 or 北京大学 are
+	 * found in other provinces too: these decide only when nothing
+	 * stronger follows.
+	 */
 	if (e->level == LV_COUNTY)
-		return tok && !is_nonplace(c1, c2) ? EV_STRONG : EV_NONE;
-	return tok ? EV_STRONG : EV_WEAK;
+		return tok && !is_nonplace(c1, c2) ? EV_SOFT : EV_NONE;
+	if (!tok)
+		return EV_WEAK;
+	return is_nonplace(c1, c2) ? EV_SOFT : EV_STRONG;
 }
 
 static int
@@ -1133,13 +1142,8 @@ region_resolve(const struct region_db *db, const char *text, size_t len,
 			foreign = k;
 			break;
 		case EV_STRONG:
-			/*
-			 * A short county name (海淀, 义乌) is often right but
-			 * also a company or estate name (中原地产, 东方明珠):
-			 * it decides only when nothing stronger follows.
-			 */
-			soft = db->ent[k].level == LV_COUNTY &&
-			    !(db->ent[k].flags & F_FULL);
+		case EV_SOFT:
+			soft = ev == EV_SOFT;
 			if (pend == 0) {
 				if (popcount(x) == 1 && !soft)
 					return found(db, res, x, k, REGION_OK);
