@@ -933,8 +933,8 @@ is_street(uint32_t c1, uint32_t c2)
 		return 1;
 	case 0x8857:	/* 街, but not 街道 */
 		return c2 != 0x9053;
-	case 0x9053:	/* 道, but not 道里 (区) */
-		return c2 != 0x91CC;
+	case 0x9053:	/* 道 */
+		return 1;
 	case 0x4E1C:	/* 东 */
 	case 0x897F:	/* 西 */
 	case 0x5357:	/* 南 */
@@ -972,12 +972,33 @@ is_nonplace(uint32_t c1, uint32_t c2)
 	return 0;
 }
 
+
 /* Whether C is an administrative suffix: 省市区县州盟旗. */
 static int
 is_suffix_char(uint32_t c)
 {
 	return c == 0x7701 || c == 0x5E02 || c == 0x533A || c == 0x53BF ||
 	    c == 0x5DDE || c == 0x76DF || c == 0x65D7;
+}
+
+/*
+ * Whether a place name starts at code point I: 台州市路桥区 and 哈尔滨道里
+ * are not streets.
+ */
+static int
+name_at(struct scan *s, int i)
+{
+	const struct rentry *e;
+	uint32_t c;
+	int n, k;
+
+	if ((k = longest(s->db, s, i, &n)) < 0 || (e = &s->db->ent[k])->mask == 0)
+		return 0;
+	if ((e->flags & F_FULL) || e->level >= LV_CITY)
+		return 1;
+	/* A short county name only when it ends there: not 南京路北段. */
+	c = at(s, i + n);
+	return c == 0 || is_sep(c) || is_suffix_char(c);
 }
 
 /* What the name of entry E at [I, I+N) counts as (see the top comment). */
@@ -996,7 +1017,7 @@ classify(const struct rentry *e, struct scan *s, int i, int n, int last)
 	}
 	if (e->flags & F_SKIP)
 		return EV_SKIP;
-	if (is_street(c1, c2))
+	if (is_street(c1, c2) && !name_at(s, i + n))
 		return EV_NONE;
 	if (e->flags & F_FOREIGN)
 		return tok ? EV_FOREIGN : EV_NONE;
