@@ -13,15 +13,17 @@
  *
  * Resolving walks the address from the left.  At each position the
  * longest name starting there is taken; whether it counts depends on where
- * it stands and what follows it:
+ * it stands and what follows it (classify()):
  * - a name followed by 路, 街, 巷, 号, 大道, 东路 ... is a street (广州市
- *   越秀区北京路), never a place;
+ *   越秀区北京路), never a place, unless a place name follows (台州市路桥区);
  * - full names count anywhere, except generic ones (东区, 城区) that count
  *   only at the start of a token;
  * - short province and city names count at the start of a token, and
  *   inside a word only as weak evidence used when nothing else is found;
  * - short county names count only at the start of a token and not before
- *   words such as 小区, 花园, 大厦.
+ *   words such as 小区, 花园, 大厦; like short names before 公园, 大学
+ *   they are "soft": they decide only when no stronger name follows
+ *   (中原地产 北京市朝阳区 is in 北京, 海淀 alone too).
  * The first name that counts and names one province decides, so a leading
  * province or city always wins over later names.  A name shared by several
  * provinces (鼓楼区) is kept as pending and narrowed by later names (鼓楼区
@@ -35,6 +37,13 @@
  * such library in Debian that is worth a dependency.  The trie's edges live
  * in one open-addressing hash table keyed by (node, code point), so a step
  * costs one multiply and usually one cache line.
+ *
+ * Normalisation (traditional -> simplified by the embedded OpenCC table
+ * "t2s.tsv", full-width -> ASCII, latin lower case) is done here, one code
+ * point at a time as the matcher asks for it, rather than by norm_text()
+ * of lib/normalize.h: that one converts the whole text into a buffer with
+ * an offset map, and most addresses are decided by their first 3 to 6
+ * characters.
  */
 
 #include <stdint.h>

@@ -25,7 +25,7 @@
  *   The leftmost name decides: a leading province or city wins over later
  *   names, and a name followed by 路, 街, 巷, 号, 大道 ... is a street
  *   (广州市越秀区北京路 is in 广东).  Only the first 160 characters are
- *   looked at.  No allocation; typically 100-200 ns per address.
+ *   looked at.  No allocation; about 100 ns per typical address.
  * - Thread-compatible: the db is read-only after loading.
  */
 
