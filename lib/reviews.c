@@ -68,10 +68,15 @@ struct lexicon {
 
 struct hit {
 	size_t start, end;	/* bytes in the cleaned text */
+	size_t from;		/* start of its evidence: the negator's, if any */
 	int term;		/* index in lexicon.t */
 	int negated;		/* a negator stands before it */
 	double mult;		/* intensity and contrast multiplier */
+	unsigned ev;		/* evidence for these categories (EV_SUSPECT too) */
 };
+
+/* Evidence bit of the suspect flag, beside the (1 << category) bits. */
+#define EV_SUSPECT (1u << RV_NCAT)
 
 struct classifier {
 	const struct lexicon *lx; /* the lexicon */
@@ -557,8 +562,9 @@ collect(void *ctx, int id, size_t start, size_t end)
 		c->h = h;
 		c->caph = cap;
 	}
-	c->h[c->nh].start = start;
+	c->h[c->nh].start = c->h[c->nh].from = start;
 	c->h[c->nh].end = end;
+	c->h[c->nh].ev = 0;
 	c->h[c->nh].term = id;
 	c->h[c->nh].negated = 0;
 	c->h[c->nh].mult = 1.0;
@@ -634,7 +640,7 @@ boundary(const char *s, size_t left, size_t *n, int *sent)
 static int
 add_evidence(struct classifier *c, const struct hit *h)
 {
-	size_t from = c->map[h->start], last = c->map[h->end - 1];
+	size_t from = c->map[h->from], last = c->map[h->end - 1];
 	size_t to = last + u8len((unsigned char)c->input[last]), n;
 	const char *w = c->input + from;
 	const char *p, *end;
@@ -679,21 +685,19 @@ struct tally {
 	size_t first[RV_NCAT];	/* where each category was first seen */
 	double suspect;		/* suspect evidence */
 	double contrast;	/* multiplier for the rest of the sentence */
-	int oom;		/* out of memory while adding evidence */
 };
 
-/* Credit category CAT with W for hit H. */
+/* Credit category CAT with W for hit H, which becomes its evidence. */
 static void
-credit(struct classifier *c, struct tally *t, int cat, double w,
-    const struct hit *h)
+credit(struct tally *t, int cat, double w, struct hit *h)
 {
 	if (w <= 0.0)
 		return;
 	if (t->score[cat] == 0.0 || h->start < t->first[cat])
 		t->first[cat] = h->start;
 	t->score[cat] += w;
-	if (cat != RV_OTHER && add_evidence(c, h) == -1)
-		t->oom = 1;
+	if (cat != RV_OTHER)
+		h->ev |= 1u << cat;
 }
 
 /*
@@ -721,6 +725,7 @@ clause_modifiers(const struct lexicon *lx, struct hit *h, size_t n,
 				break;
 			if (tj->kind == K_NEGATOR && !(tm->flags & F_NONEG)) {
 				h[i].negated = !h[i].negated;
+				h[i].from = h[j].start;
 				break;	/* one negator; 不是不好 is rare */
 			}
 			if (tj->kind == K_INTENSIFIER &&
@@ -738,7 +743,7 @@ score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
 {
 	const struct lexicon *lx = c->lx;
 	double neg = 0.0, pos = 0.0, w, aspect_mult;
-	int aspects = 0;
+	unsigned aspects = 0;
 	size_t i;
 	const struct term *tm;
 
@@ -751,7 +756,7 @@ score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
 		else if (tm->kind == K_POSITIVE)
 			*(h[i].negated ? &neg : &pos) += w;
 		else if (tm->kind <= K_LOGISTICS && (tm->flags & F_ASPECT))
-			aspects++;
+			aspects |= 1u << tm->kind;
 	}
 	aspect_mult = neg > pos ? 1.0 : neg == 0.0 && pos == 0.0 ?
 	    ASPECT_NEUTRAL : 0.0;
@@ -765,31 +770,30 @@ score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
 			if (h[i].negated)
 				break;
 			if (!(tm->flags & F_ASPECT))
-				credit(c, t, (int)tm->kind, w, &h[i]);
+				credit(t, (int)tm->kind, w, &h[i]);
 			else if (aspect_mult == 1.0)
-				credit(c, t, (int)tm->kind, w, &h[i]);
+				credit(t, (int)tm->kind, w, &h[i]);
 			else		/* weak: no opinion; not evidence */
 				t->score[tm->kind] += w * aspect_mult;
 			break;
 		case K_MOOD:
 			if (!h[i].negated)
-				credit(c, t, RV_MOOD, w, &h[i]);
+				credit(t, RV_MOOD, w, &h[i]);
 			break;
 		case K_NEGATIVE:
 		case K_POSITIVE:
 			if ((tm->kind == K_NEGATIVE) != h[i].negated) {
-				if (aspects > 0 && neg > pos)
-					(void)add_evidence(c, &h[i]);
+				if (aspects != 0 && neg > pos)
+					h[i].ev |= aspects;
 				else
-					credit(c, t, RV_MOOD, w * 0.5, &h[i]);
+					credit(t, RV_MOOD, w * 0.5, &h[i]);
 			} else
-				credit(c, t, RV_OTHER, w, &h[i]);
+				credit(t, RV_OTHER, w, &h[i]);
 			break;
 		case K_SUSPECT:
 			if (!h[i].negated) {
 				t->suspect += tm->weight;
-				if (add_evidence(c, &h[i]) == -1)
-					t->oom = 1;
+				h[i].ev |= EV_SUSPECT;
 			}
 			break;
 		default:
@@ -858,6 +862,19 @@ decide(const struct tally *t, struct review_result *res)
 	    (best < 0 && t->suspect >= SUSPECT_MIN / 2);
 }
 
+/* Build the evidence from the hits that support RES's categories. */
+static int
+evidence(struct classifier *c, const struct review_result *res)
+{
+	size_t i;
+	unsigned want = res->cats | (res->suspect ? EV_SUSPECT : 0);
+
+	for (i = 0; i < c->nh; i++)
+		if ((c->h[i].ev & want) != 0 && add_evidence(c, &c->h[i]) == -1)
+			return -1;
+	return 0;
+}
+
 int
 classify(struct classifier *c, const char *text, size_t len,
     struct review_result *res)
@@ -887,9 +904,9 @@ classify(struct classifier *c, const char *text, size_t len,
 		return -1;
 	keep_longest(c);
 	score_text(c, &t);
-	if (t.oom)
-		return -1;
 	decide(&t, res);
+	if (evidence(c, res) == -1)
+		return -1;
 	res->evidence = c->ev != NULL ? c->ev : (char *)"";
 	res->evlen = c->evlen;
 	return 0;
