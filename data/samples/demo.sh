@@ -18,6 +18,11 @@ cs-shipcost --weights "$s/weights.csv" --explain "$s/taobao-orders.csv" |
 # BEGIN cs-eta
 # END cs-eta
 # BEGIN cs-reviewsort
+# This week's bad reviews sorted by cause, then counted per product.
+step "cs-reviewsort -f tsv data/samples/reviews.csv | cut -f 2,4,6,8,10"
+cs-reviewsort -f tsv "$s/reviews.csv" | cut -f 2,4,6,8,10
+step cs-reviewsort --by 宝贝标题 --lang zh data/samples/reviews.csv
+cs-reviewsort --by 宝贝标题 --lang zh "$s/reviews.csv"
 # END cs-reviewsort
 # BEGIN cs-lint
 # END cs-lint
