@@ -82,6 +82,7 @@ enum evidence {
 	EV_NONE,	/* nothing: move on by one character */
 	EV_SKIP,	/* a noise word: step over it */
 	EV_FOREIGN,	/* a place abroad */
+	EV_WEAK_FOREIGN, /* one inside a word: 分公司在柬埔寨 */
 	EV_STRONG,	/* a place name that counts */
 	EV_SOFT,	/* one that counts unless a stronger one follows */
 	EV_WEAK		/* a place name inside a word */
@@ -1029,7 +1030,7 @@ classify(const struct rentry *e, struct scan *s, int i, int n, int last)
 	if (is_street(c1, c2) && !name_at(s, i + n))
 		return EV_NONE;
 	if (e->flags & F_FOREIGN)
-		return tok ? EV_FOREIGN : EV_NONE;
+		return tok ? EV_FOREIGN : EV_WEAK_FOREIGN;
 	if (e->mask == 0)
 		return EV_NONE;
 	if (e->flags & F_GENERIC)
@@ -1170,6 +1171,10 @@ region_resolve(const struct region_db *db, const char *text, size_t len,
 			if (pend == 0 && nweak == 0)
 				return found(db, res, 0, k, REGION_FOREIGN);
 			foreign = k;
+			break;
+		case EV_WEAK_FOREIGN:
+			if (foreign < 0)
+				foreign = k;
 			break;
 		case EV_STRONG:
 		case EV_SOFT:
