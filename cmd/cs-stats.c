@@ -1455,6 +1455,7 @@ write_report(struct ctx *c, const struct stats_retention *r)
 	unsigned long long who = c->st.buyers.n ? c->st.buyers.n : g->tickets;
 	char b[32];
 
+	stats_fill_all(&c->st);
 	printf("cs-stats report\n\n");
 	printf("Tickets: %llu (rows read %llu, rejected %llu)\n", g->tickets,
 	    c->st.read, c->st.rejected);

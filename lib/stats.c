@@ -43,6 +43,56 @@ store_addn(struct stats_store *st, long long v, unsigned long long count)
 		store_add(st, v);
 }
 
+/* Sort V[0..N) as unsigned keys K = v ^ sign bit: LSD radix, 16-bit digits. */
+static void
+radix_sort(long long *v, size_t n)
+{
+	unsigned long long *a = (unsigned long long *)v, *b, *tmp;
+	unsigned long long x, and_all = ~0ULL, or_all = 0;
+	size_t *count, i;
+	int shift;
+
+	if ((b = malloc(n * sizeof *b)) == NULL ||
+	    (count = malloc(65536 * sizeof *count)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < n; i++) {
+		a[i] ^= 1ULL << 63;
+		and_all &= a[i];
+		or_all |= a[i];
+	}
+	for (shift = 0; shift < 64; shift += 16) {
+		size_t sum = 0;
+
+		/* A digit that is the same in every key needs no pass. */
+		if (((and_all ^ or_all) >> shift & 0xFFFF) == 0)
+			continue;
+		memset(count, 0, 65536 * sizeof *count);
+		for (i = 0; i < n; i++)
+			count[a[i] >> shift & 0xFFFF]++;
+		for (i = 0; i < 65536; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++) {
+			x = a[i];
+			b[count[x >> shift & 0xFFFF]++] = x;
+		}
+		tmp = a;
+		a = b;
+		b = tmp;
+	}
+	if (a != (unsigned long long *)v) {
+		memcpy(v, a, n * sizeof *a);
+		b = a;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = (long long)((unsigned long long)v[i] ^ 1ULL << 63);
+	free(b);
+	free(count);
+}
+
 static int
 cmp_ll(const void *a, const void *b)
 {
@@ -54,8 +104,11 @@ cmp_ll(const void *a, const void *b)
 void
 store_sort(struct stats_store *st)
 {
-	if (!st->sorted && st->n > 1)
+	/* The radix sort's fixed cost pays off only for larger stores. */
+	if (!st->sorted && st->n > 1 && st->n < 8192)
 		qsort(st->v, st->n, sizeof *st->v, cmp_ll);
+	else if (!st->sorted && st->n > 1)
+		radix_sort(st->v, st->n);
 	st->sorted = 1;
 }
 
@@ -173,6 +226,7 @@ arena_copy(struct stats_arena *a, const char *s, size_t n)
 	return p;
 }
 
+/* FNV-1a, then the murmur3 finalizer so that the low bits mix well. */
 static uint32_t
 hash_bytes(const char *s, size_t n)
 {
@@ -183,7 +237,10 @@ hash_bytes(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
-	return (uint32_t)(h ^ (h >> 32));
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return (uint32_t)h;
 }
 
 void
@@ -198,10 +255,10 @@ map_probe(const struct stats_map *m, const char *key, size_t n, uint32_t h)
 {
 	size_t i = h & (m->cap - 1);
 
-	while (m->slot[i] != 0) {
-		uint32_t k = m->slot[i] - 1;
+	while (m->slot[i].idx != 0) {
+		uint32_t k = m->slot[i].idx - 1;
 
-		if (m->hash[i] == h && m->klen[k] == n &&
+		if (m->slot[i].hash == h && m->klen[k] == n &&
 		    memcmp(m->key[k], key, n) == 0)
 			break;
 		i = (i + 1) & (m->cap - 1);
@@ -212,27 +269,23 @@ map_probe(const struct stats_map *m, const char *key, size_t n, uint32_t h)
 static void
 map_grow(struct stats_map *m)
 {
-	uint32_t *oslot = m->slot, *ohash = m->hash;
+	struct stats_slot *old = m->slot;
 	size_t ocap = m->cap, i;
 
 	m->cap = m->cap ? m->cap * 2 : 64;
-	m->slot = calloc(m->cap, sizeof *m->slot);
-	m->hash = calloc(m->cap, sizeof *m->hash);
-	if (m->slot == NULL || m->hash == NULL)
+	if ((m->slot = calloc(m->cap, sizeof *m->slot)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < ocap; i++) {
 		size_t j;
 
-		if (oslot[i] == 0)
+		if (old[i].idx == 0)
 			continue;
-		j = ohash[i] & (m->cap - 1);
-		while (m->slot[j] != 0)
+		j = old[i].hash & (m->cap - 1);
+		while (m->slot[j].idx != 0)
 			j = (j + 1) & (m->cap - 1);
-		m->slot[j] = oslot[i];
-		m->hash[j] = ohash[i];
+		m->slot[j] = old[i];
 	}
-	free(oslot);
-	free(ohash);
+	free(old);
 }
 
 size_t
@@ -242,11 +295,11 @@ stats_map_put(struct stats_map *m, const char *key, size_t n, int *isnew)
 	size_t i;
 
 	*isnew = 0;
-	if ((m->n + 1) * 10 > m->cap * 7)
+	if ((m->n + 1) * 2 > m->cap)
 		map_grow(m);
 	i = map_probe(m, key, n, h);
-	if (m->slot[i] != 0)
-		return m->slot[i] - 1;
+	if (m->slot[i].idx != 0)
+		return m->slot[i].idx - 1;
 	if (m->n == m->kcap) {
 		m->kcap = m->kcap ? m->kcap * 2 : 64;
 		m->key = xrealloc(m->key, m->kcap, sizeof *m->key);
@@ -254,8 +307,8 @@ stats_map_put(struct stats_map *m, const char *key, size_t n, int *isnew)
 	}
 	m->key[m->n] = arena_copy(&m->arena, key, n);
 	m->klen[m->n] = (uint32_t)n;
-	m->slot[i] = (uint32_t)(m->n + 1);
-	m->hash[i] = h;
+	m->slot[i].idx = (uint32_t)(m->n + 1);
+	m->slot[i].hash = h;
 	*isnew = 1;
 	return m->n++;
 }
@@ -268,7 +321,7 @@ stats_map_get(const struct stats_map *m, const char *key, size_t n)
 	if (m->cap == 0)
 		return -1;
 	i = map_probe(m, key, n, hash_bytes(key, n));
-	return m->slot[i] == 0 ? -1 : (long)m->slot[i] - 1;
+	return m->slot[i].idx == 0 ? -1 : (long)m->slot[i].idx - 1;
 }
 
 void
@@ -280,7 +333,6 @@ stats_map_free(struct stats_map *m)
 		free(m->arena.blocks[i]);
 	free(m->arena.blocks);
 	free(m->slot);
-	free(m->hash);
 	free(m->key);
 	free(m->klen);
 	memset(m, 0, sizeof *m);
@@ -350,15 +402,17 @@ see_time(struct stats *s, int has, long long t)
 	}
 }
 
+/* Count T in G; its durations and times go to G's stores when STORES. */
 static void
-group_add(struct stats_group *g, const struct stats_ticket *t)
+group_add(struct stats_group *g, const struct stats_ticket *t, int stores)
 {
 	int closed = t->has_resolved || t->outcome == STATS_OUT_RESOLVED;
 	int solved = closed && t->outcome != STATS_OUT_UNRESOLVED;
 
 	g->tickets++;
-	if (t->has_opened) {
+	if (t->has_opened)
 		g->timed++;
+	if (t->has_opened && stores) {
 		if (!t->reply_col)
 			;
 		else if (t->has_reply)
@@ -396,8 +450,8 @@ stats_add(struct stats *s, const char *key, size_t n, const struct stats_ticket 
 	size_t i = stats_map_put(&s->gmap, key, n, &isnew);
 
 	s->g = grow_zero(s->g, &s->gcap, i, sizeof *s->g);
-	group_add(&s->g[i], t);
-	group_add(&s->all, t);
+	group_add(&s->g[i], t, 1);
+	group_add(&s->all, t, 0);
 	s->reply_col |= t->reply_col != 0;
 	s->close_col |= t->close_col != 0;
 	see_time(s, t->has_opened, t->opened);
@@ -474,6 +528,37 @@ stats_classify(const struct stats_ticket *t, long long quick)
 	if (t->has_opened && t->resolved - t->opened <= quick)
 		return STATS_QUICK;
 	return STATS_RESOLVED;
+}
+
+/* Append SRC's values to DST. */
+static void
+store_append(struct stats_store *dst, const struct stats_store *src)
+{
+	if (src->n == 0)
+		return;
+	if (dst->n + src->n > dst->cap) {
+		dst->cap = dst->n + src->n;
+		dst->v = xrealloc(dst->v, dst->cap, sizeof *dst->v);
+	}
+	memcpy(dst->v + dst->n, src->v, src->n * sizeof *src->v);
+	dst->n += src->n;
+	dst->sorted = 0;
+}
+
+void
+stats_fill_all(struct stats *s)
+{
+	size_t i;
+
+	if (s->all_filled)
+		return;
+	for (i = 0; i < s->gmap.n; i++) {
+		store_append(&s->all.reply, &s->g[i].reply);
+		store_append(&s->all.res, &s->g[i].res);
+		store_append(&s->all.open, &s->g[i].open);
+		store_append(&s->all.noreply, &s->g[i].noreply);
+	}
+	s->all_filled = 1;
 }
 
 size_t
@@ -909,7 +994,6 @@ absorb_group(struct stats *s, const char *sec, const char *key, size_t klen,
 	if (group_store(g, name) == NULL || c < 1)
 		return -1;
 	store_addn(group_store(g, name), v, (unsigned long long)c);
-	store_addn(group_store(&s->all, name), v, (unsigned long long)c);
 	return 0;
 }
 

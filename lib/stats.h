@@ -71,9 +71,13 @@ struct stats_arena {
 };
 
 /* String keys to dense indices 0, 1, 2 ... in insertion order. */
+struct stats_slot {
+	uint32_t idx;		/* key index + 1, 0 when empty */
+	uint32_t hash;		/* hash of that key */
+};
+
 struct stats_map {
-	uint32_t *slot;		/* open addressing: index + 1, 0 empty */
-	uint32_t *hash;		/* hash of each slot's key */
+	struct stats_slot *slot; /* open addressing, linear probing */
 	size_t cap;		/* slots (a power of two) */
 	const char **key;	/* key of index i (in the arena) */
 	uint32_t *klen;		/* its length */
@@ -111,7 +115,8 @@ struct stats_seen {
 };
 
 struct stats {
-	struct stats_group all;	/* every ticket */
+	struct stats_group all;	/* every ticket: counters; stores see stats_fill_all() */
+	int all_filled;		/* all's stores have been filled */
 	struct stats_map gmap;	/* group keys */
 	struct stats_group *g;	/* per group, indexed like gmap */
 	size_t gcap;		/* size of g */
@@ -168,6 +173,13 @@ void stats_add_quality(struct stats *s, const char *product, size_t n,
 /* The class of T for retention: quick when resolved within QUICK seconds. */
 enum stats_class stats_classify(const struct stats_ticket *t, long long quick);
 
+/*
+ * Fill S->all's stores from the groups' (stats_add() keeps only its
+ * counters, to keep each duration once).  Call before reading them; adding
+ * tickets afterwards is not allowed.
+ */
+void stats_fill_all(struct stats *s);
+
 /* Number of groups. */
 size_t stats_ngroups(const struct stats *s);
 
@@ -209,7 +221,7 @@ void store_add(struct stats_store *st, long long v);
 /* Add V COUNT times. */
 void store_addn(struct stats_store *st, long long v, unsigned long long count);
 
-/* Sort ST (a no-op when already sorted). */
+/* Sort ST (a no-op when already sorted); large stores by radix sort. */
 void store_sort(struct stats_store *st);
 
 /*

@@ -1,0 +1,49 @@
+#!/bin/sh
+# cs-stats throughput on 1M generated tickets as a ratio to the libcsv
+# parse-only baseline (target >= 0.6x), and its memory: peak RSS at 1M and
+# 2M tickets, and the bytes each further ticket costs (exact percentiles
+# keep every duration, duplicate detection every ticket id).
+set -e
+: "${O:?}" "${top:?}"
+w=$(mktemp -d "${TMPDIR:-/tmp}/cs-bench.XXXXXX")
+trap 'rm -rf "$w"' EXIT
+cc -O2 -o "$w/parse-only" "$top/bench/parse-only.c" -lcsv
+awk -v n=1000000 -v seed=42 -f "$top/bench/gen-stats.awk" > "$w/1m.csv"
+awk -v n=2000000 -v seed=43 -f "$top/bench/gen-stats.awk" > "$w/2m.csv"
+size=$(wc -c < "$w/1m.csv")
+
+best() {
+	# Best wall time of 3 runs of "$@" > /dev/null, in seconds.
+	b=
+	for i in 1 2 3; do
+		s=$(date +%s.%N)
+		"$@" > /dev/null
+		e=$(date +%s.%N)
+		t=$(awk -v a="$s" -v b="$e" 'BEGIN { print b - a }')
+		b=$(awk -v a="$b" -v t="$t" 'BEGIN { print (a == "" || t < a) ? t : a }')
+	done
+	echo "$b"
+}
+peak_kb() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+	else
+		python3 -c 'import resource,subprocess,sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+	fi
+}
+
+base=$(best "$w/parse-only" "$w/1m.csv")
+plain=$(best "$O/bin/cs-stats" "$w/1m.csv")
+grouped=$(best "$O/bin/cs-stats" --by category,agent --period week "$w/1m.csv")
+awk -v s="$size" -v b="$base" -v t="$plain" -v g="$grouped" 'BEGIN {
+	printf "input: 1M tickets, %.1f MB\n", s / 1e6
+	printf "parse-only baseline:       %.3f s (%.0f MB/s)\n", b, s / b / 1e6
+	printf "cs-stats:                  %.3f s = %.2fx the baseline (target >= 0.6x)\n", t, b / t
+	printf "cs-stats --by --period:    %.3f s = %.2fx the baseline\n", g, b / g
+}'
+m1=$(peak_kb "$O/bin/cs-stats" "$w/1m.csv")
+m2=$(peak_kb "$O/bin/cs-stats" "$w/2m.csv")
+awk -v a="$m1" -v b="$m2" 'BEGIN {
+	printf "peak RSS: %d KB at 1M tickets, %d KB at 2M: %.0f bytes per ticket\n",
+	    a, b, (b - a) * 1024 / 1e6
+}'
