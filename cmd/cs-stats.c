@@ -19,7 +19,7 @@
 #include "out.h"
 #include "stats.h"
 #include "stats_orders.h"
-#include "stats_text.h"
+#include "stats_report.h"
 #include "timeparse.h"
 
 enum {
@@ -57,7 +57,6 @@ static const struct colspec order_cols[2] = {
 enum table { T_GROUPS, T_RETENTION, T_COHORTS, T_ALERTS };
 
 #define PARTIAL_MAGIC "cs-stats-partial-1"
-#define KEY_SEP '\x1f'
 
 struct ctx {
 	struct stats st;	/* the aggregate */
@@ -466,7 +465,7 @@ key_add(struct ctx *c, size_t *len, const char *s, size_t n, int sep)
 			cs_errx(CS_FATAL, "out of memory");
 	}
 	if (sep)
-		c->key[(*len)++] = KEY_SEP;
+		c->key[(*len)++] = STATS_KEY_SEP;
 	memcpy(c->key + *len, s, n);
 	*len += n;
 }
@@ -641,20 +640,6 @@ row(void *vctx, struct run *run, const struct record *r)
 	return ROW_OUT;
 }
 
-/* out_header() from constant names (it does not write to them). */
-static void
-put_header(struct out *o, const char *const *names, size_t n)
-{
-	char *hdr[48];
-	size_t lens[48], i;
-
-	for (i = 0; i < n && i < 48; i++) {
-		hdr[i] = (char *)(uintptr_t)names[i];
-		lens[i] = strlen(names[i]);
-	}
-	out_header(o, hdr, lens, i);
-}
-
 /* --- partial state ------------------------------------------------------- */
 
 static void
@@ -671,14 +656,6 @@ emit_record(void *vctx, const char *sec, const char *key, size_t klen,
 	out_end(o);
 }
 
-static const char *
-period_name(enum stats_period p)
-{
-	static const char *const names[] = { "", "day", "week", "month" };
-
-	return names[p];
-}
-
 static void
 write_partial(struct ctx *c, struct run *run)
 {
@@ -688,9 +665,9 @@ write_partial(struct ctx *c, struct run *run)
 	char v[32];
 
 	out_init(&o, stdout, OUT_CSV, 0);
-	put_header(&o, hdr, 5);
+	stats_out_header(&o, hdr, 5);
 	emit_record(&o, "opt", "", 0, "by", c->nby ? c->byarg : "", "");
-	emit_record(&o, "opt", "", 0, "period", period_name(c->period), "");
+	emit_record(&o, "opt", "", 0, "period", stats_period_name(c->period), "");
 	snprintf(v, sizeof v, "%lld", c->sla_res);
 	emit_record(&o, "opt", "", 0, "quick", v, "");
 	if (!c->merge) {
@@ -710,7 +687,7 @@ merge_opt(struct ctx *c, struct run *run, const char *name, const char *value)
 	if (strcmp(name, "by") == 0)
 		want = c->nby ? c->byarg : "";
 	else if (strcmp(name, "period") == 0)
-		want = period_name(c->period);
+		want = stats_period_name(c->period);
 	else if (strcmp(name, "quick") == 0) {
 		snprintf(v, sizeof v, "%lld", c->sla_res);
 		want = v;
@@ -747,311 +724,7 @@ merge_row(struct ctx *c, struct run *run, const struct record *r)
 	return ROW_OUT;
 }
 
-/* --- figures ------------------------------------------------------------- */
-
-/* The reference time for ages and SLA: --today, or the latest time seen. */
-static long long
-ref_time(const struct ctx *c)
-{
-	if (c->has_today)
-		return c->today;
-	return c->st.has_latest ? c->st.latest : 0;
-}
-
-/* Hours label of SEC for column names: "8", "0.5". */
-static char *
-hours_label(long long sec, char *buf)
-{
-	return decimal_format(sec / 36, 2, buf);
-}
-
-struct fig {
-	char v[40][32];		/* formatted cells */
-	size_t n;		/* how many */
-};
-
-static void
-fig_add(struct fig *f, const char *s)
-{
-	snprintf(f->v[f->n++], 32, "%s", s);
-}
-
-static void
-fig_addu(struct fig *f, unsigned long long v)
-{
-	snprintf(f->v[f->n++], 32, "%llu", v);
-}
-
-/* n, mean, median, p90, max of ST as hours (empty cells when ST is empty). */
-static void
-fig_durations(struct fig *f, struct stats_store *st, int timed)
-{
-	char b[32];
-
-	if (!timed) {
-		fig_add(f, "");
-		fig_add(f, "");
-		fig_add(f, "");
-		fig_add(f, "");
-		fig_add(f, "");
-		return;
-	}
-	fig_addu(f, st->n);
-	fig_add(f, stats_fmt_mean_hours(store_sum(st), (long long)st->n, b));
-	fig_add(f, st->n ? stats_fmt_hours(store_pct(st, 50), b) : "");
-	fig_add(f, st->n ? stats_fmt_hours(store_pct(st, 90), b) : "");
-	fig_add(f, st->n ? stats_fmt_hours(store_pct(st, 100), b) : "");
-}
-
-/* Open tickets whose age at REF is at least LIMIT seconds. */
-static size_t
-aged(struct stats_store *open, long long ref, long long limit)
-{
-	return store_count_le(open, ref - limit);
-}
-
-struct sla {
-	unsigned long long res_ok, res_den; /* resolved within target / judged */
-	unsigned long long rep_ok, rep_den; /* answered within target / judged */
-};
-
-static void
-sla_of(const struct ctx *c, struct stats_group *g, struct sla *s)
-{
-	long long ref = ref_time(c);
-
-	s->res_ok = store_count_le(&g->res, c->sla_res);
-	s->res_den = g->timed ? g->res.n + g->closed_unres +
-	    aged(&g->open, ref, c->sla_res) : 0;
-	s->rep_ok = store_count_le(&g->reply, c->sla_reply);
-	s->rep_den = g->reply.n + aged(&g->noreply, ref, c->sla_reply);
-}
-
-/* Ages at REF of the open tickets in G, as a new store (free it). */
-static void
-open_ages(const struct ctx *c, struct stats_group *g, struct stats_store *ages)
-{
-	long long ref = ref_time(c);
-	size_t i;
-
-	memset(ages, 0, sizeof *ages);
-	for (i = 0; i < g->open.n; i++)
-		store_add(ages, ref > g->open.v[i] ? ref - g->open.v[i] : 0);
-}
-
-static void
-fig_empty(struct fig *f, int n)
-{
-	while (n-- > 0)
-		fig_add(f, "");
-}
-
-static void
-fig_group(struct ctx *c, struct stats_group *g, struct fig *f)
-{
-	struct stats_store ages;
-	struct sla s;
-	char b[32];
-	int timed = g->timed > 0;
-
-	fig_addu(f, g->tickets);
-	fig_add(f, stats_fmt_pct(g->tickets, c->st.all.tickets, b));
-	fig_durations(f, &g->reply, timed && c->st.reply_col);
-	sla_of(c, g, &s);
-	if (c->st.close_col) {
-		fig_addu(f, g->resolved);
-		fig_durations(f, &g->res, timed);
-		fig_add(f, stats_fmt_pct(s.res_ok, s.res_den, b));
-	} else {
-		fig_empty(f, 7);
-	}
-	fig_add(f, c->st.reply_col ? stats_fmt_pct(s.rep_ok, s.rep_den, b) : "");
-	if (c->st.close_col && timed) {
-		open_ages(c, g, &ages);
-		fig_addu(f, g->open.n);
-		fig_add(f, ages.n ? stats_fmt_hours(store_pct(&ages, 50), b) : "");
-		fig_add(f, ages.n ? stats_fmt_hours(store_pct(&ages, 100), b) : "");
-		store_free(&ages);
-	} else {
-		fig_empty(f, 3);
-	}
-	fig_add(f, stats_fmt_pct(g->reopened, g->reopen_known, b));
-	fig_add(f, stats_fmt_pct(g->fcr, g->fcr_known, b));
-	fig_addu(f, g->tickets * 25);
-}
-
-/* --- the groups table ------------------------------------------------------ */
-
-/* Sort order of groups: period, then most tickets, then key bytes. */
-static int
-cmp_group(const void *a, const void *b, void *vctx)
-{
-	struct ctx *c = vctx;
-	size_t i = *(const size_t *)a, j = *(const size_t *)b, il, jl;
-	const char *ik = stats_group_key(&c->st, i, &il);
-	const char *jk = stats_group_key(&c->st, j, &jl);
-	unsigned long long it = stats_group_at(&c->st, i)->tickets;
-	unsigned long long jt = stats_group_at(&c->st, j)->tickets;
-	int r;
-
-	if (c->period != STATS_NOPERIOD) {
-		const char *ie = memchr(ik, KEY_SEP, il), *je = memchr(jk, KEY_SEP, jl);
-		size_t ip = ie ? (size_t)(ie - ik) : il, jp = je ? (size_t)(je - jk) : jl;
-
-		r = memcmp(ik, jk, ip < jp ? ip : jp);
-		if (r == 0 && ip != jp)
-			r = ip < jp ? -1 : 1;
-		if (r != 0)
-			return r;
-	}
-	if (it != jt)
-		return it > jt ? -1 : 1;
-	r = memcmp(ik, jk, il < jl ? il : jl);
-	if (r != 0)
-		return r;
-	return (il > jl) - (il < jl);
-}
-
-static size_t *
-sorted_groups(struct ctx *c)
-{
-	size_t n = stats_ngroups(&c->st), i;
-	size_t *ix = malloc((n + 1) * sizeof *ix);
-
-	if (ix == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	for (i = 0; i < n; i++)
-		ix[i] = i;
-	qsort_r(ix, n, sizeof *ix, cmp_group, c);
-	return ix;
-}
-
-static void
-header_names(struct ctx *c, struct out *o)
-{
-	static const char *const names[] = { "tickets", "share_pct",
-	    "first_reply_n", "first_reply_mean_h", "first_reply_median_h",
-	    "first_reply_p90_h", "first_reply_max_h", "resolved",
-	    "resolution_n", "resolution_mean_h", "resolution_median_h",
-	    "resolution_p90_h", "resolution_max_h", NULL };
-	const char *hdr[48];
-	char buf[4][48], hb[32];
-	size_t n = 0, i;
-
-	if (c->period != STATS_NOPERIOD)
-		hdr[n++] = "period";
-	for (i = 0; i < c->nby && n < 8; i++)
-		hdr[n++] = c->by[i];
-	for (i = 0; names[i] != NULL; i++)
-		hdr[n++] = names[i];
-	snprintf(buf[0], sizeof buf[0], "resolved_%sh_pct", hours_label(c->sla_res, hb));
-	snprintf(buf[1], sizeof buf[1], "answered_%sh_pct", hours_label(c->sla_reply, hb));
-	hdr[n++] = buf[0];
-	hdr[n++] = buf[1];
-	hdr[n++] = "open";
-	hdr[n++] = "open_age_median_h";
-	hdr[n++] = "open_age_max_h";
-	hdr[n++] = "reopen_pct";
-	hdr[n++] = "fcr_pct";
-	hdr[n++] = "iceberg";
-	if (c->compare) {
-		hdr[n++] = "prev_tickets";
-		hdr[n++] = "change";
-		hdr[n++] = "change_pct";
-	}
-	put_header(o, hdr, n);
-}
-
-/* The key fields of KEY[0..LEN) as output cells. */
-static void
-key_cells(struct out *o, const char *key, size_t len, size_t nfields)
-{
-	size_t i;
-
-	for (i = 0; i < nfields; i++) {
-		const char *e = memchr(key, KEY_SEP, len);
-		size_t n = e ? (size_t)(e - key) : len;
-
-		out_field(o, key, n);
-		key += n + (e != NULL);
-		len -= n + (e != NULL);
-	}
-}
-
-/* Signed change NOW - PREV and its percentage of PREV. */
-static void
-compare_cells(struct out *o, unsigned long long now, unsigned long long prev)
-{
-	char b[32], p[40];
-	long long d = (long long)now - (long long)prev;
-
-	snprintf(b, sizeof b, "%+lld", d);
-	out_field(o, b, strlen(b));
-	if (prev == 0) {
-		out_str(o, "");
-		return;
-	}
-	stats_fmt_pct((unsigned long long)(d < 0 ? -d : d), prev, b);
-	snprintf(p, sizeof p, "%s%s", d < 0 ? "-" : "+", b);
-	out_str(o, p);
-}
-
-static unsigned long long
-prev_tickets(struct ctx *c, const char *key, size_t len)
-{
-	const char *e = memchr(key, KEY_SEP, len);
-	size_t plen = e ? (size_t)(e - key) : len, klen;
-	char label[16], prev[16];
-	struct stats_group *g;
-	char *k;
-
-	if (plen >= sizeof label)
-		return 0;
-	memcpy(label, key, plen);
-	label[plen] = '\0';
-	if (stats_period_prev(c->period, label, prev) == NULL)
-		return 0;
-	klen = strlen(prev) + (len - plen);
-	if ((k = malloc(klen + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	memcpy(k, prev, strlen(prev));
-	memcpy(k + strlen(prev), key + plen, len - plen);
-	g = stats_group_find(&c->st, k, klen);
-	free(k);
-	return g ? g->tickets : 0;
-}
-
-static void
-write_groups(struct ctx *c, struct out *o)
-{
-	size_t *ix = sorted_groups(c), n = stats_ngroups(&c->st), i, j;
-	size_t nkey = c->nby + (c->period != STATS_NOPERIOD);
-
-	header_names(c, o);
-	for (i = 0; i < n; i++) {
-		struct stats_group *g = stats_group_at(&c->st, ix[i]);
-		struct fig f;
-		size_t klen;
-		const char *key = stats_group_key(&c->st, ix[i], &klen);
-
-		f.n = 0;
-		fig_group(c, g, &f);
-		key_cells(o, key, klen, nkey);
-		for (j = 0; j < f.n; j++)
-			out_str(o, f.v[j]);
-		if (c->compare) {
-			unsigned long long p = prev_tickets(c, key, klen);
-
-			snprintf(f.v[0], 32, "%llu", p);
-			out_str(o, f.v[0]);
-			compare_cells(o, g->tickets, p);
-		}
-		out_end(o);
-	}
-	free(ix);
-}
-
-/* --- retention, cohorts and alerts tables -------------------------------- */
+/* --- finish ---------------------------------------------------------------- */
 
 /* The reference time for retention: --today, or the latest order. */
 static long long
@@ -1063,428 +736,32 @@ order_ref(const struct ctx *c)
 }
 
 static void
-keep_row(struct out *o, const char *name, const struct stats_keep *k,
-    const char *manual)
+make_view(struct ctx *c, struct stats_view *v)
 {
-	char b[32];
-
-	out_str(o, name);
-	snprintf(b, sizeof b, "%llu", k->buyers);
-	out_str(o, b);
-	snprintf(b, sizeof b, "%llu", k->kept);
-	out_str(o, b);
-	out_str(o, stats_fmt_pct(k->kept, k->buyers, b));
-	snprintf(b, sizeof b, "%llu", k->pending);
-	out_str(o, b);
-	out_str(o, manual);
-	out_end(o);
+	memset(v, 0, sizeof *v);
+	v->st = &c->st;
+	v->ord = c->orders != NULL ? &c->ord : NULL;
+	v->period = c->period;
+	v->byarg = c->nby ? c->byarg : "";
+	v->by = c->by;
+	v->nby = c->nby;
+	v->compare = c->compare;
+	v->has_today = c->has_today;
+	v->today = c->today;
+	v->sla_res = c->sla_res;
+	v->sla_reply = c->sla_reply;
+	v->window = c->window;
+	v->alert_n = c->alert_n;
+	v->alert_days = c->alert_days;
+	v->fp = stdout;
 }
-
-static void
-write_retention(struct ctx *c, struct out *o, const struct stats_retention *r)
-{
-	static const char *const hdr[] = { "group", "buyers", "retained",
-	    "retained_pct", "pending", "manual_pct" };
-	struct stats_keep rep;
-
-	(void)c;
-	put_header(o, hdr, 6);
-	keep_row(o, "resolved_quickly", &r->cls[STATS_QUICK], "90-95");
-	keep_row(o, "resolved", &r->cls[STATS_RESOLVED], "60");
-	keep_row(o, "unresolved", &r->cls[STATS_UNRESOLVED], "");
-	keep_row(o, "all_complainants", &r->all, "");
-	keep_row(o, "non_complainants", &r->base, "");
-	memset(&rep, 0, sizeof rep);
-	rep.buyers = r->buyers;
-	rep.kept = r->repeat;
-	keep_row(o, "repeat_buyers", &rep, "");
-}
-
-static void
-write_cohorts(struct ctx *c, struct out *o)
-{
-	static const char *const hdr[] = { "cohort", "buyers", "m1_pct",
-	    "m2_pct", "m3_pct" };
-	size_t n, i, k;
-	struct stats_cohort *co = stats_cohorts(&c->ord, order_ref(c), &n);
-	char b[32];
-
-	put_header(o, hdr, 5);
-	for (i = 0; i < n; i++) {
-		snprintf(b, sizeof b, "%04d-%02d", co[i].year, co[i].month);
-		out_str(o, b);
-		snprintf(b, sizeof b, "%llu", co[i].buyers);
-		out_str(o, b);
-		for (k = 0; k < 3; k++)
-			out_str(o, co[i].due[k] ? stats_fmt_pct(co[i].kept[k],
-			    co[i].buyers, b) : "");
-		out_end(o);
-	}
-	free(co);
-}
-
-struct alert {
-	size_t product;		/* index in st.products */
-	unsigned long long n;	/* complaints in the worst window */
-	unsigned long long total; /* all quality complaints */
-	long long first, last;	/* the window's first and last complaint */
-	int timed;		/* first and last are set */
-};
-
-static int
-cmp_alert(const void *a, const void *b, void *vctx)
-{
-	const struct alert *x = a, *y = b;
-	const struct stats_map *m = vctx;
-	int r;
-
-	if (x->n != y->n)
-		return x->n > y->n ? -1 : 1;
-	r = strcmp(m->key[x->product], m->key[y->product]);
-	return r;
-}
-
-/* Products over the alert threshold, worst first; returns how many. */
-static size_t
-find_alerts(struct ctx *c, struct alert **out)
-{
-	struct stats *s = &c->st;
-	struct alert *a = calloc(s->products.n + 1, sizeof *a);
-	size_t i, n = 0;
-
-	if (a == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	for (i = 0; i < s->products.n; i++) {
-		struct alert x;
-
-		memset(&x, 0, sizeof x);
-		x.product = i;
-		x.n = store_max_window(&s->q[i], c->alert_days * 86400, &x.first,
-		    &x.last) + s->qn[i];
-		x.timed = s->q[i].n > 0;
-		x.total = s->q[i].n + s->qn[i];
-		if (x.n >= (unsigned long long)c->alert_n)
-			a[n++] = x;
-	}
-	qsort_r(a, n, sizeof *a, cmp_alert, &s->products);
-	*out = a;
-	return n;
-}
-
-static void
-write_alerts(struct ctx *c, struct out *o)
-{
-	static const char *const hdr[] = { "product", "complaints",
-	    "window_first", "window_last", "quality_total" };
-	struct alert *a;
-	size_t n = find_alerts(c, &a), i;
-	char b[32];
-
-	put_header(o, hdr, 5);
-	for (i = 0; i < n; i++) {
-		out_field(o, c->st.products.key[a[i].product],
-		    c->st.products.klen[a[i].product]);
-		snprintf(b, sizeof b, "%llu", a[i].n);
-		out_str(o, b);
-		out_str(o, a[i].timed ? tp_format_date(tp_local_day(a[i].first), b) : "");
-		out_str(o, a[i].timed ? tp_format_date(tp_local_day(a[i].last), b) : "");
-		snprintf(b, sizeof b, "%llu", a[i].total);
-		out_str(o, b);
-		out_end(o);
-	}
-	free(a);
-}
-
-/* --- the report ------------------------------------------------------------ */
-
-/* "NUM / DEN" as "66.7%", or "-" when DEN is 0. */
-static const char *
-pct_text(unsigned long long num, unsigned long long den, char *buf)
-{
-	if (den == 0)
-		return strcpy(buf, "-");
-	stats_fmt_pct(num, den, buf);
-	strcat(buf, "%");
-	return buf;
-}
-
-/* The group key fields joined by " / " for display. */
-static void
-key_text(const char *key, size_t len, char *buf, size_t cap)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < len && k + 4 < cap; i++) {
-		if (key[i] == KEY_SEP) {
-			memcpy(buf + k, " / ", 3);
-			k += 3;
-		} else {
-			buf[k++] = key[i];
-		}
-	}
-	buf[k] = '\0';
-	if (k == 0)
-		snprintf(buf, cap, "(empty)");
-}
-
-static void
-report_groups(struct ctx *c)
-{
-	size_t *ix = sorted_groups(c), n = stats_ngroups(&c->st), i;
-	const int right[] = { 0, 1, 1, 1, 1, 0 };
-	const char *cells[6];
-	struct text_table t;
-	unsigned long long max = 0;
-	char hb[32], title[64], name[256], cnt[32], share[32], med[32], sla[32], bar[32];
-	struct sla s;
-
-	for (i = 0; i < n; i++)
-		if (stats_group_at(&c->st, i)->tickets > max)
-			max = stats_group_at(&c->st, i)->tickets;
-	printf("By %s%s%s\n", c->period != STATS_NOPERIOD ? period_name(c->period) : "",
-	    c->period != STATS_NOPERIOD && c->nby ? ", " : "", c->nby ? c->byarg : "");
-	text_init(&t, 6, right);
-	snprintf(title, sizeof title, "in %sh", hours_label(c->sla_res, hb));
-	cells[0] = "";
-	cells[1] = "tickets";
-	cells[2] = "share";
-	cells[3] = "median h";
-	cells[4] = title;
-	cells[5] = "";
-	if (!c->st.close_col)
-		cells[3] = cells[4] = NULL;
-	text_row(&t, cells);
-	for (i = 0; i < n; i++) {
-		struct stats_group *g = stats_group_at(&c->st, ix[i]);
-		size_t klen;
-		const char *key = stats_group_key(&c->st, ix[i], &klen);
-
-		key_text(key, klen, name, sizeof name);
-		snprintf(cnt, sizeof cnt, "%llu", g->tickets);
-		sla_of(c, g, &s);
-		cells[0] = name;
-		cells[1] = cnt;
-		cells[2] = pct_text(g->tickets, c->st.all.tickets, share);
-		cells[3] = g->res.n ? stats_fmt_hours(store_pct(&g->res, 50), med) : "-";
-		cells[4] = pct_text(s.res_ok, s.res_den, sla);
-		if (!c->st.close_col)
-			cells[3] = cells[4] = NULL;
-		cells[5] = text_bar(g->tickets, max, 20, bar);
-		text_row(&t, cells);
-	}
-	text_print(&t, stdout, 2);
-	free(ix);
-	putchar('\n');
-}
-
-static void
-report_times(struct ctx *c)
-{
-	const int right[] = { 0, 1, 1, 1, 1, 1 };
-	const char *cells[6] = { "hours", "n", "mean", "median", "p90", "max" };
-	struct stats_group *g = &c->st.all;
-	struct stats_store *st[2] = { &g->reply, &g->res };
-	const char *names[2] = { "first reply", "resolution" };
-	struct text_table t;
-	char b[5][32];
-	int k;
-
-	printf("Reply and resolution time\n");
-	text_init(&t, 6, right);
-	text_row(&t, cells);
-	for (k = 0; k < 2; k++) {
-		if (!(k == 0 ? c->st.reply_col : c->st.close_col))
-			continue;
-		snprintf(b[0], 32, "%zu", st[k]->n);
-		stats_fmt_mean_hours(store_sum(st[k]), (long long)st[k]->n, b[1]);
-		stats_fmt_hours(store_pct(st[k], 50), b[2]);
-		stats_fmt_hours(store_pct(st[k], 90), b[3]);
-		stats_fmt_hours(store_pct(st[k], 100), b[4]);
-		cells[0] = names[k];
-		cells[1] = b[0];
-		cells[2] = st[k]->n ? b[1] : "-";
-		cells[3] = st[k]->n ? b[2] : "-";
-		cells[4] = st[k]->n ? b[3] : "-";
-		cells[5] = st[k]->n ? b[4] : "-";
-		text_row(&t, cells);
-	}
-	text_print(&t, stdout, 2);
-	printf("  (median and p90 by the nearest-rank method)\n\n");
-}
-
-static void
-report_levels(struct ctx *c)
-{
-	struct stats_group *g = &c->st.all;
-	struct stats_store ages;
-	char b[32], h[32], a1[32], a2[32];
-	struct sla s;
-
-	sla_of(c, g, &s);
-	printf("Service levels\n");
-	if (c->st.close_col)
-		printf("  resolved within %s h:   %-7s (000 第三条: solve every "
-		    "complaint within 8 h)\n", hours_label(c->sla_res, h),
-		    pct_text(s.res_ok, s.res_den, b));
-	if (c->st.reply_col)
-		printf("  answered within %s h:  %-7s (001 §6.6: answer complaints "
-		    "within 24 h)\n", hours_label(c->sla_reply, h),
-		    pct_text(s.rep_ok, s.rep_den, b));
-	open_ages(c, g, &ages);
-	if (c->st.close_col && ages.n > 0)
-		printf("  open backlog:           %zu (median age %s h, oldest %s h)\n",
-		    ages.n, stats_fmt_hours(store_pct(&ages, 50), a1),
-		    stats_fmt_hours(store_pct(&ages, 100), a2));
-	else if (c->st.close_col)
-		printf("  open backlog:           0\n");
-	store_free(&ages);
-	printf("  reopened:               %s\n", pct_text(g->reopened, g->reopen_known, b));
-	printf("  first-contact resolved: %s\n\n", pct_text(g->fcr, g->fcr_known, b));
-}
-
-static void
-report_histogram(struct ctx *c)
-{
-	static const long long edge[] = { 3600, 4 * 3600, 8 * 3600, 24 * 3600,
-	    72 * 3600 };
-	static const char *const label[] = { "< 1 h", "1-4 h", "4-8 h", "8-24 h",
-	    "1-3 d", ">= 3 d" };
-	struct stats_store *res = &c->st.all.res;
-	unsigned long long cnt[6], max = 0;
-	const int right[] = { 0, 1, 1, 0 };
-	const char *cells[4];
-	char n[32], p[32], bar[32];
-	struct text_table t;
-	size_t prev = 0, k;
-	int i;
-
-	if (res->n == 0)
-		return;
-	for (i = 0; i < 6; i++) {
-		k = i < 5 ? store_count_lt(res, edge[i]) : res->n;
-		cnt[i] = k - prev;
-		prev = k;
-		if (cnt[i] > max)
-			max = cnt[i];
-	}
-	printf("Resolution time distribution\n");
-	text_init(&t, 4, right);
-	for (i = 0; i < 6; i++) {
-		snprintf(n, sizeof n, "%llu", cnt[i]);
-		cells[0] = label[i];
-		cells[1] = n;
-		cells[2] = pct_text(cnt[i], res->n, p);
-		cells[3] = text_bar(cnt[i], max, 30, bar);
-		text_row(&t, cells);
-	}
-	text_print(&t, stdout, 2);
-	putchar('\n');
-}
-
-static void
-report_retention(struct ctx *c, const struct stats_retention *r)
-{
-	static const char *const names[] = { "resolved quickly", "resolved",
-	    "unresolved", "all complainants", "non-complainants (baseline)" };
-	static const char *const manual[] = { "90-95%", "60%", "", "", "" };
-	const struct stats_keep *k[5] = { &r->cls[STATS_QUICK],
-	    &r->cls[STATS_RESOLVED], &r->cls[STATS_UNRESOLVED], &r->all, &r->base };
-	const int right[] = { 0, 1, 1, 1, 1 };
-	const char *cells[5] = { "", "buyers", "retained", "share", "manual" };
-	char b[3][32];
-	struct text_table t;
-	int i;
-
-	printf("Retention: ordered again within %ld days of the complaint\n", c->window);
-	text_init(&t, 5, right);
-	text_row(&t, cells);
-	for (i = 0; i < 5; i++) {
-		snprintf(b[0], 32, "%llu", k[i]->buyers);
-		snprintf(b[1], 32, "%llu", k[i]->kept);
-		cells[0] = names[i];
-		cells[1] = b[0];
-		cells[2] = b[1];
-		cells[3] = pct_text(k[i]->kept, k[i]->buyers, b[2]);
-		cells[4] = manual[i];
-		text_row(&t, cells);
-	}
-	text_print(&t, stdout, 2);
-	if (r->all.pending > 0)
-		printf("  (%llu complainants too recent to judge)\n", r->all.pending);
-	printf("  manual (000 第六条): 60%% stay when the complaint is resolved, "
-	    "90-95%% when resolved quickly\n");
-	printf("  repeat buyers (回头客): %llu of %llu buyers (%s)\n\n", r->repeat,
-	    r->buyers, pct_text(r->repeat, r->buyers, b[0]));
-}
-
-static void
-report_alerts(struct ctx *c)
-{
-	struct alert *a;
-	size_t n = find_alerts(c, &a), i;
-	const int right[] = { 0, 1, 0, 0 };
-	const char *cells[4] = { "product", "complaints", "from", "to" };
-	char b[3][32];
-	struct text_table t;
-
-	printf("Product alerts: %ld or more quality complaints within %ld days "
-	    "(004: stop selling and check)\n", c->alert_n, c->alert_days);
-	if (n == 0) {
-		printf("  none\n");
-		free(a);
-		return;
-	}
-	text_init(&t, 4, right);
-	text_row(&t, cells);
-	for (i = 0; i < n; i++) {
-		snprintf(b[0], 32, "%llu", a[i].n);
-		cells[0] = c->st.products.key[a[i].product];
-		cells[1] = b[0];
-		cells[2] = a[i].timed ? tp_format_date(tp_local_day(a[i].first), b[1]) : "-";
-		cells[3] = a[i].timed ? tp_format_date(tp_local_day(a[i].last), b[2]) : "-";
-		text_row(&t, cells);
-	}
-	text_print(&t, stdout, 2);
-	free(a);
-}
-
-static void
-write_report(struct ctx *c, const struct stats_retention *r)
-{
-	struct stats_group *g = &c->st.all;
-	unsigned long long who = c->st.buyers.n ? c->st.buyers.n : g->tickets;
-	char b[32];
-
-	stats_fill_all(&c->st);
-	printf("cs-stats report\n\n");
-	printf("Tickets: %llu (rows read %llu, rejected %llu)\n", g->tickets,
-	    c->st.read, c->st.rejected);
-	if (g->timed > 0)
-		printf("Figures at: %s (China Standard Time)\n",
-		    tp_format_time(ref_time(c), b));
-	putchar('\n');
-	if (c->nby > 0 || c->period != STATS_NOPERIOD)
-		report_groups(c);
-	if (g->timed > 0 && (c->st.reply_col || c->st.close_col)) {
-		report_times(c);
-		report_levels(c);
-		report_histogram(c);
-	}
-	if (r != NULL)
-		report_retention(c, r);
-	printf("Iceberg: %llu %s stand for about %llu dissatisfied buyers "
-	    "(000 第六条: 25 per complaint)\n\n", who,
-	    c->st.buyers.n ? "complaining buyers" : "complaints", who * 25);
-	report_alerts(c);
-}
-
-/* --- finish ---------------------------------------------------------------- */
 
 static int
 finish(void *vctx, struct run *run)
 {
 	struct ctx *c = vctx;
 	struct stats_retention r;
+	struct stats_view v;
 
 	if (c->partial) {
 		write_partial(c, run);
@@ -1496,22 +773,23 @@ finish(void *vctx, struct run *run)
 	}
 	if (c->orders != NULL)
 		stats_retention(&c->st, &c->ord, c->window * 86400LL, order_ref(c), &r);
+	make_view(c, &v);
 	if (c->report) {
-		write_report(c, c->orders != NULL ? &r : NULL);
+		stats_write_report(&v, c->orders != NULL ? &r : NULL);
 		return 0;
 	}
 	switch (c->table) {
 	case T_GROUPS:
-		write_groups(c, &run->out);
+		stats_write_groups(&v, &run->out);
 		break;
 	case T_RETENTION:
-		write_retention(c, &run->out, &r);
+		stats_write_retention(&v, &run->out, &r);
 		break;
 	case T_COHORTS:
-		write_cohorts(c, &run->out);
+		stats_write_cohorts(&v, &run->out);
 		break;
 	case T_ALERTS:
-		write_alerts(c, &run->out);
+		stats_write_alerts(&v, &run->out);
 		break;
 	}
 	return 0;

@@ -716,6 +716,14 @@ stats_period_label(enum stats_period p, long long t, char *buf)
 	return buf;
 }
 
+const char *
+stats_period_name(enum stats_period p)
+{
+	static const char *const names[] = { "", "day", "week", "month" };
+
+	return names[p];
+}
+
 char *
 stats_period_prev(enum stats_period p, const char *label, char *buf)
 {

@@ -38,6 +38,9 @@ enum stats_class {
 	STATS_NCLASS
 };
 
+/* Separates the fields of a group key. */
+#define STATS_KEY_SEP '\x1f'
+
 /* Which bucket a period key uses. */
 enum stats_period { STATS_NOPERIOD, STATS_DAY, STATS_WEEK, STATS_MONTH };
 
@@ -284,6 +287,9 @@ int stats_is_quality(const char *s, size_t n);
  * "2026-11") into BUF (at least 16 bytes); returns BUF.
  */
 char *stats_period_label(enum stats_period p, long long t, char *buf);
+
+/* "day", "week", "month", or "" for STATS_NOPERIOD. */
+const char *stats_period_name(enum stats_period p);
 
 /* The label of the period before LABEL into BUF (16 bytes); NULL if LABEL is not one. */
 char *stats_period_prev(enum stats_period p, const char *label, char *buf);
