@@ -392,6 +392,7 @@ init(void *vctx, struct run *run)
 		return CS_FATAL;
 	}
 	run->summary = 1;
+	/* Rows rejected in the orders file raise the status in finish(). */
 	if (c->orders != NULL && !c->partial)
 		return read_orders(c) == CS_FATAL ? CS_FATAL : 0;
 	return 0;
@@ -776,7 +777,7 @@ finish(void *vctx, struct run *run)
 	make_view(c, &v);
 	if (c->report) {
 		stats_write_report(&v, c->orders != NULL ? &r : NULL);
-		return 0;
+		return c->ostatus;
 	}
 	switch (c->table) {
 	case T_GROUPS:
@@ -792,7 +793,7 @@ finish(void *vctx, struct run *run)
 		stats_write_alerts(&v, &run->out);
 		break;
 	}
-	return 0;
+	return c->ostatus;
 }
 
 static const struct tool tool = {
