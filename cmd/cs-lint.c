@@ -1,0 +1,270 @@
+/*
+ * cs-lint: service-language checks for customer-service replies and chat
+ * logs (客服质检), by the shop's manuals: forbidden phrases, habitual
+ * wording with a professional alternative, and in --chat mode the
+ * conversation rules (first reply within 15 s, greeting, polite close,
+ * waits announced and thanked, unanswered buyers, typing speed).
+ *
+ * Text mode (the default) reads one reply or quick-reply template per
+ * line and prints compiler-style findings; -f csv|tsv|json writes them as
+ * rows instead.  Exit status 0 no findings, 1 findings, 2 error.
+ */
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "lint.h"
+
+enum {
+	OPT_CHAT = CLI_TOOL_OPT,
+	OPT_CHECK_RULES,
+	OPT_CSV,
+	OPT_DISABLE,
+	OPT_ENABLE,
+	OPT_FAIL_ON,
+	OPT_FIRST_REPLY,
+	OPT_HOLIDAYS,
+	OPT_LIST_RULES,
+	OPT_NO_DEFAULT_RULES,
+	OPT_REPLY_TIME,
+	OPT_RULES,
+	OPT_SUMMARY,
+	OPT_TYPING_SPEED,
+	OPT_WAIT_THANKS
+};
+
+static const struct option options[] = {
+	{ "chat", no_argument, NULL, OPT_CHAT },
+	{ "check-rules", no_argument, NULL, OPT_CHECK_RULES },
+	{ "csv", no_argument, NULL, OPT_CSV },
+	{ "disable", required_argument, NULL, OPT_DISABLE },
+	{ "enable", required_argument, NULL, OPT_ENABLE },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "first-reply", required_argument, NULL, OPT_FIRST_REPLY },
+	{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
+	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES },
+	{ "reply-time", required_argument, NULL, OPT_REPLY_TIME },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "typing-speed", required_argument, NULL, OPT_TYPING_SPEED },
+	{ "wait-thanks", required_argument, NULL, OPT_WAIT_THANKS },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The driver's own options, to tell whether -f/--format was given. */
+static const struct option driver_options[] = {
+	{ "column", required_argument, NULL, 'c' },
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "encoding", required_argument, NULL, 'e' },
+	{ "excel", no_argument, NULL, 1 },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "no-header", no_argument, NULL, 1 },
+	{ "replace", no_argument, NULL, 1 },
+	{ "strict", no_argument, NULL, 1 },
+	{ "tsv", no_argument, NULL, 't' },
+	{ "version", no_argument, NULL, 'V' },
+};
+
+static const char help[] =
+"      --chat              input is a chat log (CSV: conversation id, time,\n"
+"                          role, agent, text): conversation rules too\n"
+"      --check-rules       run every rule's own test sentences and exit\n"
+"      --csv               input is a CSV of replies with a text column\n"
+"      --disable ID        do not report rule or family ID (repeatable,\n"
+"                          comma-separated lists too)\n"
+"      --enable ID         report rule or family ID, also one that is off\n"
+"                          by default (style)\n"
+"      --fail-on LEVEL     exit 1 only for findings at LEVEL or above:\n"
+"                          warning (default) or error\n"
+"      --first-reply SECS  first agent reply within SECS seconds (15)\n"
+"      --holidays FILE     holiday calendar for the festival greeting\n"
+"                          (default: the built-in one, as cs-eta)\n"
+"      --list-rules        print the rules (id, kind, severity, family,\n"
+"                          default, reason) and exit\n"
+"      --no-default-rules  only the rules of --rules files\n"
+"      --reply-time SECS   answer a buyer within SECS seconds (30)\n"
+"      --rules FILE        add (or redefine) rules from FILE\n"
+"      --summary           print counts and figures per conversation,\n"
+"                          agent and rule instead of the findings\n"
+"      --typing-speed N    slowest typing accepted, characters a minute (50)\n"
+"      --wait-thanks SECS  thank the buyer after a wait of SECS seconds (120)\n"
+"\n"
+"Findings: FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (suggest: WORDING),\n"
+"COL counting characters of the reply; with -f csv|tsv|json one row per\n"
+"finding (file,line,id,conv,agent,rule,severity,col,span,match,message,\n"
+"suggestion).  A reply containing 'cs-lint: disable=ID[,ID]' waives\n"
+"those rules for itself.  Exit status: 0 no findings, 1 findings (or bad\n"
+"rows, or failing rule tests), 2 error.\n";
+
+/* A whole number of seconds or characters, 0..1000000; -1 when bad. */
+static int
+parse_count(const char *opt, const char *arg)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (end == arg || *end != '\0' || v < 0 || v > 1000000) {
+		cs_warnx("--%s: expected a whole number 0-1000000, got '%s'",
+		    opt, arg);
+		return -1;
+	}
+	return (int)v;
+}
+
+static int
+set_count(int *dst, const char *opt, const char *arg)
+{
+	int v = parse_count(opt, arg);
+
+	if (v < 0)
+		return -1;
+	*dst = v;
+	return 0;
+}
+
+static int
+option(void *ctx, struct run *run, int c, const char *arg)
+{
+	struct lint *l = ctx;
+
+	switch (c) {
+	case OPT_CHAT:
+	case OPT_CSV:
+		l->mode = c == OPT_CHAT ? LINT_CHAT : LINT_CSV;
+		run->in.text = 0;
+		return 0;
+	case OPT_CHECK_RULES:
+		l->action = LINT_CHECK_RULES;
+		return 0;
+	case OPT_DISABLE:
+	case OPT_ENABLE:
+		if (lint_add_toggle(l, arg, c == OPT_ENABLE) != 0)
+			cs_errx(CS_FATAL, "out of memory");
+		return 0;
+	case OPT_FAIL_ON:
+		if (strcmp(arg, "error") == 0)
+			l->fail_on = LINT_ERROR;
+		else if (strcmp(arg, "warning") == 0)
+			l->fail_on = LINT_WARNING;
+		else {
+			cs_warnx("--fail-on: expected error or warning, got '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_FIRST_REPLY:
+		return set_count(&l->chat_opts.first_reply, "first-reply", arg);
+	case OPT_HOLIDAYS:
+		l->holidays = arg;
+		return 0;
+	case OPT_LIST_RULES:
+		l->action = LINT_LIST_RULES;
+		return 0;
+	case OPT_NO_DEFAULT_RULES:
+		l->no_default_rules = 1;
+		return 0;
+	case OPT_REPLY_TIME:
+		return set_count(&l->chat_opts.reply_time, "reply-time", arg);
+	case OPT_RULES:
+		if (lint_add_rules_file(l, arg) != 0)
+			cs_errx(CS_FATAL, "out of memory");
+		return 0;
+	case OPT_SUMMARY:
+		l->summary = 1;
+		return 0;
+	case OPT_TYPING_SPEED:
+		return set_count(&l->chat_opts.typing_cpm, "typing-speed", arg);
+	case OPT_WAIT_THANKS:
+		return set_count(&l->chat_opts.wait_thanks, "wait-thanks", arg);
+	}
+	return -1;
+}
+
+static int
+init(void *ctx, struct run *run)
+{
+	return lint_init(ctx, run);
+}
+
+static int
+start(void *ctx, struct run *run)
+{
+	return lint_start(ctx, run);
+}
+
+static int
+row(void *ctx, struct run *run, const struct record *r)
+{
+	return lint_row(ctx, run, r);
+}
+
+static int
+finish(void *ctx, struct run *run)
+{
+	return lint_finish(ctx, run);
+}
+
+/*
+ * Was -f/--format given?  The driver parses it into run->fmt, where csv is
+ * also the default, so look at the arguments with getopt_long() over the
+ * driver's and cs-lint's options (on a copy: GNU getopt permutes), then
+ * reset getopt for the driver.  Without -f, findings are compiler-style
+ * lines; with it, rows in that format.
+ */
+static int
+format_given(int argc, char **argv)
+{
+	size_t nd = sizeof driver_options / sizeof driver_options[0];
+	size_t nt = sizeof options / sizeof options[0];
+	struct option *all = calloc(nd + nt, sizeof *all);
+	char **copy = calloc((size_t)argc + 1, sizeof *copy);
+	int c, given = 0;
+
+	if (all == NULL || copy == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	memcpy(all, driver_options, nd * sizeof *all);
+	memcpy(all + nd, options, nt * sizeof *all);
+	memcpy(copy, argv, (size_t)argc * sizeof *copy);
+	opterr = 0;
+	while ((c = getopt_long(argc, copy, ":c:d:e:f:htV", all, NULL)) != -1)
+		if (c == 'f')
+			given = 1;
+	optind = 0;
+	free(all);
+	free(copy);
+	return given;
+}
+
+static const struct tool tool = {
+	.name = "cs-lint",
+	.synopsis = "[--chat | --csv] [--summary] [--rules FILE] [--disable ID] [--fail-on LEVEL] [OPTION]... [FILE]...",
+	.summary = "Check customer-service replies and chat logs against the service-language rules (客服质检).",
+	.help = help,
+	.options = options,
+	.shortopts = "",
+	.cols = lint_columns,
+	.ncols = LC_NCOLS,
+	.text_default = 1,
+	.option = option,
+	.init = init,
+	.start = start,
+	.row = row,
+	.finish = finish,
+};
+
+int
+main(int argc, char **argv)
+{
+	struct lint l;
+	int status;
+
+	lint_defaults(&l);
+	l.rows_out = format_given(argc, argv);
+	status = cli_main(&tool, &l, argc, argv);
+	lint_free(&l);
+	return status;
+}

@@ -1,0 +1,114 @@
+#ifndef CS_CHAT_H
+#define CS_CHAT_H
+
+/*
+ * cs-lint's conversation rules (--chat): timing, greeting, close, waits
+ * and unanswered buyer messages over a chat log, one conversation at a
+ * time (001 §1.2, §6.3, §6.7, §6.8).
+ *
+ * Messages are fed in input order.  The messages of one conversation must
+ * be contiguous, as the back-ends export them; a conversation ends when a
+ * message of another conversation arrives or at chat_end().  Findings and
+ * the conversation's figures go to the caller's callbacks.  Memory holds
+ * one conversation's state, never the log.
+ *
+ * Rule ids reported (their severity, reason and suggestion are in the
+ * rules file, kind conversation): first-reply, response-time, greeting,
+ * greeting-morning, greeting-festival, close, wait-thanks, unanswered,
+ * typing-speed.
+ */
+
+#include <stddef.h>
+
+enum chat_role {
+	CHAT_BUYER,		/* 买家 */
+	CHAT_AGENT,		/* 客服 */
+	CHAT_OTHER		/* system messages: ignored */
+};
+
+struct chat_opts {
+	int first_reply;	/* seconds allowed before the first reply (15) */
+	int reply_time;		/* seconds allowed to answer a buyer (30) */
+	int wait_thanks;	/* a wait this long must be thanked (120) */
+	int typing_cpm;		/* slowest acceptable typing, characters a minute (50) */
+	int typing_min;		/* shortest message the typing check measures (10) */
+	int typing_window;	/* a longer pause is not typing time (300 s) */
+	/* The holiday greeting for DAY (days since 1970-01-01), or NULL. */
+	const char *(*festival)(void *ctx, long day);
+	void *festival_ctx;	/* its context */
+};
+
+struct chat_msg {
+	const char *conv;	/* conversation id */
+	size_t convlen;		/* its length */
+	const char *agent;	/* agent name, or NULL (agent messages) */
+	size_t agentlen;	/* its length */
+	const char *text;	/* the message, UTF-8 */
+	size_t textlen;		/* its length */
+	enum chat_role role;	/* who sent it */
+	long long t;		/* time, seconds since the epoch */
+	int has_time;		/* t is known */
+	long line;		/* input line, for findings */
+};
+
+struct chat_finding {
+	const char *rule;	/* conversation rule id */
+	long line;		/* line of the message it is about */
+	const char *conv;	/* conversation id */
+	const char *agent;	/* agent name ("" when unknown) */
+	char detail[192];	/* what was measured, e.g. "first reply after 42 s (limit 15 s)" */
+};
+
+struct chat_stats {
+	const char *conv;	/* conversation id */
+	const char *agent;	/* agent name ("" when no agent message) */
+	long line;		/* line of its first message */
+	unsigned long buyer;	/* buyer messages */
+	unsigned long agent_msgs; /* agent messages */
+	long long first_reply;	/* seconds to the first reply, -1 unknown */
+	unsigned long rounds;	/* answered buyer turns with times */
+	long long resp_sum;	/* their response times, summed (s) */
+	long long resp_max;	/* the longest (s), -1 none */
+	unsigned long long chars; /* characters typed in measured time */
+	long long secs;		/* measured typing time (s) */
+	int unanswered;		/* ends with buyer messages unanswered */
+};
+
+typedef void (*chat_finding_fn)(void *ctx, const struct chat_finding *f);
+typedef void (*chat_end_fn)(void *ctx, const struct chat_stats *st);
+
+struct chat;
+
+/*
+ * A new chat checker with options O (copied) reporting to FF and FE with
+ * CTX; NULL when out of memory.
+ */
+struct chat *chat_new(const struct chat_opts *o, chat_finding_fn ff,
+    chat_end_fn fe, void *ctx);
+
+/* Fill O with the defaults (15, 30, 120, 50, 10, 300; no festival lookup). */
+void chat_defaults(struct chat_opts *o);
+
+/*
+ * Feed message M.  Returns 0, or 1 when M's time is earlier than the
+ * previous message of its conversation (M is then checked as if it had
+ * no time; the caller reports it).  Ends the open conversation first when
+ * M belongs to another one.
+ */
+int chat_add(struct chat *c, const struct chat_msg *m);
+
+/* End the open conversation (reporting its findings and figures). */
+void chat_end(struct chat *c);
+
+/* Free C (NULL is fine); call chat_end() first to get the last figures. */
+void chat_free(struct chat *c);
+
+/*
+ * The role a role-column value S[0..N) names: buyer words (买家, 顾客,
+ * buyer, customer ...), agent words (客服, 卖家, agent, seller ...), an
+ * account name with a colon (店铺名:小美) is an agent, system words are
+ * CHAT_OTHER, anything else is taken as a buyer's nickname.
+ */
+enum chat_role chat_role_parse(const char *s, size_t n);
+
+#endif
