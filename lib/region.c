@@ -24,6 +24,8 @@
  *   words such as 小区, 花园, 大厦; like short names before 公园, 大学
  *   they are "soft": they decide only when no stronger name follows
  *   (中原地产 北京市朝阳区 is in 北京, 海淀 alone too).
+ * - foreign names (美国, Tokyo) count at the start of a token; inside a word
+ *   (分公司在柬埔寨) only when nothing in China is found.
  * The first name that counts and names one province decides, so a leading
  * province or city always wins over later names.  A name shared by several
  * provinces (鼓楼区) is kept as pending and narrowed by later names (鼓楼区
