@@ -42,6 +42,7 @@ struct matcher {
 	unsigned char cls[256];	/* byte -> class; 0 for bytes in no pattern */
 	size_t ncls;		/* number of classes, class 0 included */
 	int32_t *delta;		/* delta[s * ncls + c]: next state */
+	int32_t *scan;		/* delta for scanning: see scan_table() */
 	int32_t *fail;		/* failure link of each state */
 	int32_t *out;		/* first pattern ending at each state, or -1 */
 	int32_t *dict;		/* nearest state on the fail chain with out, or -1 */
@@ -215,6 +216,33 @@ build_links(struct matcher *m)
 	return 0;
 }
 
+/*
+ * The table matcher_scan() walks: the entry for (state, class) is the next
+ * state's row offset (state * ncls), negated and minus one when that state
+ * has patterns to report, so that the loop needs no multiplication and one
+ * test per byte.
+ */
+static int
+scan_table(struct matcher *m)
+{
+	size_t i, n = m->nstates * m->ncls;
+	int32_t t;
+
+	if (m->nstates > (size_t)INT32_MAX / m->ncls) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if ((m->scan = malloc(n * sizeof(*m->scan))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		t = m->delta[i];
+		m->scan[i] = (int32_t)((size_t)t * m->ncls);
+		if (m->out[t] != -1 || m->dict[t] != -1)
+			m->scan[i] = -m->scan[i] - 1;
+	}
+	return 0;
+}
+
 int
 matcher_build(struct matcher *m)
 {
@@ -226,7 +254,7 @@ matcher_build(struct matcher *m)
 	if (build_alloc(m, m->nbytes + 1) == -1)
 		return -1;
 	build_trie(m);
-	if (build_links(m) == -1)
+	if (build_links(m) == -1 || scan_table(m) == -1)
 		return -1;
 	m->built = 1;
 	return 0;
@@ -252,17 +280,21 @@ matcher_scan(const struct matcher *m, const char *text, size_t len,
     match_fn fn, void *ctx)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	const int32_t *delta = m->delta;
+	const unsigned char *cls = m->cls;
+	const int32_t *scan = m->scan;
 	size_t i, ncls = m->ncls;
-	int32_t s = 0;
+	int32_t row = 0, s;
 	int r;
 
 	if (!m->built || m->npat == 0)
 		return 0;
 	for (i = 0; i < len; i++) {
-		s = delta[(size_t)s * ncls + m->cls[u[i]]];
-		if ((m->out[s] != -1 || m->dict[s] != -1) &&
-		    (r = report(m, m->out[s] != -1 ? s : m->dict[s], i + 1,
+		row = scan[row + cls[u[i]]];
+		if (row >= 0)
+			continue;
+		row = -row - 1;
+		s = (int32_t)((size_t)row / ncls);
+		if ((r = report(m, m->out[s] != -1 ? s : m->dict[s], i + 1,
 		    fn, ctx)) != 0)
 			return r;
 	}
@@ -277,6 +309,7 @@ matcher_free(struct matcher *m)
 	free(m->bytes);
 	free(m->pat);
 	free(m->delta);
+	free(m->scan);
 	free(m->fail);
 	free(m->out);
 	free(m->dict);

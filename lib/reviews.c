@@ -78,8 +78,17 @@ struct hit {
 /* Evidence bit of the suspect flag, beside the (1 << category) bits. */
 #define EV_SUSPECT (1u << RV_NCAT)
 
+/* A clause boundary in the cleaned text. */
+struct bnd {
+	size_t pos;		/* where the punctuation starts */
+	unsigned char len;	/* its length in bytes */
+	unsigned char sent;	/* it also ends a sentence */
+};
+
 struct classifier {
 	const struct lexicon *lx; /* the lexicon */
+	struct bnd *bnd;	/* clause boundaries of the cleaned text */
+	size_t nbnd, capbnd;	/* how many, and room */
 	struct norm nz;		/* normalised review */
 	char *clean;		/* nz without emoji codes */
 	size_t *map;		/* clean byte -> input offset */
@@ -425,6 +434,7 @@ classifier_free(struct classifier *c)
 	free(c->map);
 	free(c->h);
 	free(c->ev);
+	free(c->bnd);
 	free(c);
 }
 
@@ -493,12 +503,90 @@ code_len(const char *s, size_t n)
 	return 0;
 }
 
-/* Copy the normalised text without emoji and 表情 codes; 0 or -1. */
+/*
+ * Does the cleaned text have a clause boundary at S (punctuation, blank)?
+ * *N gets its length.  *SENT is set when it also ends a sentence.
+ */
+static int
+boundary(const char *s, size_t left, size_t *n, int *sent)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*sent = 0;
+	*n = 1;
+	switch (u[0]) {
+	case '.': case '!': case '?': case ';': case '\n': case '\r':
+		*sent = 1;
+		return 1;
+	case ',': case ' ': case '\t': case '~': case ':': case '(':
+	case ')': case '"': case '\'': case '*': case '#': case '&':
+	case '/': case '[': case ']':
+		return 1;
+	case 0xc2:		/* · */
+		if (left >= 2 && u[1] == 0xb7) {
+			*n = 2;
+			return 1;
+		}
+		return 0;
+	case 0xe2:		/* … “ ” */
+		if (left >= 3 && u[1] == 0x80 &&
+		    (u[2] == 0xa6 || u[2] == 0x9c || u[2] == 0x9d)) {
+			*n = 3;
+			return 1;
+		}
+		return 0;
+	case 0xe3:		/* 、 。 《 》 「 」 【 】 */
+		if (left >= 3 && u[1] == 0x80 && (u[2] == 0x81 || u[2] == 0x82 ||
+		    (u[2] >= 0x8a && u[2] <= 0x8d) || u[2] == 0x90 ||
+		    u[2] == 0x91)) {
+			*n = 3;
+			*sent = u[2] == 0x82;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Note a clause boundary of length N at clean offset POS; 0 or -1. */
+static int
+add_bnd(struct classifier *c, size_t pos, size_t n, int sent)
+{
+	if (c->nbnd == c->capbnd) {
+		size_t cap = c->capbnd ? c->capbnd * 2 : 64;
+		struct bnd *b = realloc(c->bnd, cap * sizeof(*b));
+
+		if (b == NULL)
+			return -1;
+		c->bnd = b;
+		c->capbnd = cap;
+	}
+	c->bnd[c->nbnd].pos = pos;
+	c->bnd[c->nbnd].len = (unsigned char)n;
+	c->bnd[c->nbnd++].sent = (unsigned char)sent;
+	return 0;
+}
+
+/* Might the character at S (of length CL) be an emoji?  A cheap first test. */
+static int
+maybe_emoji(const unsigned char *s, size_t cl)
+{
+	return cl == 4 || (cl == 3 && ((s[0] == 0xe2 && s[1] >= 0x98 &&
+	    s[1] <= 0x9e) || (s[0] == 0xef && s[1] == 0xb8) ||
+	    (s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x8d)));
+}
+
+/*
+ * Copy the normalised text without emoji and 表情 codes, with every run of
+ * digits as one '0', and note the clause boundaries; 0 or -1.
+ */
 static int
 clean_text(struct classifier *c)
 {
 	const char *s = c->nz.s;
-	size_t n = c->nz.len, i, k, cl;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = c->nz.len, i, k, cl, bn;
+	int sent;
 
 	if (n + 1 > c->cleancap) {
 		char *p;
@@ -512,6 +600,7 @@ clean_text(struct classifier *c)
 		c->map = m;
 		c->cleancap = n + 1;
 	}
+	c->nbnd = 0;
 	for (i = k = 0; i < n; ) {
 		if ((s[i] == '[' || s[i] == '/') && (cl = code_len(s + i, n - i)) > 0) {
 			i += cl;
@@ -520,7 +609,7 @@ clean_text(struct classifier *c)
 		cl = u8len((unsigned char)s[i]);
 		if (cl > n - i)
 			cl = 1;
-		if (cl >= 3 && is_emoji(u8cp((const unsigned char *)s + i, cl))) {
+		if (maybe_emoji(u + i, cl) && is_emoji(u8cp(u + i, cl))) {
 			i += cl;
 			continue;
 		}
@@ -534,6 +623,10 @@ clean_text(struct classifier *c)
 			i++;
 			continue;
 		}
+		if ((u[i] < 0x80 || u[i] == 0xc2 || u[i] == 0xe2 || u[i] == 0xe3) &&
+		    boundary(s + i, n - i, &bn, &sent) && bn == cl &&
+		    add_bnd(c, k, bn, sent) == -1)
+			return -1;
 		while (cl-- > 0) {
 			c->clean[k] = s[i];
 			c->map[k++] = c->nz.map[i++];
@@ -572,28 +665,30 @@ collect(void *ctx, int id, size_t start, size_t end)
 	return 0;
 }
 
-/* Leftmost first, longest first among those starting together. */
+/* Does X go before Y: leftmost first, longest first at the same start? */
 static int
-hit_cmp(const void *a, const void *b)
+hit_before(const struct hit *x, const struct hit *y)
 {
-	const struct hit *x = a, *y = b;
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->end != y->end)
-		return x->end > y->end ? -1 : 1;
-	return 0;
+	return x->start < y->start || (x->start == y->start && x->end > y->end);
 }
 
-/* Keep the leftmost-longest matches that do not overlap. */
+/*
+ * Keep the leftmost-longest matches that do not overlap.  The matcher
+ * reports hits in order of their end, so they are nearly in order of
+ * their start too: an insertion sort is linear here in practice.
+ */
 static void
 keep_longest(struct classifier *c)
 {
-	size_t i, k, last = 0;
+	size_t i, j, k, last = 0;
+	struct hit t;
 
-	if (c->nh == 0)
-		return;
-	qsort(c->h, c->nh, sizeof(*c->h), hit_cmp);
+	for (i = 1; i < c->nh; i++) {
+		t = c->h[i];
+		for (j = i; j > 0 && hit_before(&t, &c->h[j - 1]); j--)
+			c->h[j] = c->h[j - 1];
+		c->h[j] = t;
+	}
 	for (i = k = 0; i < c->nh; i++) {
 		if (k > 0 && c->h[i].start < last)
 			continue;
@@ -601,39 +696,6 @@ keep_longest(struct classifier *c)
 		last = c->h[i].end;
 	}
 	c->nh = k;
-}
-
-/*
- * Does the cleaned text have a clause boundary at S (punctuation, blank)?
- * *N gets its length.  *SENT is set when it also ends a sentence.
- */
-static int
-boundary(const char *s, size_t left, size_t *n, int *sent)
-{
-	static const char *const cjk[] = { "。", "、", "…", "～", "·", "】",
-	    "【", "「", "」", "《", "》", "“", "”" };
-	size_t i;
-
-	*sent = 0;
-	*n = 1;
-	switch (s[0]) {
-	case '.': case '!': case '?': case ';': case '\n': case '\r':
-		*sent = 1;
-		return 1;
-	case ',': case ' ': case '\t': case '~': case ':': case '(':
-	case ')': case '"': case '\'': case '*': case '#': case '&':
-	case '/': case '[': case ']':
-		return 1;
-	}
-	if ((unsigned char)s[0] < 0xe0)
-		return 0;
-	for (i = 0; i < sizeof(cjk) / sizeof(cjk[0]); i++)
-		if (left >= 3 && memcmp(s, cjk[i], 3) == 0) {
-			*n = 3;
-			*sent = i == 0;
-			return 1;
-		}
-	return 0;
 }
 
 /* Append the input's bytes behind hit H to the evidence, once. */
@@ -806,29 +868,19 @@ score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
 static void
 score_text(struct classifier *c, struct tally *t)
 {
-	const char *s = c->clean;
-	size_t len = c->cleanlen, pos = 0, bn, hi = 0, first;
-	int sent;
+	size_t b, end, hi = 0, first;
 
 	t->contrast = 1.0;
-	while (pos < len) {
-		/* The clause runs to the next boundary. */
-		size_t end = pos;
-
-		while (end < len && !boundary(s + end, len - end, &bn, &sent))
-			end += u8len((unsigned char)s[end]) <= len - end ?
-			    u8len((unsigned char)s[end]) : 1;
+	for (b = 0; b <= c->nbnd && hi < c->nh; b++) {
+		/* The clause runs to boundary B (or the end). */
+		end = b < c->nbnd ? c->bnd[b].pos : c->cleanlen;
 		first = hi;
 		while (hi < c->nh && c->h[hi].start < end)
 			hi++;
 		if (hi > first)
 			score_clause(c, c->h + first, hi - first, t);
-		if (end >= len)
-			break;
-		(void)boundary(s + end, len - end, &bn, &sent);
-		if (sent)
+		if (b < c->nbnd && c->bnd[b].sent)
 			t->contrast = 1.0;
-		pos = end + bn;
 	}
 }
 

@@ -1,0 +1,47 @@
+#!/bin/sh
+# cs-reviewsort throughput on 1M generated reviews as a ratio to the libcsv
+# parse-only baseline (target >= 0.5x), and its slowdown with a lexicon of
+# twice the size (target < 10 %: the Aho-Corasick scan does not depend on
+# the number of terms).  Times are CPU seconds, best of three.
+set -e
+: "${O:?}" "${top:?}"
+w=$(mktemp -d "${TMPDIR:-/tmp}/cs-bench.XXXXXX")
+trap 'rm -rf "$w"' EXIT
+LC_ALL=C.UTF-8
+export LC_ALL
+cc -O2 -o "$w/parse-only" "$top/bench/parse-only.c" -lcsv
+awk -v n=1000000 -v seed=42 -f "$top/bench/gen-reviews.awk" > "$w/1m.csv"
+size=$(wc -c < "$w/1m.csv")
+terms=$(grep -c -v -e '^#' -e '^term,' "$top/data/lexicon.csv")
+awk -v n="$terms" -v seed=1 -f "$top/bench/gen-review-lexicon.awk" > "$w/extra.csv"
+
+cpu() {
+	# CPU seconds (user + system) of "$@" > /dev/null, from times(1):
+	# steadier than wall time on a shared machine.
+	( "$@" > /dev/null; times ) | awk 'NR == 2 {
+		split($1, u, /[ms]/); split($2, s, /[ms]/)
+		print u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
+}
+best() {
+	# The best of 3 runs.
+	b=
+	for i in 1 2 3; do
+		t=$(cpu "$@")
+		b=$(awk -v a="$b" -v t="$t" 'BEGIN { print (a == "" || t < a) ? t : a }')
+	done
+	echo "$b"
+}
+
+base=$(best "$w/parse-only" "$w/1m.csv")
+tool=$(best "$O/bin/cs-reviewsort" --all "$w/1m.csv")
+filt=$(best "$O/bin/cs-reviewsort" "$w/1m.csv")
+dbl=$(best "$O/bin/cs-reviewsort" --all --lexicon "$w/extra.csv" "$w/1m.csv")
+summ=$(best "$O/bin/cs-reviewsort" --by 宝贝标题 "$w/1m.csv")
+awk -v s="$size" -v b="$base" -v t="$tool" -v f="$filt" -v d="$dbl" -v m="$summ" -v n="$terms" 'BEGIN {
+	printf "input: 1M reviews, %.1f MB; lexicon %d terms\n", s / 1e6, n
+	printf "parse-only baseline:           %.3f s CPU (%.0f MB/s)\n", b, s / b / 1e6
+	printf "cs-reviewsort --all:           %.3f s (%.0f MB/s) = %.2fx the baseline (target >= 0.5x)\n", t, s / t / 1e6, b / t
+	printf "cs-reviewsort (rating <= 3):   %.3f s = %.2fx the baseline\n", f, b / f
+	printf "cs-reviewsort --by 宝贝标题:   %.3f s = %.2fx the baseline\n", m, b / m
+	printf "lexicon doubled (%d terms):  %.3f s: %+.1f%% (target < 10%%)\n", 2 * n, d, (d / t - 1) * 100
+}'
