@@ -307,9 +307,8 @@ check_timing(struct chat *c, const struct chat_msg *m)
 				report(c, "first-reply", m->line, "first reply "
 				    "after %lld s (limit %d s)", d, c->o.first_reply);
 		} else if (!v->waiting && d > c->o.reply_time) {
-			report(c, "response-time", m->line, "reply after %lld s "
-			    "(limit %d s); announce a wait (请您稍等) and answer "
-			    "sooner", d, c->o.reply_time);
+			report(c, "response-time", m->line, "buyer waited %lld s "
+			    "for a reply (limit %d s)", d, c->o.reply_time);
 		}
 		v->st.rounds++;
 		v->st.resp_sum += d;

@@ -334,7 +334,7 @@ emit(struct lint *l, struct run *run, const struct where *w,
 		if (match != NULL)
 			printf("'%.*s' %s", (int)matchlen, match, r->reason);
 		else
-			printf("%s: %s", detail, r->reason);
+			printf("%s (%s)", detail, r->reason);
 		printf(" [%s]", r->id);
 		if (r->suggest != NULL)
 			printf(" (suggest: %s)", r->suggest);
@@ -360,7 +360,7 @@ emit(struct lint *l, struct run *run, const struct where *w,
 		{
 			char *m = NULL;
 
-			if (asprintf(&m, "%s: %s", detail, r->reason) < 0)
+			if (asprintf(&m, "%s (%s)", detail, r->reason) < 0)
 				cs_errx(CS_FATAL, "out of memory");
 			out_str(&run->out, m);
 			free(m);
