@@ -100,7 +100,7 @@ struct rentry {
 	uint64_t mask;		/* provinces the name stands for (final) */
 	uint64_t abbr;		/* provinces it abbreviates (whole field only) */
 	uint32_t name;		/* offset of the normalised name in pool */
-	uint8_t namelen;	/* its length in bytes (< 64, see NAMECP) */
+	uint8_t namelen;	/* its length in bytes; 0 if it would not fit matched[] */
 	uint8_t level;		/* enum level of mask */
 	uint8_t flags;		/* F_* */
 	uint64_t bits[4][2];	/* loading: provinces by [level][full] */

@@ -294,6 +294,91 @@ test_table(const struct region_db *db)
 	return rows;
 }
 
+/*
+ * Every official name of data/divisions*.csv, alone and (for counties)
+ * after its city, resolves to its province, or is ambiguous with its
+ * province among the candidates.
+ */
+static void
+test_gazetteer(const struct region_db *db)
+{
+	static const char *const files[] = {
+		"divisions.csv", "divisions-hk-mo-tw.csv", "divisions-former.csv",
+		NULL
+	};
+	static const char *const placeholders[] = {
+		"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", NULL
+	};
+	char path[4096], line[1024], text[512], *f[8], *p, *q;
+	const char *top = getenv("top");
+	struct region_result r;
+	int i, k, n, bad = 0, rows = 0, round;
+	FILE *fp;
+
+	for (i = 0; files[i] != NULL; i++) {
+		snprintf(path, sizeof path, "%s/data/%s", top != NULL ? top : ".",
+		    files[i]);
+		if ((fp = fopen(path, "r")) == NULL) {
+			perror(path);
+			CHECK(!"gazetteer readable");
+			continue;
+		}
+		while (fgets(line, sizeof line, fp) != NULL) {
+			if (line[0] == '#' || strncmp(line, "code,", 5) == 0)
+				continue;
+			line[strcspn(line, "\r\n")] = '\0';
+			for (n = 0, p = line; n < 8; n++, p = q + 1) {
+				f[n] = p;
+				if ((q = strchr(p, ',')) == NULL) {
+					n++;
+					break;
+				}
+				*q = '\0';
+			}
+			if (n != 6) {
+				printf("%s: bad line\n", path);
+				bad++;
+				continue;
+			}
+			for (k = 0; placeholders[k] != NULL; k++)
+				if (strcmp(f[1], placeholders[k]) == 0)
+					break;
+			if (placeholders[k] != NULL)
+				continue;
+			/* 嘉模堂区（氹仔）: the name before the bracket. */
+			if ((p = strstr(f[1], "（")) != NULL)
+				*p = '\0';
+			for (round = 0; round < 2; round++) {
+				if (round == 0)
+					snprintf(text, sizeof text, "%s", f[1]);
+				else if (strcmp(f[2], "county") == 0 &&
+				    strstr(f[5], "直辖") == NULL)
+					snprintf(text, sizeof text, "%s%s", f[5], f[1]);
+				else
+					break;
+				rows++;
+				t_checks++;
+				region_resolve(db, text, strlen(text), &r);
+				if ((r.status == REGION_OK &&
+				    strcmp(region_name(db, r.province), f[4]) == 0) ||
+				    (r.status == REGION_AMBIGUOUS &&
+				    strstr(r.candidates, f[4]) != NULL))
+					continue;
+				t_failed++;
+				if (bad++ < 20)
+					printf("%s: '%s' gives %s %s%s, want %s\n",
+					    files[i], text, status_name[r.status],
+					    r.province >= 0 ?
+					    region_name(db, r.province) : "",
+					    r.candidates, f[4]);
+			}
+		}
+		fclose(fp);
+	}
+	printf("gazetteer: %d names, %d wrong\n", rows, bad);
+	CHECK(rows > 6000);
+}
+
 int
 main(void)
 {
@@ -305,6 +390,7 @@ main(void)
 	test_accessors(db);
 	test_resolve(db);
 	test_table(db);
+	test_gazetteer(db);
 	region_db_free(db);
 	test_replacement();
 	return t_done();
