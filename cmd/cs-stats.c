@@ -58,6 +58,13 @@ enum table { T_GROUPS, T_RETENTION, T_COHORTS, T_ALERTS };
 
 #define PARTIAL_MAGIC "cs-stats-partial-1"
 
+/* One remembered answer about a cell: exports repeat the same few words. */
+struct memo {
+	char s[64];		/* the cell */
+	size_t n;		/* its length; 0 when nothing is remembered */
+	int v;			/* the answer */
+};
+
 struct ctx {
 	struct stats st;	/* the aggregate */
 	struct stats_orders ord; /* --orders history */
@@ -84,6 +91,9 @@ struct ctx {
 	int started;		/* a header was seen */
 	char *key;		/* key being built */
 	size_t keycap;		/* its size */
+	/* The last outcome and category words and what they said. */
+	struct memo outcome_memo; /* stats_parse_outcome() */
+	struct memo quality_memo; /* stats_is_quality() */
 	/* Orders reading. */
 	long ocol[2];		/* buyer and time field of the orders file */
 	int ostarted;		/* the orders header was seen */
@@ -527,8 +537,28 @@ read_times(struct run *run, const struct record *r, struct stats_ticket *t)
 	return 0;
 }
 
+/* FN(S, N) through the memo M. */
+static int
+memo_ask(struct memo *m, const char *s, size_t n, int (*fn)(const char *, size_t))
+{
+	if (m->n == n && n > 0 && memcmp(m->s, s, n) == 0)
+		return m->v;
+	m->v = fn(s, n);
+	m->n = n < sizeof m->s ? n : 0;
+	if (m->n > 0)
+		memcpy(m->s, s, n);
+	return m->v;
+}
+
+static int
+outcome_of(const char *s, size_t n)
+{
+	return (int)stats_parse_outcome(s, n);
+}
+
 static void
-read_flags(struct run *run, const struct record *r, struct stats_ticket *t)
+read_flags(struct ctx *c, struct run *run, const struct record *r,
+    struct stats_ticket *t)
 {
 	const char *s;
 	size_t n;
@@ -538,7 +568,8 @@ read_flags(struct run *run, const struct record *r, struct stats_ticket *t)
 	t->reply_col = run->col[C_REPLY] >= 0;
 	t->close_col = run->col[C_RESOLVED] >= 0 || run->col[C_OUTCOME] >= 0;
 	if ((s = run_field(run, r, C_OUTCOME, &n)) != NULL)
-		t->outcome = stats_parse_outcome(s, n);
+		t->outcome = (enum stats_outcome)memo_ask(&c->outcome_memo, s, n,
+		    outcome_of);
 	if ((s = run_field(run, r, C_REOPENED, &n)) != NULL)
 		t->reopened = stats_parse_flag(s, n);
 	if ((s = run_field(run, r, C_CONTACTS, &n)) != NULL) {
@@ -602,16 +633,19 @@ count_extras(struct ctx *c, struct run *run, const struct record *r,
 {
 	const char *s, *p;
 	size_t n, pn;
+	/* Only what will be printed is kept: a state may be printed anyhow. */
+	int buyers = c->partial || c->report || c->orders != NULL;
+	int quality = c->partial || c->report || c->table == T_ALERTS;
 
-	if ((s = run_field(run, r, C_BUYER, &n)) != NULL) {
+	if (buyers && (s = run_field(run, r, C_BUYER, &n)) != NULL) {
 		cell_value(&s, &n);
 		if (n > 0)
 			stats_add_buyer(&c->st, s, n, t->has_opened, t->opened,
 			    stats_classify(t, c->sla_res));
 	}
-	if ((s = run_field(run, r, C_CATEGORY, &n)) != NULL &&
+	if (quality && (s = run_field(run, r, C_CATEGORY, &n)) != NULL &&
 	    (p = run_field(run, r, C_PRODUCT, &pn)) != NULL &&
-	    stats_is_quality(s, n)) {
+	    memo_ask(&c->quality_memo, s, n, stats_is_quality)) {
 		cell_value(&p, &pn);
 		if (pn > 0)
 			stats_add_quality(&c->st, p, pn, t->has_opened, t->opened);
@@ -634,7 +668,7 @@ row(void *vctx, struct run *run, const struct record *r)
 		return ROW_REJECT;
 	if (check_id(c, run, r) != 0)
 		return ROW_REJECT;
-	read_flags(run, r, &t);
+	read_flags(c, run, r, &t);
 	klen = group_key(c, r, &t);
 	stats_add(&c->st, c->key, klen, &t);
 	count_extras(c, run, r, &t);

@@ -367,6 +367,7 @@ stats_free(struct stats *s)
 		store_free(&s->q[i]);
 	free(s->g);
 	free(s->seen);
+	free(s->files);
 	free(s->b);
 	free(s->q);
 	free(s->qn);
@@ -459,17 +460,36 @@ stats_add(struct stats *s, const char *key, size_t n, const struct stats_ticket 
 	see_time(s, t->has_resolved, t->resolved);
 }
 
+/* The number of input FILE (1-based), adding it when new. */
+static uint64_t
+file_number(struct stats *s, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfiles; i++)
+		if (s->files[i] == file)
+			return i + 1;
+	s->files = xrealloc(s->files, s->nfiles + 1, sizeof *s->files);
+	s->files[s->nfiles++] = file;
+	return s->nfiles;
+}
+
 const struct stats_seen *
 stats_see_id(struct stats *s, const char *id, size_t n, const char *file, long line)
 {
 	int isnew;
 	size_t i = stats_map_put(&s->ids, id, n, &isnew);
+	uint64_t f;
 
-	if (!isnew)
-		return &s->seen[i];
+	if (!isnew) {
+		f = s->seen[i] >> 40;
+		s->dup.file = f > 0 && f <= s->nfiles ? s->files[f - 1] : NULL;
+		s->dup.line = (long)(s->seen[i] & ((1ULL << 40) - 1));
+		return &s->dup;
+	}
 	s->seen = grow_zero(s->seen, &s->seencap, i, sizeof *s->seen);
-	s->seen[i].file = file;
-	s->seen[i].line = line;
+	s->seen[i] = file_number(s, file) << 40 |
+	    ((uint64_t)(line > 0 ? line : 0) & ((1ULL << 40) - 1));
 	return NULL;
 }
 

@@ -124,8 +124,11 @@ struct stats {
 	struct stats_group *g;	/* per group, indexed like gmap */
 	size_t gcap;		/* size of g */
 	struct stats_map ids;	/* ticket ids */
-	struct stats_seen *seen; /* per id */
+	uint64_t *seen;		/* per id: file number << 40 | line */
 	size_t seencap;		/* size of seen */
+	const char **files;	/* input names by file number - 1 */
+	size_t nfiles;		/* how many */
+	struct stats_seen dup;	/* what stats_see_id() last returned */
 	struct stats_map buyers; /* complainants */
 	struct stats_buyer *b;	/* per complainant */
 	size_t bcap;		/* size of b */
