@@ -182,12 +182,13 @@ rates_load(const char *path, const struct region_db *db)
 }
 
 int
-rates_has_free(const struct rate_card *c)
+rates_has_free(const struct rate_card *c, int carrier)
 {
 	size_t i;
 
 	for (i = 0; i < c->nrules; i++)
-		if (c->rules[i].free_over >= 0)
+		if (c->rules[i].free_over >= 0 &&
+		    (carrier < 0 || c->rules[i].carrier == carrier))
 			return 1;
 	return 0;
 }

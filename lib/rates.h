@@ -51,8 +51,8 @@ struct rate_card;
  */
 struct rate_card *rates_load(const char *path, const struct region_db *db);
 
-/* Non-zero when some rule of CARD has a free-shipping threshold. */
-int rates_has_free(const struct rate_card *card);
+/* Non-zero when a rule of carrier C (-1: any) has a free-shipping threshold. */
+int rates_has_free(const struct rate_card *card, int c);
 
 /* Free CARD. */
 void rates_free(struct rate_card *card);

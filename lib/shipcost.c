@@ -112,7 +112,7 @@ shipcost_start(struct shipcost *sc, struct run *run)
 		return CS_FATAL;
 	}
 	sc->weight_unit = weight_unit(run, run->col[SC_WEIGHT]);
-	if (run->col[SC_AMOUNT] < 0 && rates_has_free(sc->card))
+	if (run->col[SC_AMOUNT] < 0 && rates_has_free(sc->card, sc->carrier))
 		cs_warnx_at(run->file, 0, "no order amount column (%s ...): "
 		    "free-shipping thresholds are not applied", "买家应付货款, amount");
 	if ((sc->s_region = run_add_column(run, "region", NULL)) < 0 ||
