@@ -16,8 +16,8 @@
  * it stands and what follows it (classify()):
  * - a name followed by 路, 街, 巷, 号, 大道, 东路 ... is a street (广州市
  *   越秀区北京路), never a place, unless a place name follows (台州市路桥区);
- * - full names count anywhere, except generic ones (东区, 城区) that count
- *   only at the start of a token;
+ * - full names count anywhere, except generic ones (东区, 城区, 城关区) that
+ *   count only at the start or the end of the field;
  * - short province and city names count at the start of a token, and
  *   inside a word only as weak evidence used when nothing else is found;
  * - short county names count only at the start of a token and not before
@@ -1035,8 +1035,12 @@ classify(const struct rentry *e, struct scan *s, int i, int n, int last)
 		return tok ? EV_FOREIGN : EV_WEAK_FOREIGN;
 	if (e->mask == 0)
 		return EV_NONE;
+	/*
+	 * 城关区, 东区, 矿区 name places only when they open the field or are
+	 * all there is left: in 阳光花园 中区 3栋 they are parts of an estate.
+	 */
 	if (e->flags & F_GENERIC)
-		return tok ? EV_STRONG : EV_NONE;
+		return tok && (i == 0 || c1 == 0) ? EV_SOFT : EV_NONE;
 	if (e->flags & F_FULL)
 		return EV_STRONG;
 	/*
