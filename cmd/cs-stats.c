@@ -94,6 +94,8 @@ struct ctx {
 	/* The last outcome and category words and what they said. */
 	struct memo outcome_memo; /* stats_parse_outcome() */
 	struct memo quality_memo; /* stats_is_quality() */
+	long label_day;		/* the day label was made for */
+	char label[16];		/* its period label */
 	/* Orders reading. */
 	long ocol[2];		/* buyer and time field of the orders file */
 	int ostarted;		/* the orders header was seen */
@@ -585,12 +587,17 @@ read_flags(struct ctx *c, struct run *run, const struct record *r,
 static size_t
 group_key(struct ctx *c, const struct record *r, const struct stats_ticket *t)
 {
-	char label[16];
 	size_t len = 0, i;
 
 	if (c->period != STATS_NOPERIOD) {
-		stats_period_label(c->period, t->opened, label);
-		key_add(c, &len, label, strlen(label), 0);
+		long day = tp_local_day(t->opened);
+
+		/* Logs come roughly in time order: remember the last day. */
+		if (day != c->label_day || c->label[0] == '\0') {
+			stats_period_label(c->period, t->opened, c->label);
+			c->label_day = day;
+		}
+		key_add(c, &len, c->label, strlen(c->label), 0);
 	}
 	for (i = 0; i < c->nby; i++) {
 		const char *s = r->f[c->bycol[i]];

@@ -43,33 +43,32 @@ store_addn(struct stats_store *st, long long v, unsigned long long count)
 		store_add(st, v);
 }
 
-/* Sort V[0..N) as unsigned keys K = v ^ sign bit: LSD radix, 16-bit digits. */
+/* Sort V[0..N) as unsigned keys K = v ^ sign bit: LSD radix, 8-bit digits. */
 static void
 radix_sort(long long *v, size_t n)
 {
 	unsigned long long *a = (unsigned long long *)v, *b, *tmp;
 	unsigned long long x, and_all = ~0ULL, or_all = 0;
-	size_t *count, i;
+	size_t count[256], i;
 	int shift;
 
-	if ((b = malloc(n * sizeof *b)) == NULL ||
-	    (count = malloc(65536 * sizeof *count)) == NULL)
+	if ((b = malloc(n * sizeof *b)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++) {
 		a[i] ^= 1ULL << 63;
 		and_all &= a[i];
 		or_all |= a[i];
 	}
-	for (shift = 0; shift < 64; shift += 16) {
+	for (shift = 0; shift < 64; shift += 8) {
 		size_t sum = 0;
 
 		/* A digit that is the same in every key needs no pass. */
-		if (((and_all ^ or_all) >> shift & 0xFFFF) == 0)
+		if (((and_all ^ or_all) >> shift & 0xFF) == 0)
 			continue;
-		memset(count, 0, 65536 * sizeof *count);
+		memset(count, 0, sizeof count);
 		for (i = 0; i < n; i++)
-			count[a[i] >> shift & 0xFFFF]++;
-		for (i = 0; i < 65536; i++) {
+			count[a[i] >> shift & 0xFF]++;
+		for (i = 0; i < 256; i++) {
 			size_t c = count[i];
 
 			count[i] = sum;
@@ -77,7 +76,7 @@ radix_sort(long long *v, size_t n)
 		}
 		for (i = 0; i < n; i++) {
 			x = a[i];
-			b[count[x >> shift & 0xFFFF]++] = x;
+			b[count[x >> shift & 0xFF]++] = x;
 		}
 		tmp = a;
 		a = b;
@@ -90,7 +89,6 @@ radix_sort(long long *v, size_t n)
 	for (i = 0; i < n; i++)
 		v[i] = (long long)((unsigned long long)v[i] ^ 1ULL << 63);
 	free(b);
-	free(count);
 }
 
 static int
@@ -105,7 +103,7 @@ void
 store_sort(struct stats_store *st)
 {
 	/* The radix sort's fixed cost pays off only for larger stores. */
-	if (!st->sorted && st->n > 1 && st->n < 8192)
+	if (!st->sorted && st->n > 1 && st->n < 64)
 		qsort(st->v, st->n, sizeof *st->v, cmp_ll);
 	else if (!st->sorted && st->n > 1)
 		radix_sort(st->v, st->n);

@@ -59,6 +59,37 @@ test_store(void)
 	store_free(&st);
 }
 
+/* The radix sort on many values, negative ones and equal digits included. */
+static void
+test_sort(void)
+{
+	struct stats_store st;
+	unsigned long long x = 12345;
+	long long sum = 0;
+	size_t i;
+	int ok = 1;
+
+	memset(&st, 0, sizeof st);
+	for (i = 0; i < 20000; i++) {
+		long long v;
+
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		v = (long long)(x >> 20) - (1LL << 43);
+		if (i % 7 == 0)
+			v = 42;
+		store_add(&st, v);
+		sum += v;
+	}
+	store_sort(&st);
+	for (i = 1; i < st.n; i++)
+		if (st.v[i - 1] > st.v[i])
+			ok = 0;
+	CHECK(ok);
+	CHECK_INT(store_sum(&st), sum);
+	CHECK_INT(st.n, 20000);
+	store_free(&st);
+}
+
 static void
 test_format(void)
 {
@@ -330,6 +361,7 @@ int
 main(void)
 {
 	test_store();
+	test_sort();
 	test_format();
 	test_map();
 	test_words();
