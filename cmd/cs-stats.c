@@ -185,8 +185,10 @@ split_by(struct ctx *c, char *arg)
 
 	c->byarg = arg;
 	c->nby = 0;
-	for (p = strtok_r(arg, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
-		if ((c->by = realloc(c->by, (c->nby + 1) * sizeof *c->by)) == NULL)
+	for (p = strtok_r(arg, ",", &save); p != NULL;
+	     p = strtok_r(NULL, ",", &save)) {
+		if ((c->by = realloc(c->by, (c->nby + 1) * sizeof *c->by)) ==
+		    NULL)
 			cs_errx(CS_FATAL, "out of memory");
 		c->by[c->nby++] = p;
 	}
@@ -207,7 +209,8 @@ parse_period(struct ctx *c, const char *arg)
 	else if (strcmp(arg, "month") == 0)
 		c->period = STATS_MONTH;
 	else {
-		cs_warnx("--period: expected day, week or month, got '%s'", arg);
+		cs_warnx(
+		    "--period: expected day, week or month, got '%s'", arg);
 		return -1;
 	}
 	return 0;
@@ -216,7 +219,8 @@ parse_period(struct ctx *c, const char *arg)
 static int
 parse_table(struct ctx *c, const char *arg)
 {
-	static const char *const names[] = { "groups", "retention", "cohorts", "alerts" };
+	static const char *const names[] = { "groups", "retention", "cohorts",
+		"alerts" };
 	int i;
 
 	for (i = 0; i < 4; i++)
@@ -224,7 +228,9 @@ parse_table(struct ctx *c, const char *arg)
 			c->table = (enum table)i;
 			return 0;
 		}
-	cs_warnx("--table: expected groups, retention, cohorts or alerts, got '%s'", arg);
+	cs_warnx(
+	    "--table: expected groups, retention, cohorts or alerts, got '%s'",
+	    arg);
 	return -1;
 }
 
@@ -257,11 +263,14 @@ option(void *vctx, struct run *run, int ch, const char *arg)
 	(void)run;
 	switch (ch) {
 	case OPT_ALERT:
-		return parse_long(arg, 1, 1000000, &c->alert_n) ? bad_value("--alert",
-		    arg, "a whole number of complaints >= 1") : 0;
+		return parse_long(arg, 1, 1000000, &c->alert_n)
+		    ? bad_value(
+			  "--alert", arg, "a whole number of complaints >= 1")
+		    : 0;
 	case OPT_ALERT_WINDOW:
-		return parse_long(arg, 1, 36500, &c->alert_days) ?
-		    bad_value("--alert-window", arg, "a number of days >= 1") : 0;
+		return parse_long(arg, 1, 36500, &c->alert_days)
+		    ? bad_value("--alert-window", arg, "a number of days >= 1")
+		    : 0;
 	case OPT_BY:
 		return split_by(c, (char *)arg);
 	case OPT_COMPARE:
@@ -282,18 +291,21 @@ option(void *vctx, struct run *run, int ch, const char *arg)
 		c->report = 1;
 		return 0;
 	case OPT_SLA_REPLY:
-		return parse_hours(arg, &c->sla_reply) ? bad_value("--sla-reply",
-		    arg, "a number of hours > 0") : 0;
+		return parse_hours(arg, &c->sla_reply)
+		    ? bad_value("--sla-reply", arg, "a number of hours > 0")
+		    : 0;
 	case OPT_SLA_RESOLVE:
-		return parse_hours(arg, &c->sla_res) ? bad_value("--sla-resolve",
-		    arg, "a number of hours > 0") : 0;
+		return parse_hours(arg, &c->sla_res)
+		    ? bad_value("--sla-resolve", arg, "a number of hours > 0")
+		    : 0;
 	case OPT_TABLE:
 		return parse_table(c, arg);
 	case OPT_TODAY:
 		return parse_today(c, arg);
 	case OPT_WINDOW:
-		return parse_long(arg, 1, 36500, &c->window) ? bad_value("--window",
-		    arg, "a number of days >= 1") : 0;
+		return parse_long(arg, 1, 36500, &c->window)
+		    ? bad_value("--window", arg, "a number of days >= 1")
+		    : 0;
 	}
 	return -1;
 }
@@ -334,7 +346,8 @@ on_order(void *vctx, struct record *r)
 
 	if (r->error != NULL) {
 		cs_warnx_at(c->ofile, r->line, "%s", r->error);
-		c->ostatus = c->ostarted ? (c->ostatus < CS_ROWS ? CS_ROWS : c->ostatus)
+		c->ostatus = c->ostarted
+		    ? (c->ostatus < CS_ROWS ? CS_ROWS : c->ostatus)
 		    : CS_FATAL;
 		return !c->ostarted;
 	}
@@ -393,14 +406,16 @@ init(void *vctx, struct run *run)
 		cs_warnx("--compare-previous needs --period");
 		return CS_FATAL;
 	}
-	if ((c->table == T_RETENTION || c->table == T_COHORTS) && c->orders == NULL &&
-	    !c->partial) {
+	if ((c->table == T_RETENTION || c->table == T_COHORTS) &&
+	    c->orders == NULL && !c->partial) {
 		cs_warnx("--table %s needs --orders FILE",
 		    c->table == T_RETENTION ? "retention" : "cohorts");
 		return CS_FATAL;
 	}
-	if (c->partial && (c->report || c->table != T_GROUPS || run->fmt != OUT_CSV)) {
-		cs_warnx("--partial writes a state: it takes no --report, --table or --format");
+	if (c->partial &&
+	    (c->report || c->table != T_GROUPS || run->fmt != OUT_CSV)) {
+		cs_warnx(
+		    "--partial writes a state: it takes no --report, --table or --format");
 		return CS_FATAL;
 	}
 	run->summary = 1;
@@ -455,7 +470,8 @@ start(void *vctx, struct run *run)
 			return CS_FATAL;
 		}
 		if (k < 0) {
-			cs_warnx_at(run->file, 0, "--by: unknown column '%s'", c->by[i]);
+			cs_warnx_at(run->file, 0, "--by: unknown column '%s'",
+			    c->by[i]);
 			return CS_FATAL;
 		}
 		c->bycol[i] = k;
@@ -541,7 +557,8 @@ read_times(struct run *run, const struct record *r, struct stats_ticket *t)
 
 /* FN(S, N) through the memo M. */
 static int
-memo_ask(struct memo *m, const char *s, size_t n, int (*fn)(const char *, size_t))
+memo_ask(
+    struct memo *m, const char *s, size_t n, int (*fn)(const char *, size_t))
 {
 	if (m->n == n && n > 0 && memcmp(m->s, s, n) == 0)
 		return m->v;
@@ -570,8 +587,8 @@ read_flags(struct ctx *c, struct run *run, const struct record *r,
 	t->reply_col = run->col[C_REPLY] >= 0;
 	t->close_col = run->col[C_RESOLVED] >= 0 || run->col[C_OUTCOME] >= 0;
 	if ((s = run_field(run, r, C_OUTCOME, &n)) != NULL)
-		t->outcome = (enum stats_outcome)memo_ask(&c->outcome_memo, s, n,
-		    outcome_of);
+		t->outcome = (enum stats_outcome)memo_ask(
+		    &c->outcome_memo, s, n, outcome_of);
 	if ((s = run_field(run, r, C_REOPENED, &n)) != NULL)
 		t->reopened = stats_parse_flag(s, n);
 	if ((s = run_field(run, r, C_CONTACTS, &n)) != NULL) {
@@ -626,8 +643,9 @@ check_id(struct ctx *c, struct run *run, const struct record *r)
 		return 0;
 	if (seen->file == run->file || (seen->file != NULL &&
 	    strcmp(seen->file, run->file) == 0))
-		run_reject(run, "duplicate ticket id '%.*s' (first at line %ld)",
-		    (int)n, s, seen->line);
+		run_reject(run,
+		    "duplicate ticket id '%.*s' (first at line %ld)", (int)n, s,
+		    seen->line);
 	else
 		run_reject(run, "duplicate ticket id '%.*s' (first at %s:%ld)",
 		    (int)n, s, seen->file ? seen->file : "?", seen->line);
@@ -655,7 +673,8 @@ count_extras(struct ctx *c, struct run *run, const struct record *r,
 	    memo_ask(&c->quality_memo, s, n, stats_is_quality)) {
 		cell_value(&p, &pn);
 		if (pn > 0)
-			stats_add_quality(&c->st, p, pn, t->has_opened, t->opened);
+			stats_add_quality(
+			    &c->st, p, pn, t->has_opened, t->opened);
 	}
 }
 
@@ -701,15 +720,16 @@ emit_record(void *vctx, const char *sec, const char *key, size_t klen,
 static void
 write_partial(struct ctx *c, struct run *run)
 {
-	static const char *const hdr[] = { PARTIAL_MAGIC, "key", "name", "value",
-	    "count" };
+	static const char *const hdr[] = { PARTIAL_MAGIC, "key", "name",
+		"value", "count" };
 	struct out o;
 	char v[32];
 
 	out_init(&o, stdout, OUT_CSV, 0);
 	stats_out_header(&o, hdr, 5);
 	emit_record(&o, "opt", "", 0, "by", c->nby ? c->byarg : "", "");
-	emit_record(&o, "opt", "", 0, "period", stats_period_name(c->period), "");
+	emit_record(
+	    &o, "opt", "", 0, "period", stats_period_name(c->period), "");
 	snprintf(v, sizeof v, "%lld", c->sla_res);
 	emit_record(&o, "opt", "", 0, "quick", v, "");
 	if (!c->merge) {
@@ -734,12 +754,15 @@ merge_opt(struct ctx *c, struct run *run, const char *name, const char *value)
 		snprintf(v, sizeof v, "%lld", c->sla_res);
 		want = v;
 	} else
-		return run_reject(run, "unknown option '%s' in partial state", name);
+		return run_reject(
+		    run, "unknown option '%s' in partial state", name);
 	if (strcmp(value, want) == 0)
 		return ROW_OUT;
-	cs_warnx_at(run->file, run->line, "partial state was made with --%s '%s', "
+	cs_warnx_at(run->file, run->line,
+	    "partial state was made with --%s '%s', "
 	    "not '%s': use the same --by, --period and --sla-resolve",
-	    strcmp(name, "quick") == 0 ? "sla-resolve (seconds)" : name, value, want);
+	    strcmp(name, "quick") == 0 ? "sla-resolve (seconds)" : name, value,
+	    want);
 	run->status = CS_FATAL;
 	run->stop = 1;
 	return ROW_REJECT;
@@ -761,8 +784,10 @@ merge_row(struct ctx *c, struct run *run, const struct record *r)
 		return ROW_REJECT;
 	}
 	if (rc > 0)
-		run_warn(run, "duplicate ticket id '%s' in another partial state "
-		    "(counted twice)", r->f[1]);
+		run_warn(run,
+		    "duplicate ticket id '%s' in another partial state "
+		    "(counted twice)",
+		    r->f[1]);
 	return ROW_OUT;
 }
 
@@ -814,7 +839,8 @@ finish(void *vctx, struct run *run)
 		c->st.rejected = run->nrej;
 	}
 	if (c->orders != NULL)
-		stats_retention(&c->st, &c->ord, c->window * 86400LL, order_ref(c), &r);
+		stats_retention(
+		    &c->st, &c->ord, c->window * 86400LL, order_ref(c), &r);
 	make_view(c, &v);
 	if (c->report) {
 		stats_write_report(&v, c->orders != NULL ? &r : NULL);

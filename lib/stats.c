@@ -212,7 +212,8 @@ arena_copy(struct stats_arena *a, const char *s, size_t n)
 	if (a->nblocks == 0 || a->used + n + 1 > a->size) {
 		size_t size = n + 1 > ARENA_BLOCK ? n + 1 : ARENA_BLOCK;
 
-		a->blocks = xrealloc(a->blocks, a->nblocks + 1, sizeof *a->blocks);
+		a->blocks =
+		    xrealloc(a->blocks, a->nblocks + 1, sizeof *a->blocks);
 		a->blocks[a->nblocks++] = xrealloc(NULL, size, 1);
 		a->used = 0;
 		a->size = size;
@@ -443,7 +444,8 @@ group_add(struct stats_group *g, const struct stats_ticket *t, int stores)
 }
 
 void
-stats_add(struct stats *s, const char *key, size_t n, const struct stats_ticket *t)
+stats_add(
+    struct stats *s, const char *key, size_t n, const struct stats_ticket *t)
 {
 	int isnew;
 	size_t i = stats_map_put(&s->gmap, key, n, &isnew);
@@ -473,7 +475,8 @@ file_number(struct stats *s, const char *file)
 }
 
 const struct stats_seen *
-stats_see_id(struct stats *s, const char *id, size_t n, const char *file, long line)
+stats_see_id(
+    struct stats *s, const char *id, size_t n, const char *file, long line)
 {
 	int isnew;
 	size_t i = stats_map_put(&s->ids, id, n, &isnew);
@@ -660,7 +663,8 @@ stats_parse_outcome(const char *s, size_t n)
 int
 stats_parse_flag(const char *s, size_t n)
 {
-	static const char *const yes[] = { "是", "y", "yes", "true", "重开", NULL };
+	static const char *const yes[] = { "是", "y", "yes", "true", "重开",
+		NULL };
 	static const char *const no[] = { "否", "n", "no", "false", NULL };
 	char buf[64];
 	size_t i;
@@ -764,8 +768,8 @@ stats_period_prev(enum stats_period p, const char *label, char *buf)
 		snprintf(buf, 16, "%04d-W%02d", y, w);
 		return buf;
 	case STATS_MONTH:
-		if (sscanf(label, "%4d-%2d", &y, &m) != 2 || y < 1 || y > 9999 ||
-		    m < 1 || m > 12)
+		if (sscanf(label, "%4d-%2d", &y, &m) != 2 || y < 1 ||
+		    y > 9999 || m < 1 || m > 12)
 			return NULL;
 		if (--m == 0) {
 			m = 12;
@@ -871,12 +875,13 @@ group_store(struct stats_group *g, const char *name)
 	return NULL;
 }
 
-static const char *const store_names[] = { "reply", "res", "open", "noreply", NULL };
+static const char *const store_names[] = { "reply", "res", "open", "noreply",
+	NULL };
 
 /* Emit ST as runs of equal values: (value, count). */
 static void
-emit_store(struct stats_store *st, const char *sec, const char *key, size_t klen,
-    const char *name, stats_emit_fn fn, void *ctx)
+emit_store(struct stats_store *st, const char *sec, const char *key,
+    size_t klen, const char *name, stats_emit_fn fn, void *ctx)
 {
 	char v[32], c[32];
 	size_t i = 0, j;
@@ -920,7 +925,8 @@ emit_groups(struct stats *s, stats_emit_fn fn, void *ctx)
 		size_t klen = s->gmap.klen[i];
 
 		for (k = 0; counter_names[k] != NULL; k++) {
-			unsigned long long c = *group_counter(&s->g[i], counter_names[k]);
+			unsigned long long c =
+			    *group_counter(&s->g[i], counter_names[k]);
 
 			if (c == 0 && k > 0)
 				continue;
@@ -950,12 +956,12 @@ stats_emit(struct stats *s, stats_emit_fn fn, void *ctx)
 		    s->b[i].has_t ? v : "", "");
 	}
 	for (i = 0; i < s->products.n; i++) {
-		emit_store(&s->q[i], "q", s->products.key[i], s->products.klen[i],
-		    "", fn, ctx);
+		emit_store(&s->q[i], "q", s->products.key[i],
+		    s->products.klen[i], "", fn, ctx);
 		if (s->qn[i] > 0) {
 			snprintf(c, sizeof c, "%llu", s->qn[i]);
-			fn(ctx, "q", s->products.key[i], s->products.klen[i], "",
-			    "", c);
+			fn(ctx, "q", s->products.key[i], s->products.klen[i],
+			    "", "", c);
 		}
 	}
 }
@@ -1039,7 +1045,8 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 		return absorb_group(s, sec, key, klen, name, v, c);
 	if (strcmp(sec, "id") == 0) {
 		stats_map_put(&s->ids, key, klen, &isnew);
-		s->seen = grow_zero(s->seen, &s->seencap, s->ids.n, sizeof *s->seen);
+		s->seen =
+		    grow_zero(s->seen, &s->seencap, s->ids.n, sizeof *s->seen);
 		return isnew ? 0 : 1;
 	}
 	if (strcmp(sec, "b") == 0) {

@@ -196,7 +196,8 @@ const char *stats_group_key(const struct stats *s, size_t i, size_t *len);
 struct stats_group *stats_group_at(struct stats *s, size_t i);
 
 /* The group with key KEY[0..N), or NULL. */
-struct stats_group *stats_group_find(struct stats *s, const char *key, size_t n);
+struct stats_group *stats_group_find(
+    struct stats *s, const char *key, size_t n);
 
 /* --- partial state ------------------------------------------------------ */
 
@@ -262,7 +263,8 @@ size_t store_max_window(struct stats_store *st, long long width,
 void stats_map_init(struct stats_map *m);
 
 /* Index of KEY[0..N), adding it (*ISNEW set to 1) when absent. */
-size_t stats_map_put(struct stats_map *m, const char *key, size_t n, int *isnew);
+size_t stats_map_put(
+    struct stats_map *m, const char *key, size_t n, int *isnew);
 
 /* Index of KEY[0..N), or -1. */
 long stats_map_get(const struct stats_map *m, const char *key, size_t n);

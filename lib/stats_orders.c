@@ -25,7 +25,8 @@ stats_orders_free(struct stats_orders *o)
 }
 
 void
-stats_orders_add(struct stats_orders *o, const char *name, size_t n, long long t)
+stats_orders_add(
+    struct stats_orders *o, const char *name, size_t n, long long t)
 {
 	int isnew;
 	size_t i = stats_map_put(&o->buyers, name, n, &isnew);
@@ -89,7 +90,8 @@ stats_retention(const struct stats *s, struct stats_orders *o,
 	memset(r, 0, sizeof *r);
 	for (i = 0; i < s->buyers.n; i++) {
 		const struct stats_buyer *b = &s->b[i];
-		long j = stats_map_get(&o->buyers, s->buyers.key[i], s->buyers.klen[i]);
+		long j = stats_map_get(
+		    &o->buyers, s->buyers.key[i], s->buyers.klen[i]);
 		struct stats_store *st = j < 0 ? NULL : &o->t[j];
 
 		if (st != NULL)
@@ -107,7 +109,8 @@ stats_retention(const struct stats *s, struct stats_orders *o,
 
 		r->buyers++;
 		r->repeat += distinct(st) >= 2;
-		if (stats_map_get(&s->buyers, o->buyers.key[i], o->buyers.klen[i]) >= 0)
+		if (stats_map_get(
+			&s->buyers, o->buyers.key[i], o->buyers.klen[i]) >= 0)
 			continue;
 		judge(&r->base, st, st->v[0], window, ref);
 	}

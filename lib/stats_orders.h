@@ -51,7 +51,8 @@ void stats_orders_init(struct stats_orders *o);
 void stats_orders_free(struct stats_orders *o);
 
 /* Record an order of buyer NAME[0..N) at T. */
-void stats_orders_add(struct stats_orders *o, const char *name, size_t n, long long t);
+void stats_orders_add(
+    struct stats_orders *o, const char *name, size_t n, long long t);
 
 /*
  * Retention of S's complainants within WINDOW seconds after their first
@@ -66,6 +67,7 @@ void stats_retention(const struct stats *s, struct stats_orders *o,
  * Monthly cohorts of O's buyers (Shanghai months), oldest first, up to
  * REF.  Returns a malloc'd array of *N cohorts (free it), NULL when none.
  */
-struct stats_cohort *stats_cohorts(struct stats_orders *o, long long ref, size_t *n);
+struct stats_cohort *stats_cohorts(
+    struct stats_orders *o, long long ref, size_t *n);
 
 #endif

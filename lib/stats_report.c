@@ -108,7 +108,8 @@ sla_of(const struct stats_view *c, struct stats_group *g, struct sla *s)
 
 /* Ages at REF of the open tickets in G, as a new store (free it). */
 static void
-open_ages(const struct stats_view *c, struct stats_group *g, struct stats_store *ages)
+open_ages(
+    const struct stats_view *c, struct stats_group *g, struct stats_store *ages)
 {
 	long long ref = ref_time(c);
 	size_t i;
@@ -144,12 +145,15 @@ fig_group(const struct stats_view *c, struct stats_group *g, struct fig *f)
 	} else {
 		fig_empty(f, 7);
 	}
-	fig_add(f, c->st->reply_col ? stats_fmt_pct(s.rep_ok, s.rep_den, b) : "");
+	fig_add(
+	    f, c->st->reply_col ? stats_fmt_pct(s.rep_ok, s.rep_den, b) : "");
 	if (c->st->close_col && timed) {
 		open_ages(c, g, &ages);
 		fig_addu(f, g->open.n);
-		fig_add(f, ages.n ? stats_fmt_hours(store_pct(&ages, 50), b) : "");
-		fig_add(f, ages.n ? stats_fmt_hours(store_pct(&ages, 100), b) : "");
+		fig_add(
+		    f, ages.n ? stats_fmt_hours(store_pct(&ages, 50), b) : "");
+		fig_add(
+		    f, ages.n ? stats_fmt_hours(store_pct(&ages, 100), b) : "");
 		store_free(&ages);
 	} else {
 		fig_empty(f, 3);
@@ -174,8 +178,10 @@ cmp_group(const void *a, const void *b, void *vctx)
 	int r;
 
 	if (c->period != STATS_NOPERIOD) {
-		const char *ie = memchr(ik, STATS_KEY_SEP, il), *je = memchr(jk, STATS_KEY_SEP, jl);
-		size_t ip = ie ? (size_t)(ie - ik) : il, jp = je ? (size_t)(je - jk) : jl;
+		const char *ie = memchr(ik, STATS_KEY_SEP, il),
+			   *je = memchr(jk, STATS_KEY_SEP, jl);
+		size_t ip = ie ? (size_t)(ie - ik) : il,
+		       jp = je ? (size_t)(je - jk) : jl;
 
 		r = memcmp(ik, jk, ip < jp ? ip : jp);
 		if (r == 0 && ip != jp)
@@ -223,8 +229,10 @@ header_names(const struct stats_view *c, struct out *o)
 		hdr[n++] = c->by[i];
 	for (i = 0; names[i] != NULL; i++)
 		hdr[n++] = names[i];
-	snprintf(buf[0], sizeof buf[0], "resolved_%sh_pct", hours_label(c->sla_res, hb));
-	snprintf(buf[1], sizeof buf[1], "answered_%sh_pct", hours_label(c->sla_reply, hb));
+	snprintf(buf[0], sizeof buf[0], "resolved_%sh_pct",
+	    hours_label(c->sla_res, hb));
+	snprintf(buf[1], sizeof buf[1], "answered_%sh_pct",
+	    hours_label(c->sla_reply, hb));
 	hdr[n++] = buf[0];
 	hdr[n++] = buf[1];
 	hdr[n++] = "open";
@@ -360,7 +368,8 @@ keep_row(struct out *o, const char *name, const struct stats_keep *k,
 }
 
 void
-stats_write_retention(const struct stats_view *c, struct out *o, const struct stats_retention *r)
+stats_write_retention(
+    const struct stats_view *c, struct out *o, const struct stats_retention *r)
 {
 	static const char *const hdr[] = { "group", "buyers", "retained",
 	    "retained_pct", "pending", "manual_pct" };
@@ -438,8 +447,9 @@ find_alerts(const struct stats_view *c, struct alert **out)
 
 		memset(&x, 0, sizeof x);
 		x.product = i;
-		x.n = store_max_window(&s->q[i], c->alert_days * 86400, &x.first,
-		    &x.last) + s->qn[i];
+		x.n = store_max_window(
+			  &s->q[i], c->alert_days * 86400, &x.first, &x.last) +
+		    s->qn[i];
 		x.timed = s->q[i].n > 0;
 		x.total = s->q[i].n + s->qn[i];
 		if (x.n >= (unsigned long long)c->alert_n)
@@ -465,8 +475,12 @@ stats_write_alerts(const struct stats_view *c, struct out *o)
 		    c->st->products.klen[a[i].product]);
 		snprintf(b, sizeof b, "%llu", a[i].n);
 		out_str(o, b);
-		out_str(o, a[i].timed ? tp_format_date(tp_local_day(a[i].first), b) : "");
-		out_str(o, a[i].timed ? tp_format_date(tp_local_day(a[i].last), b) : "");
+		out_str(o,
+		    a[i].timed ? tp_format_date(tp_local_day(a[i].first), b)
+			       : "");
+		out_str(o,
+		    a[i].timed ? tp_format_date(tp_local_day(a[i].last), b)
+			       : "");
 		snprintf(b, sizeof b, "%llu", a[i].total);
 		out_str(o, b);
 		out_end(o);
@@ -514,14 +528,17 @@ report_groups(const struct stats_view *c)
 	const char *cells[6];
 	struct text_table t;
 	unsigned long long max = 0;
-	char hb[32], title[64], name[256], cnt[32], share[32], med[32], sla[32], bar[32];
+	char hb[32], title[64], name[256], cnt[32], share[32], med[32], sla[32],
+	    bar[32];
 	struct sla s;
 
 	for (i = 0; i < n; i++)
 		if (stats_group_at(c->st, i)->tickets > max)
 			max = stats_group_at(c->st, i)->tickets;
-	fprintf(c->fp, "By %s%s%s\n", c->period != STATS_NOPERIOD ? stats_period_name(c->period) : "",
-	    c->period != STATS_NOPERIOD && c->nby ? ", " : "", c->nby ? c->byarg : "");
+	fprintf(c->fp, "By %s%s%s\n",
+	    c->period != STATS_NOPERIOD ? stats_period_name(c->period) : "",
+	    c->period != STATS_NOPERIOD && c->nby ? ", " : "",
+	    c->nby ? c->byarg : "");
 	text_init(&t, 6, right);
 	snprintf(title, sizeof title, "in %sh", hours_label(c->sla_res, hb));
 	cells[0] = "";
@@ -544,7 +561,9 @@ report_groups(const struct stats_view *c)
 		cells[0] = name;
 		cells[1] = cnt;
 		cells[2] = pct_text(g->tickets, c->st->all.tickets, share);
-		cells[3] = g->res.n ? stats_fmt_hours(store_pct(&g->res, 50), med) : "-";
+		cells[3] = g->res.n
+		    ? stats_fmt_hours(store_pct(&g->res, 50), med)
+		    : "-";
 		cells[4] = pct_text(s.res_ok, s.res_den, sla);
 		if (!c->st->close_col)
 			cells[3] = cells[4] = NULL;
@@ -575,7 +594,8 @@ report_times(const struct stats_view *c)
 		if (!(k == 0 ? c->st->reply_col : c->st->close_col))
 			continue;
 		snprintf(b[0], 32, "%zu", st[k]->n);
-		stats_fmt_mean_hours(store_sum(st[k]), (long long)st[k]->n, b[1]);
+		stats_fmt_mean_hours(
+		    store_sum(st[k]), (long long)st[k]->n, b[1]);
 		stats_fmt_hours(store_pct(st[k], 50), b[2]);
 		stats_fmt_hours(store_pct(st[k], 90), b[3]);
 		stats_fmt_hours(store_pct(st[k], 100), b[4]);
@@ -602,23 +622,30 @@ report_levels(const struct stats_view *c)
 	sla_of(c, g, &s);
 	fprintf(c->fp, "Service levels\n");
 	if (c->st->close_col)
-		fprintf(c->fp, "  resolved within %s h:   %-7s (000 第三条: solve every "
-		    "complaint within 8 h)\n", hours_label(c->sla_res, h),
+		fprintf(c->fp,
+		    "  resolved within %s h:   %-7s (000 第三条: solve every "
+		    "complaint within 8 h)\n",
+		    hours_label(c->sla_res, h),
 		    pct_text(s.res_ok, s.res_den, b));
 	if (c->st->reply_col)
-		fprintf(c->fp, "  answered within %s h:  %-7s (001 §6.6: answer complaints "
-		    "within 24 h)\n", hours_label(c->sla_reply, h),
+		fprintf(c->fp,
+		    "  answered within %s h:  %-7s (001 §6.6: answer complaints "
+		    "within 24 h)\n",
+		    hours_label(c->sla_reply, h),
 		    pct_text(s.rep_ok, s.rep_den, b));
 	open_ages(c, g, &ages);
 	if (c->st->close_col && ages.n > 0)
-		fprintf(c->fp, "  open backlog:           %zu (median age %s h, oldest %s h)\n",
+		fprintf(c->fp,
+		    "  open backlog:           %zu (median age %s h, oldest %s h)\n",
 		    ages.n, stats_fmt_hours(store_pct(&ages, 50), a1),
 		    stats_fmt_hours(store_pct(&ages, 100), a2));
 	else if (c->st->close_col)
 		fprintf(c->fp, "  open backlog:           0\n");
 	store_free(&ages);
-	fprintf(c->fp, "  reopened:               %s\n", pct_text(g->reopened, g->reopen_known, b));
-	fprintf(c->fp, "  first-contact resolved: %s\n\n", pct_text(g->fcr, g->fcr_known, b));
+	fprintf(c->fp, "  reopened:               %s\n",
+	    pct_text(g->reopened, g->reopen_known, b));
+	fprintf(c->fp, "  first-contact resolved: %s\n\n",
+	    pct_text(g->fcr, g->fcr_known, b));
 }
 
 static void
@@ -626,8 +653,8 @@ report_histogram(const struct stats_view *c)
 {
 	static const long long edge[] = { 3600, 4 * 3600, 8 * 3600, 24 * 3600,
 	    72 * 3600 };
-	static const char *const label[] = { "< 1 h", "1-4 h", "4-8 h", "8-24 h",
-	    "1-3 d", ">= 3 d" };
+	static const char *const label[] = { "< 1 h", "1-4 h", "4-8 h",
+		"8-24 h", "1-3 d", ">= 3 d" };
 	struct stats_store *res = &c->st->all.res;
 	unsigned long long cnt[6], max = 0;
 	const int right[] = { 0, 1, 1, 0 };
@@ -667,14 +694,17 @@ report_retention(const struct stats_view *c, const struct stats_retention *r)
 	    "unresolved", "all complainants", "non-complainants (baseline)" };
 	static const char *const manual[] = { "90-95%", "60%", "", "", "" };
 	const struct stats_keep *k[5] = { &r->cls[STATS_QUICK],
-	    &r->cls[STATS_RESOLVED], &r->cls[STATS_UNRESOLVED], &r->all, &r->base };
+		&r->cls[STATS_RESOLVED], &r->cls[STATS_UNRESOLVED], &r->all,
+		&r->base };
 	const int right[] = { 0, 1, 1, 1, 1 };
 	const char *cells[5] = { "", "buyers", "retained", "share", "manual" };
 	char b[3][32];
 	struct text_table t;
 	int i;
 
-	fprintf(c->fp, "Retention: ordered again within %ld days of the complaint\n", c->window);
+	fprintf(c->fp,
+	    "Retention: ordered again within %ld days of the complaint\n",
+	    c->window);
 	text_init(&t, 5, right);
 	text_row(&t, cells);
 	for (i = 0; i < 5; i++) {
@@ -689,11 +719,13 @@ report_retention(const struct stats_view *c, const struct stats_retention *r)
 	}
 	text_print(&t, c->fp, 2);
 	if (r->all.pending > 0)
-		fprintf(c->fp, "  (%llu complainants too recent to judge)\n", r->all.pending);
-	fprintf(c->fp, "  manual (000 第六条): 60%% stay when the complaint is resolved, "
+		fprintf(c->fp, "  (%llu complainants too recent to judge)\n",
+		    r->all.pending);
+	fprintf(c->fp,
+	    "  manual (000 第六条): 60%% stay when the complaint is resolved, "
 	    "90-95%% when resolved quickly\n");
-	fprintf(c->fp, "  repeat buyers (回头客): %llu of %llu buyers (%s)\n\n", r->repeat,
-	    r->buyers, pct_text(r->repeat, r->buyers, b[0]));
+	fprintf(c->fp, "  repeat buyers (回头客): %llu of %llu buyers (%s)\n\n",
+	    r->repeat, r->buyers, pct_text(r->repeat, r->buyers, b[0]));
 }
 
 static void
@@ -706,8 +738,10 @@ report_alerts(const struct stats_view *c)
 	char b[3][32];
 	struct text_table t;
 
-	fprintf(c->fp, "Product alerts: %ld or more quality complaints within %ld days "
-	    "(004: stop selling and check)\n", c->alert_n, c->alert_days);
+	fprintf(c->fp,
+	    "Product alerts: %ld or more quality complaints within %ld days "
+	    "(004: stop selling and check)\n",
+	    c->alert_n, c->alert_days);
 	if (n == 0) {
 		fprintf(c->fp, "  none\n");
 		free(a);
@@ -719,8 +753,12 @@ report_alerts(const struct stats_view *c)
 		snprintf(b[0], 32, "%llu", a[i].n);
 		cells[0] = c->st->products.key[a[i].product];
 		cells[1] = b[0];
-		cells[2] = a[i].timed ? tp_format_date(tp_local_day(a[i].first), b[1]) : "-";
-		cells[3] = a[i].timed ? tp_format_date(tp_local_day(a[i].last), b[2]) : "-";
+		cells[2] = a[i].timed
+		    ? tp_format_date(tp_local_day(a[i].first), b[1])
+		    : "-";
+		cells[3] = a[i].timed
+		    ? tp_format_date(tp_local_day(a[i].last), b[2])
+		    : "-";
 		text_row(&t, cells);
 	}
 	text_print(&t, c->fp, 2);
@@ -736,8 +774,8 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 
 	stats_fill_all(c->st);
 	fprintf(c->fp, "cs-stats report\n\n");
-	fprintf(c->fp, "Tickets: %llu (rows read %llu, rejected %llu)\n", g->tickets,
-	    c->st->read, c->st->rejected);
+	fprintf(c->fp, "Tickets: %llu (rows read %llu, rejected %llu)\n",
+	    g->tickets, c->st->read, c->st->rejected);
 	if (g->timed > 0)
 		fprintf(c->fp, "Figures at: %s (China Standard Time)\n",
 		    tp_format_time(ref_time(c), b));
@@ -751,9 +789,11 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 	}
 	if (r != NULL)
 		report_retention(c, r);
-	fprintf(c->fp, "Iceberg: %llu %s stand for about %llu dissatisfied buyers "
-	    "(000 第六条: 25 per complaint)\n\n", who,
-	    c->st->buyers.n ? "complaining buyers" : "complaints", who * 25);
+	fprintf(c->fp,
+	    "Iceberg: %llu %s stand for about %llu dissatisfied buyers "
+	    "(000 第六条: 25 per complaint)\n\n",
+	    who, c->st->buyers.n ? "complaining buyers" : "complaints",
+	    who * 25);
 	report_alerts(c);
 }
 

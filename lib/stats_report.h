@@ -53,6 +53,7 @@ void stats_write_cohorts(const struct stats_view *v, struct out *o);
 void stats_write_alerts(const struct stats_view *v, struct out *o);
 
 /* The plain-text report to V->fp; R is NULL without an order history. */
-void stats_write_report(const struct stats_view *v, const struct stats_retention *r);
+void stats_write_report(
+    const struct stats_view *v, const struct stats_retention *r);
 
 #endif

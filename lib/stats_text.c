@@ -22,7 +22,8 @@ text_row(struct text_table *t, const char *const *cells)
 
 	if ((t->nrow + 1) * t->ncol > t->cap) {
 		t->cap = (t->nrow + 1) * t->ncol * 2;
-		if ((t->cell = realloc(t->cell, t->cap * sizeof *t->cell)) == NULL)
+		if ((t->cell = realloc(t->cell, t->cap * sizeof *t->cell)) ==
+		    NULL)
 			cs_errx(CS_FATAL, "out of memory");
 	}
 	for (i = 0; i < t->ncol; i++) {

@@ -30,6 +30,7 @@ void text_print(struct text_table *t, FILE *fp, int indent);
 size_t text_width(const char *s);
 
 /* A bar of round(VALUE * WIDTH / MAX) '#' characters into BUF (WIDTH + 1 bytes). */
-char *text_bar(unsigned long long value, unsigned long long max, int width, char *buf);
+char *text_bar(
+    unsigned long long value, unsigned long long max, int width, char *buf);
 
 #endif

@@ -120,7 +120,8 @@ test_map(void)
 	stats_map_init(&m);
 	for (i = 0; i < 5000; i++) {
 		snprintf(k, sizeof k, "k%d", i);
-		if (stats_map_put(&m, k, strlen(k), &isnew) != (size_t)i || !isnew)
+		if (stats_map_put(&m, k, strlen(k), &isnew) != (size_t)i ||
+		    !isnew)
 			ok = 0;
 	}
 	CHECK(ok);
@@ -136,10 +137,14 @@ test_map(void)
 static void
 test_words(void)
 {
-	CHECK_INT(stats_parse_outcome("已解决", strlen("已解决")), STATS_OUT_RESOLVED);
-	CHECK_INT(stats_parse_outcome("未解决", strlen("未解决")), STATS_OUT_UNRESOLVED);
-	CHECK_INT(stats_parse_outcome("处理中", strlen("处理中")), STATS_OUT_UNRESOLVED);
-	CHECK_INT(stats_parse_outcome("退款成功", strlen("退款成功")), STATS_OUT_RESOLVED);
+	CHECK_INT(stats_parse_outcome("已解决", strlen("已解决")),
+	    STATS_OUT_RESOLVED);
+	CHECK_INT(stats_parse_outcome("未解决", strlen("未解决")),
+	    STATS_OUT_UNRESOLVED);
+	CHECK_INT(stats_parse_outcome("处理中", strlen("处理中")),
+	    STATS_OUT_UNRESOLVED);
+	CHECK_INT(stats_parse_outcome("退款成功", strlen("退款成功")),
+	    STATS_OUT_RESOLVED);
 	CHECK_INT(stats_parse_outcome(" Resolved ", 10), STATS_OUT_RESOLVED);
 	CHECK_INT(stats_parse_outcome("", 0), STATS_OUT_NONE);
 	CHECK_INT(stats_parse_outcome("转交", strlen("转交")), STATS_OUT_NONE);
@@ -164,13 +169,20 @@ test_periods(void)
 {
 	char b[16];
 
-	CHECK_STR(stats_period_label(STATS_DAY, at("2026-11-23 00:30"), b), "2026-11-23");
-	CHECK_STR(stats_period_label(STATS_DAY, at("2026-11-22T23:30:00Z"), b), "2026-11-23");
-	CHECK_STR(stats_period_label(STATS_WEEK, at("2026-11-23 00:30"), b), "2026-W48");
-	CHECK_STR(stats_period_label(STATS_WEEK, at("2026-11-22 23:59"), b), "2026-W47");
-	CHECK_STR(stats_period_label(STATS_WEEK, at("2027-01-01 12:00"), b), "2026-W53");
-	CHECK_STR(stats_period_label(STATS_WEEK, at("2025-12-29 12:00"), b), "2026-W01");
-	CHECK_STR(stats_period_label(STATS_MONTH, at("2026-11-23"), b), "2026-11");
+	CHECK_STR(stats_period_label(STATS_DAY, at("2026-11-23 00:30"), b),
+	    "2026-11-23");
+	CHECK_STR(stats_period_label(STATS_DAY, at("2026-11-22T23:30:00Z"), b),
+	    "2026-11-23");
+	CHECK_STR(stats_period_label(STATS_WEEK, at("2026-11-23 00:30"), b),
+	    "2026-W48");
+	CHECK_STR(stats_period_label(STATS_WEEK, at("2026-11-22 23:59"), b),
+	    "2026-W47");
+	CHECK_STR(stats_period_label(STATS_WEEK, at("2027-01-01 12:00"), b),
+	    "2026-W53");
+	CHECK_STR(stats_period_label(STATS_WEEK, at("2025-12-29 12:00"), b),
+	    "2026-W01");
+	CHECK_STR(
+	    stats_period_label(STATS_MONTH, at("2026-11-23"), b), "2026-11");
 	CHECK_STR(stats_period_prev(STATS_DAY, "2026-03-01", b), "2026-02-28");
 	CHECK_STR(stats_period_prev(STATS_WEEK, "2026-W48", b), "2026-W47");
 	CHECK_STR(stats_period_prev(STATS_WEEK, "2026-W01", b), "2025-W52");
@@ -213,10 +225,12 @@ test_groups(void)
 	    STATS_OUT_RESOLVED);
 	CHECK_INT(stats_classify(&t, 8 * 3600), STATS_QUICK);
 	stats_add(&s, "a", 1, &t);
-	t = ticket("2026-11-16 10:00", NULL, "2026-11-17 10:00", STATS_OUT_NONE);
+	t = ticket(
+	    "2026-11-16 10:00", NULL, "2026-11-17 10:00", STATS_OUT_NONE);
 	CHECK_INT(stats_classify(&t, 8 * 3600), STATS_RESOLVED);
 	stats_add(&s, "a", 1, &t);
-	t = ticket("2026-11-18 10:00", NULL, "2026-11-18 11:00", STATS_OUT_UNRESOLVED);
+	t = ticket(
+	    "2026-11-18 10:00", NULL, "2026-11-18 11:00", STATS_OUT_UNRESOLVED);
 	CHECK_INT(stats_classify(&t, 8 * 3600), STATS_UNRESOLVED);
 	stats_add(&s, "b", 1, &t);
 	t = ticket("2026-11-19 10:00", NULL, NULL, STATS_OUT_NONE);
@@ -251,7 +265,8 @@ copy_record(void *ctx, const char *sec, const char *key, size_t klen,
 {
 	int *bad = ((void **)ctx)[1];
 
-	if (stats_absorb(((void **)ctx)[0], sec, key, klen, name, value, count) != 0)
+	if (stats_absorb(
+		((void **)ctx)[0], sec, key, klen, name, value, count) != 0)
 		(*bad)++;
 }
 
@@ -284,7 +299,8 @@ test_state(void)
 	CHECK_INT(b.all.tickets, 2);
 	CHECK_INT(b.all.reopened, 2);
 	CHECK_INT(stats_group_find(&b, "k\x1fv", 3)->res.n, 2);
-	CHECK_INT(store_pct(&stats_group_find(&b, "k\x1fv", 3)->res, 50), 3 * 3600);
+	CHECK_INT(
+	    store_pct(&stats_group_find(&b, "k\x1fv", 3)->res, 50), 3 * 3600);
 	CHECK_INT(b.b[0].cls, STATS_UNRESOLVED);
 	CHECK_INT(b.q[0].n, 1);
 	CHECK_INT(b.qn[0], 1);
@@ -312,7 +328,8 @@ test_retention(void)
 	stats_init(&s);
 	stats_orders_init(&o);
 	stats_add_buyer(&s, "amy", 3, 1, at("2026-08-01 10:00"), STATS_QUICK);
-	stats_add_buyer(&s, "ben", 3, 1, at("2026-08-02 10:00"), STATS_RESOLVED);
+	stats_add_buyer(
+	    &s, "ben", 3, 1, at("2026-08-02 10:00"), STATS_RESOLVED);
 	stats_add_buyer(&s, "eve", 3, 1, at("2026-11-01 10:00"), STATS_QUICK);
 	stats_orders_add(&o, "amy", 3, at("2026-07-01"));
 	stats_orders_add(&o, "amy", 3, at("2026-09-15"));
