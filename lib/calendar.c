@@ -9,7 +9,8 @@
 enum {
 	CAL_HOLIDAY = 1,	/* official day off */
 	CAL_WORKDAY = 2,	/* weekend day worked instead (调休) */
-	CAL_CLOSED = 4		/* couriers do not deliver */
+	CAL_CLOSED = 4,		/* couriers do not deliver */
+	CAL_COVERED = 8		/* the day's year has lines */
 };
 
 #define CAL_MAX_NAMES 255	/* distinct festival names */
@@ -159,6 +160,7 @@ static int
 size_table(struct calendar *cal, const struct cal_load *ld, const char *file)
 {
 	size_t i;
+	long d;
 	int y;
 
 	cal->y0 = cal->y1 = 0;
@@ -183,6 +185,9 @@ size_table(struct calendar *cal, const struct cal_load *ld, const char *file)
 	for (i = 0; i < ld->nlines; i++)
 		for (y = year_of(ld->lines[i].start); y <= year_of(ld->lines[i].end); y++)
 			cal->covered[y - cal->y0] = 1;
+	for (d = 0; d < cal->ndays; d++)
+		if (cal->covered[year_of(cal->day0 + d) - cal->y0])
+			cal->flags[d] |= CAL_COVERED;
 	return 0;
 }
 
@@ -271,7 +276,7 @@ calendar_covers(const struct calendar *cal, long day)
 {
 	long i = slot(cal, day);
 
-	return i >= 0 && cal->covered[year_of(day) - cal->y0];
+	return i >= 0 && (cal->flags[i] & CAL_COVERED) != 0;
 }
 
 static int

@@ -140,8 +140,11 @@ on_transit(void *ctx, struct datafile *df, const struct record *r)
 
 		if (o->carrier == l.carrier && o->tier == l.tier &&
 		    o->province == l.province) {
-			datafile_error(df, "a second line for carrier '%s' and zone '%s'",
-			    carrier, zone);
+			if (carrier[0] == '\0')
+				datafile_error(df, "a second line for zone '%s'", zone);
+			else
+				datafile_error(df, "a second line for carrier '%s' "
+				    "and zone '%s'", carrier, zone);
 			return 0;
 		}
 	}
@@ -491,6 +494,9 @@ eta_init(struct eta *e)
 		return CS_FATAL;
 	if (resolve_delays(e) != 0)
 		return CS_FATAL;
+	e->nprov = region_count(e->db);
+	if ((e->tier_of = calloc((size_t)e->nprov + 1, 1)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
 	if (eta_transit_by_province(e->transit))
 		e->need_province = 1;
 	if (e->opt_carrier != NULL) {
@@ -537,6 +543,10 @@ eta_start(struct eta *e, struct run *run)
 	if (run->col[ET_TIER] < 0 && run->col[ET_PROVINCE] < 0 &&
 	    run->col[ET_ADDRESS] < 0) {
 		cols_missing(&eta_columns[ET_ADDRESS], run->file);
+		cs_warnx("or a province 'province' (tried: %s) or a tier 'tier' "
+		    "(tried: %s)",
+		    alias_list(eta_columns[ET_PROVINCE].aliases, a, sizeof a),
+		    alias_list(eta_columns[ET_TIER].aliases, b, sizeof b));
 		return CS_FATAL;
 	}
 	if ((e->s_earliest = run_add_column(run, "eta_earliest", NULL)) < 0 ||
@@ -726,6 +736,17 @@ row_province(struct eta *e, struct run *run, const struct record *r, int *p,
 	return required ? -1 : 0;
 }
 
+/* The default tier of province P (-1: abroad), cached per province. */
+static int
+province_tier(struct eta *e, int p)
+{
+	if (p < 0 || p >= e->nprov)
+		return tier_default(e->db, p);
+	if (e->tier_of[p] == 0)
+		e->tier_of[p] = (signed char)(tier_default(e->db, p) + 1);
+	return e->tier_of[p] - 1;
+}
+
 /* The extra days of --delay for tier TIER and province P: the largest. */
 static int
 row_delay(const struct eta *e, int tier, int p)
@@ -758,10 +779,11 @@ row_transit(struct eta *e, struct run *run, const struct record *r,
 		run_reject(run, "unknown tier '%s'", buf);
 		return -1;
 	}
-	if (row_province(e, run, r, &prov, tier < 0) != 0)
+	if ((tier < 0 || e->need_province) &&
+	    row_province(e, run, r, &prov, tier < 0) != 0)
 		return -1;
 	if (tier < 0)
-		tier = tier_default(e->db, prov);
+		tier = province_tier(e, prov);
 	c = e->carrier;
 	s = run_field(run, r, ET_CARRIER, &n);
 	if (s != NULL) {
@@ -827,6 +849,7 @@ eta_free(struct eta *e)
 	for (i = 0; i < e->ndelays; i++)
 		free((char *)e->delays[i].region);
 	free(e->delays);
+	free(e->tier_of);
 	eta_transit_free(e->transit);
 	calendar_free(e->cal);
 	if (e->db != NULL)

@@ -164,6 +164,8 @@ struct eta {
 	struct region_db *db;	/* gazetteer */
 	struct calendar *cal;	/* holidays and closures */
 	struct eta_transit *transit; /* transit table */
+	signed char *tier_of;	/* per province: default tier + 1, 0 unknown yet */
+	int nprov;		/* provinces in db */
 	int carrier;		/* --carrier's index, or -1 */
 	int need_province;	/* province lines or --delay by province */
 	int warned_year;	/* the calendar gap already reported */

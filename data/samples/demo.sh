@@ -16,6 +16,15 @@ cs-shipcost --weights "$s/weights.csv" --explain "$s/taobao-orders.csv" |
 	cut -d, -f1,14,29-
 # END cs-shipcost
 # BEGIN cs-eta
+# Monday 2026-11-23: the parcels to chase (overdue), and the orders whose
+# receipt window the after-sales agent must extend; then the same orders
+# through cs-shipcost, whose status column makes cs-eta's eta_status.
+step "cs-eta --today 2026-11-23 --overdue orders-shipped.csv | cut -d, -f1,3,5,6,9-"
+(cd "$s" && cs-eta --today 2026-11-23 --overdue orders-shipped.csv |
+	cut -d, -f1,3,5,6,9-)
+step "cs-shipcost --weight 1 --carrier 圆通 orders-shipped.csv | cs-eta --today 2026-11-23 | cut -d, -f1,9,10,12-"
+(cd "$s" && cs-shipcost --weight 1 --carrier 圆通 orders-shipped.csv |
+	cs-eta --today 2026-11-23 | cut -d, -f1,9,10,12-)
 # END cs-eta
 # BEGIN cs-reviewsort
 # This week's bad reviews sorted by cause, then counted per product.
