@@ -425,18 +425,24 @@ init(void *vctx, struct run *run)
 	return 0;
 }
 
-/* Find the field of --by name NAME: a column of ours, or a header. */
+/*
+ * The field of --by name NAME: a column of ours (-2 - its index when the
+ * input lacks it), a header, or a field number; -1 when none.
+ */
 static long
 by_column(const struct run *run, const char *name)
 {
+	long k = -1;
 	size_t i;
 
 	for (i = 0; i < C_NCOLS; i++)
 		if (strcmp(name, cols[i].name) == 0)
 			return run->col[i] >= 0 ? run->col[i] : -2 - (long)i;
-	if (run->hdr == NULL)
-		return -1;
-	return cols_find(name, run->hdr, run->hlen, run->nhdr);
+	if (run->hdr != NULL)
+		k = cols_find(name, run->hdr, run->hlen, run->nhdr);
+	if (k < 0 && parse_long(name, 1, (long)run->width, &k) == 0)
+		k--;
+	return k;
 }
 
 static int
