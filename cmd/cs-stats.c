@@ -328,10 +328,14 @@ order_header(struct ctx *c, struct record *r)
 	return 0;
 }
 
+/* Report a bad order line: WHAT, then 'S' unless S is NULL. */
 static void
 order_warn(struct ctx *c, long line, const char *what, const char *s, size_t n)
 {
-	cs_warnx_at(c->ofile, line, "%s '%.*s'", what, (int)n, s);
+	if (s != NULL)
+		cs_warnx_at(c->ofile, line, "%s '%.*s'", what, (int)n, s);
+	else
+		cs_warnx_at(c->ofile, line, "%s", what);
 	if (c->ostatus < CS_ROWS)
 		c->ostatus = CS_ROWS;
 }
@@ -360,7 +364,7 @@ on_order(void *vctx, struct record *r)
 		return 0;
 	}
 	if ((size_t)c->ocol[0] >= r->n || (size_t)c->ocol[1] >= r->n) {
-		order_warn(c, r->line, "too few fields in order", "", 0);
+		order_warn(c, r->line, "too few fields", NULL, 0);
 		return 0;
 	}
 	b = r->f[c->ocol[0]];
@@ -369,10 +373,11 @@ on_order(void *vctx, struct record *r)
 	tn = r->len[c->ocol[1]];
 	cell_value(&b, &bn);
 	if (bn == 0) {
-		order_warn(c, r->line, "order without a buyer", "", 0);
+		order_warn(c, r->line, "order without a buyer", NULL, 0);
 		return 0;
 	}
 	if (tp_parse(ts, tn, &t) != 0) {
+		cell_value(&ts, &tn);
 		order_warn(c, r->line, "cannot parse order time", ts, tn);
 		return 0;
 	}
