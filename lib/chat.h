@@ -74,6 +74,7 @@ struct chat_stats {
 	int unanswered;		/* ends with buyer messages unanswered */
 };
 
+/* Callbacks; the strings they get are valid during the call only. */
 typedef void (*chat_finding_fn)(void *ctx, const struct chat_finding *f);
 typedef void (*chat_end_fn)(void *ctx, const struct chat_stats *st);
 

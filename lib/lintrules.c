@@ -972,7 +972,8 @@ scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
 	matcher_scan(rs->m, sc->n.s, sc->n.len, on_hit, sc);
 	if (sc->oom)
 		return -1;
-	qsort(sc->c, sc->nc, sizeof *sc->c, cmp_rule_pos);
+	if (sc->nc > 1)
+		qsort(sc->c, sc->nc, sizeof *sc->c, cmp_rule_pos);
 	sc->h = grow(sc->h, &sc->caph, sc->nc + 1, sizeof *sc->h);
 	if (sc->h == NULL) {
 		sc->caph = 0;
@@ -993,7 +994,8 @@ scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
 		sc->h[k].end = sc->n.map[c->e];
 		k++;
 	}
-	qsort(sc->h, k, sizeof *sc->h, cmp_hit);
+	if (k > 1)
+		qsort(sc->h, k, sizeof *sc->h, cmp_hit);
 	*hits = sc->h;
 	*nhits = k;
 	return 0;
@@ -1079,6 +1081,7 @@ struct parser {
 	size_t first_new;	/* rules at or after this index came from this file */
 	int errors;		/* errors so far */
 	int skip;		/* the current "rule" line was bad: skip its keys */
+	int phrases;		/* "phrase" lines of the current rule */
 	unsigned seen;		/* single-valued keys seen in the current rule */
 };
 
@@ -1145,7 +1148,7 @@ end_rule(struct parser *ps)
 	if (r->pub.reason == NULL)
 		cs_warnx_at(ps->file, r->pub.line, "rule '%s' has no 'reason'",
 		    r->pub.id), ps->errors++;
-	if (r->pub.kind == LINT_PHRASE && r->phr.n == 0)
+	if (r->pub.kind == LINT_PHRASE && r->phr.n == 0 && ps->phrases == 0)
 		cs_warnx_at(ps->file, r->pub.line, "rule '%s' has no 'phrase'",
 		    r->pub.id), ps->errors++;
 	if (r->pub.kind == LINT_CONVERSATION && (r->phr.n > 0 || r->nt > 0))
@@ -1185,6 +1188,7 @@ start_rule(struct parser *ps, const char *id)
 		memset(&rs->r[at], 0, sizeof rs->r[at]);
 	}
 	ps->skip = 0;
+	ps->phrases = 0;
 	ps->cur = &rs->r[at];
 	ps->curidx = (size_t)at;
 	ps->seen = 0;
@@ -1333,8 +1337,10 @@ rule_key(struct parser *ps, const char *key, const char *val)
 	struct rule *r = ps->cur;
 	int x;
 
-	if (strcmp(key, "phrase") == 0)
+	if (strcmp(key, "phrase") == 0) {
+		ps->phrases++;
 		return add_phrase(ps, val);
+	}
 	if (strcmp(key, "unless") == 0)
 		return add_unless(ps, val);
 	if (strcmp(key, "match") == 0 || strcmp(key, "nomatch") == 0)
@@ -1592,7 +1598,8 @@ lint_rules_build(struct lint_rules *rs)
 			if (add_kent(rs, &cap, i, j) != 0)
 				return -1;
 	}
-	qsort(rs->ke, rs->nke, sizeof *rs->ke, cmp_kent);
+	if (rs->nke > 1)
+		qsort(rs->ke, rs->nke, sizeof *rs->ke, cmp_kent);
 	if (group_keys(rs) != 0)
 		return -1;
 	return matcher_build(rs->m);
