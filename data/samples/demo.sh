@@ -34,6 +34,12 @@ step cs-reviewsort --by 宝贝标题 --lang zh data/samples/reviews.csv
 cs-reviewsort --by 宝贝标题 --lang zh "$s/reviews.csv"
 # END cs-reviewsort
 # BEGIN cs-lint
+# Service-language check (客服质检) of a day's chats: findings, then the
+# per-agent summary.
+step cs-lint --chat data/samples/chats.csv
+cs-lint --chat "$s/chats.csv" || true
+step "cs-lint --chat --summary data/samples/chats.csv | cut -d, -f1-3,8-"
+cs-lint --chat --summary "$s/chats.csv" | cut -d, -f1-3,8- || true
 # END cs-lint
 # BEGIN cs-stats
 # The weekly after-sales report a team lead gets by cron mail, then the
