@@ -336,11 +336,36 @@ write_header(struct run *run)
 	free(num);
 }
 
+/*
+ * Whether records can be written back as read (their raw bytes) with the
+ * appended fields after them: CSV in and out, nothing replaced, no Excel
+ * guard to apply to the input's cells.
+ */
+static int
+raw_ok(const struct run *run)
+{
+	size_t j;
+
+	if (run->fmt != OUT_CSV || run->excel || run->in.delim != ',' || run->in.text)
+		return 0;
+	for (j = 0; j < run->noc; j++)
+		if (run->oc[j].replaces >= 0)
+			return 0;
+	return 1;
+}
+
 static void
 write_row(struct run *run, const struct record *r)
 {
 	size_t i, j;
 
+	if (run->raw_ok && r->raw != NULL) {
+		out_raw(&run->out, r->raw, r->rawlen, r->n);
+		for (j = 0; j < run->noc; j++)
+			out_field(&run->out, run->vals + run->oc[j].off, run->oc[j].len);
+		out_end(&run->out);
+		return;
+	}
 	for (i = 0; i < r->n; i++) {
 		for (j = 0; j < run->noc; j++)
 			if (run->oc[j].replaces == (long)i)
@@ -415,6 +440,7 @@ take_header(struct run *run, const struct record *r)
 	}
 	if (first && !run->summary)
 		write_header(run);
+	run->raw_ok = raw_ok(run);
 	return 0;
 }
 
@@ -606,11 +632,13 @@ cli_main(const struct tool *t, void *ctx, int argc, char **argv)
 		if (run_file(&run, i == argc ? "-" : argv[i]) != 0)
 			break;
 	}
+	out_flush(&run.out);
 	if (run.status < CS_FATAL && t->finish != NULL) {
 		rc = t->finish(ctx, &run);
 		if (rc > run.status)
 			run.status = rc;
 	}
+	out_flush(&run.out);
 	rc = cs_close_stdout();
 	free(obuf);
 	if (rc > run.status)

@@ -11,6 +11,9 @@
  * writes the input fields followed by the tool's appended fields, prints
  * diagnostics at FILE:LINE, keeps the row accounting and returns the exit
  * status (0 all good, 1 rows rejected or warned about, 2 fatal).
+ *
+ * Rows are buffered (see out.h): a tool that also prints to stdout itself
+ * calls out_flush(&run->out) first.
  */
 
 #include <getopt.h>
@@ -101,6 +104,7 @@ struct run {
 	char **first_hdr;	/* the first input's header, for comparison */
 	size_t nfirst;		/* its width */
 	size_t width;		/* fields per record expected */
+	int raw_ok;		/* records may be written back as read */
 };
 
 /* Parse options, run the tool over every input; returns the exit status. */

@@ -33,6 +33,9 @@ struct reader {
 	size_t *len;		/* field lengths */
 	char **f;		/* field pointers handed to the callback */
 	size_t nf, fcap;	/* fields in the record, capacity of the arrays */
+	char *raw;		/* the current record's bytes as read */
+	size_t rawlen, rawcap;	/* fill and size of raw */
+	int raw_bad;		/* raw cannot stand for the record (CR-only ends) */
 };
 
 /* libcsv's buffer may not grow past the field limit: that is how we see it. */
@@ -118,6 +121,20 @@ deliver(struct reader *r, const char *error)
 	rec.line = r->rec_start;
 	rec.endline = r->line;
 	rec.error = error;
+	rec.raw = NULL;
+	rec.rawlen = 0;
+	if (!r->raw_bad && !r->opts->text && r->rawlen > 0) {
+		size_t n = r->rawlen;
+
+		if (n > 0 && r->raw[n - 1] == '\n')
+			n--;
+		if (n > 0 && r->raw[n - 1] == '\r')
+			n--;
+		rec.raw = r->raw;
+		rec.rawlen = n;
+	}
+	r->rawlen = 0;
+	r->raw_bad = 0;
 	r->nf = 0;
 	r->buflen = 0;
 	r->at_start = 1;
@@ -157,10 +174,32 @@ skip_record(struct reader *r, const char *s, size_t n)
 	return n;
 }
 
+/*
+ * Keep the bytes of the record being read, so that the driver can write a
+ * record back exactly as it came instead of re-quoting every field.
+ */
+static void
+keep_raw(struct reader *r, const char *s, size_t n)
+{
+	if (r->skipping || r->raw_bad)
+		return;
+	if (r->rawlen + n > CSVIN_FIELD_MAX) {
+		r->raw_bad = 1;
+		return;
+	}
+	/* A CR before the line's end may end a record (CR-only files). */
+	if (n > 2 && memchr(s, '\r', n - 2) != NULL)
+		r->raw_bad = 1;
+	grow((void **)&r->raw, &r->rawcap, r->rawlen + n, 1);
+	memcpy(r->raw + r->rawlen, s, n);
+	r->rawlen += n;
+}
+
 /* Feed one line (or the tail of one) to libcsv. */
 static void
 feed_csv(struct reader *r, const char *s, size_t n)
 {
+	keep_raw(r, s, n);
 	while (n > 0 && r->stop == 0) {
 		size_t used;
 
@@ -234,6 +273,8 @@ on_decoded(void *ctx, const char *s, size_t n)
 		if (r->at_start) {
 			r->rec_start = r->line;
 			r->at_start = 0;
+			r->rawlen = 0;
+			r->raw_bad = 0;
 		}
 		if (r->opts->text)
 			feed_text(r, s, seg, nl != NULL);
@@ -287,6 +328,7 @@ reader_free(struct reader *r)
 	free(r->off);
 	free(r->len);
 	free(r->f);
+	free(r->raw);
 }
 
 static void

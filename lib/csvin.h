@@ -28,6 +28,9 @@ struct record {
 	long line;		/* line where the record starts (1-based) */
 	long endline;		/* line where it ends */
 	const char *error;	/* non-NULL: record unreadable, this says why */
+	const char *raw;	/* the record's decoded bytes as read, without its
+				   line end (CSV mode), or NULL when unknown */
+	size_t rawlen;		/* length of raw */
 };
 
 struct csvin_opts {

@@ -168,11 +168,19 @@ feed_utf8(struct enc *e, const char *in, size_t len, int eof,
 	int rc;
 
 	while (i < len) {
+		unsigned char c = u[i];
 		int k;
 
-		i += ascii_span(u + i, len - i);
-		if (i >= len)
-			break;
+		/* The common cases inline: ASCII, and the 3-byte CJK range. */
+		if (c - 1u < 0x7Fu) {
+			i += ascii_span(u + i, len - i);
+			continue;
+		}
+		if (i + 2 < len && c >= 0xE1 && c != 0xED && c <= 0xEF &&
+		    ((u[i + 1] & 0xC0) | (u[i + 2] & 0xC0) << 8) == 0x8080) {
+			i += 3;
+			continue;
+		}
 		k = utf8_check(u + i, len - i);
 		if (k > 0) {
 			i += (size_t)k;

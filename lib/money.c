@@ -81,13 +81,38 @@ money_parse(const char *s, size_t n, long long *fen)
 	return decimal_parse(s, n, 2, 0, fen);
 }
 
+/* Write the decimal digits of V at the end of BUF[0..*POS), moving *POS back. */
+static void
+digits_back(unsigned long long v, char *buf, size_t *pos, int min)
+{
+	int n = 0;
+
+	do {
+		buf[--*pos] = (char)('0' + v % 10);
+		v /= 10;
+		n++;
+	} while (v > 0 || n < min);
+}
+
+/*
+ * Formatting by hand rather than with snprintf: these run once or twice per
+ * row, and printf's machinery would cost more than the fee computation.
+ */
 char *
 money_format(long long fen, char buf[32])
 {
 	unsigned long long a = fen < 0 ? 0ull - (unsigned long long)fen :
 	    (unsigned long long)fen;
+	char tmp[32];
+	size_t pos = sizeof tmp;
 
-	snprintf(buf, 32, "%s%llu.%02llu", fen < 0 ? "-" : "", a / 100, a % 100);
+	digits_back(a % 100, tmp, &pos, 2);
+	tmp[--pos] = '.';
+	digits_back(a / 100, tmp, &pos, 1);
+	if (fen < 0)
+		tmp[--pos] = '-';
+	memcpy(buf, tmp + pos, sizeof tmp - pos);
+	buf[sizeof tmp - pos] = '\0';
 	return buf;
 }
 
@@ -95,16 +120,26 @@ char *
 decimal_format(long long v, int scale, char buf[32])
 {
 	unsigned long long a = v < 0 ? 0ull - (unsigned long long)v :
-	    (unsigned long long)v, p = 1;
-	int i, len;
+	    (unsigned long long)v, p = 1, frac;
+	char tmp[48];
+	size_t pos = sizeof tmp;
+	int i, width = scale;
 
 	for (i = 0; i < scale; i++)
 		p *= 10;
-	len = snprintf(buf, 32, "%s%llu", v < 0 ? "-" : "", a / p);
-	if (a % p != 0) {
-		len += snprintf(buf + len, 32 - (size_t)len, ".%0*llu", scale, a % p);
-		while (buf[len - 1] == '0')
-			buf[--len] = '\0';
+	frac = a % p;
+	while (frac != 0 && frac % 10 == 0) {
+		frac /= 10;
+		width--;
 	}
+	if (frac != 0) {
+		digits_back(frac, tmp, &pos, width);
+		tmp[--pos] = '.';
+	}
+	digits_back(a / p, tmp, &pos, 1);
+	if (v < 0)
+		tmp[--pos] = '-';
+	memcpy(buf, tmp + pos, sizeof tmp - pos);
+	buf[sizeof tmp - pos] = '\0';
 	return buf;
 }

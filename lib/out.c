@@ -4,6 +4,8 @@
 #include "diag.h"
 #include "out.h"
 
+#define OUT_FLUSH_AT ((size_t)1 << 16)
+
 void
 out_init(struct out *o, FILE *fp, enum out_format fmt, int excel)
 {
@@ -27,11 +29,48 @@ out_parse_format(const char *name, enum out_format *fmt)
 	return 0;
 }
 
+/*
+ * Rows are assembled in our own buffer and handed to stdio in large
+ * pieces: per-field fwrite/putc calls cost more than the CSV parsing.
+ */
+static void
+emit(struct out *o, const char *s, size_t n)
+{
+	if (o->len + n > o->cap) {
+		size_t cap = o->cap ? o->cap : OUT_FLUSH_AT * 2;
+
+		while (cap < o->len + n)
+			cap *= 2;
+		if ((o->buf = realloc(o->buf, cap)) == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+		o->cap = cap;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+static void
+emitc(struct out *o, char c)
+{
+	if (o->len < o->cap)
+		o->buf[o->len++] = c;
+	else
+		emit(o, &c, 1);
+}
+
+void
+out_flush(struct out *o)
+{
+	if (o->len > 0)
+		fwrite(o->buf, 1, o->len, o->fp);
+	o->len = 0;
+}
+
 static void
 start(struct out *o)
 {
 	if (!o->started && o->excel)
-		fwrite("\xEF\xBB\xBF", 1, 3, o->fp);
+		emit(o, "\xEF\xBB\xBF", 3);
 	o->started = 1;
 }
 
@@ -45,11 +84,16 @@ formula_like(const char *s, size_t n)
 static int
 needs_quotes(const char *s, size_t n, char delim)
 {
-	size_t i;
+	const char *end = s + n;
 
-	for (i = 0; i < n; i++)
-		if (s[i] == delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-			return 1;
+	for (; s < end; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		/* Every special byte is below '#' except a few delimiters. */
+		if (c <= '"' || c == (unsigned char)delim)
+			if (c == '"' || c == '\n' || c == '\r' || c == (unsigned char)delim)
+				return 1;
+	}
 	return 0;
 }
 
@@ -59,24 +103,24 @@ put_csv(struct out *o, const char *s, size_t n)
 	const char *q;
 
 	if (!needs_quotes(s, n, o->fmt == OUT_TSV ? '\t' : ',')) {
-		fwrite(s, 1, n, o->fp);
+		emit(o, s, n);
 		return;
 	}
-	putc('"', o->fp);
+	emitc(o, '"');
 	while ((q = memchr(s, '"', n)) != NULL) {
-		fwrite(s, 1, (size_t)(q - s) + 1, o->fp);
-		putc('"', o->fp);
+		emit(o, s, (size_t)(q - s) + 1);
+		emitc(o, '"');
 		n -= (size_t)(q - s) + 1;
 		s = q + 1;
 	}
-	fwrite(s, 1, n, o->fp);
-	putc('"', o->fp);
+	emit(o, s, n);
+	emitc(o, '"');
 }
 
 static void
 put_json(struct out *o, const char *s, size_t n)
 {
-	size_t i, start = 0;
+	size_t i, from = 0;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -99,11 +143,11 @@ put_json(struct out *o, const char *s, size_t n)
 		}
 		if (esc == NULL)
 			continue;
-		fwrite(s + start, 1, i - start, o->fp);
-		fputs(esc, o->fp);
-		start = i + 1;
+		emit(o, s + from, i - from);
+		emit(o, esc, strlen(esc));
+		from = i + 1;
 	}
-	fwrite(s + start, 1, n - start, o->fp);
+	emit(o, s + from, n - from);
 }
 
 void
@@ -114,9 +158,9 @@ out_field(struct out *o, const char *s, size_t n)
 	case OUT_CSV:
 	case OUT_TSV:
 		if (o->col > 0)
-			putc(o->fmt == OUT_TSV ? '\t' : ',', o->fp);
+			emitc(o, o->fmt == OUT_TSV ? '\t' : ',');
 		if (o->excel && formula_like(s, n)) {
-			/* The quote goes inside any CSV quoting. */
+			/* The guard goes inside any CSV quoting. */
 			char *tmp = malloc(n + 1);
 
 			if (tmp == NULL)
@@ -130,17 +174,29 @@ out_field(struct out *o, const char *s, size_t n)
 		}
 		break;
 	case OUT_JSON:
-		fputs(o->col == 0 ? "{\"" : ",\"", o->fp);
-		if (o->col < o->nkeys)
+		emit(o, o->col == 0 ? "{\"" : ",\"", 2);
+		if (o->col < o->nkeys) {
 			put_json(o, o->keys[o->col], strlen(o->keys[o->col]));
-		else
-			fprintf(o->fp, "%zu", o->col + 1);
-		fputs("\":\"", o->fp);
+		} else {
+			char num[24];
+
+			snprintf(num, sizeof num, "%zu", o->col + 1);
+			emit(o, num, strlen(num));
+		}
+		emit(o, "\":\"", 3);
 		put_json(o, s, n);
-		putc('"', o->fp);
+		emitc(o, '"');
 		break;
 	}
 	o->col++;
+}
+
+void
+out_raw(struct out *o, const char *s, size_t n, size_t nfields)
+{
+	start(o);
+	emit(o, s, n);
+	o->col = nfields;
 }
 
 void
@@ -154,11 +210,13 @@ out_end(struct out *o)
 {
 	start(o);
 	if (o->fmt == OUT_JSON)
-		fputs(o->col == 0 ? "{}" : "}", o->fp);
+		emit(o, o->col == 0 ? "{}" : "}", o->col == 0 ? 2 : 1);
 	if (o->excel)
-		putc('\r', o->fp);
-	putc('\n', o->fp);
+		emitc(o, '\r');
+	emitc(o, '\n');
 	o->col = 0;
+	if (o->len >= OUT_FLUSH_AT)
+		out_flush(o);
 }
 
 void
@@ -172,7 +230,9 @@ out_header(struct out *o, char *const *names, const size_t *lens, size_t n)
 		out_end(o);
 		return;
 	}
-	out_free(o);
+	for (i = 0; i < o->nkeys; i++)
+		free(o->keys[i]);
+	free(o->keys);
 	if ((o->keys = calloc(n ? n : 1, sizeof *o->keys)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++) {
@@ -187,9 +247,13 @@ out_free(struct out *o)
 {
 	size_t i;
 
+	out_flush(o);
 	for (i = 0; i < o->nkeys; i++)
 		free(o->keys[i]);
 	free(o->keys);
+	free(o->buf);
 	o->keys = NULL;
 	o->nkeys = 0;
+	o->buf = NULL;
+	o->cap = 0;
 }

@@ -11,7 +11,10 @@
  * single quote before a value that a spreadsheet would run as a formula
  * (one starting with = + - @ tab or CR).
  *
- * Errors are left in the stream (ferror) for cs_close_stdout() to report.
+ * Rows are buffered in O and handed to the stream in large pieces: call
+ * out_flush() before writing to the stream any other way, and before
+ * closing it.  Errors are left in the stream (ferror) for
+ * cs_close_stdout() to report.
  */
 
 #include <stdio.h>
@@ -26,6 +29,8 @@ struct out {
 	char **keys;		/* json: copies of the header names */
 	size_t nkeys;		/* json: how many */
 	size_t col;		/* next field's index in the current row */
+	char *buf;		/* rows not yet handed to FP */
+	size_t len, cap;	/* fill and size of buf */
 };
 
 /* Prepare O to write to FP. */
@@ -43,13 +48,23 @@ void out_header(struct out *o, char *const *names, const size_t *lens, size_t n)
 /* Write the next field of the current row (S, N bytes). */
 void out_field(struct out *o, const char *s, size_t n);
 
+/*
+ * Start a row with S[0..N), NFIELDS fields already in CSV as read (the
+ * driver's shortcut for records that pass through unchanged).  Only for
+ * OUT_CSV without excel.
+ */
+void out_raw(struct out *o, const char *s, size_t n, size_t nfields);
+
+/* Hand buffered rows to the stream. */
+void out_flush(struct out *o);
+
 /* Write the next field from a NUL-terminated string. */
 void out_str(struct out *o, const char *s);
 
 /* End the current row. */
 void out_end(struct out *o);
 
-/* Free what O holds (not the stream). */
+/* Flush, then free what O holds (not the stream). */
 void out_free(struct out *o);
 
 #endif

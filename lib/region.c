@@ -1145,6 +1145,40 @@ found(const struct region_db *db, struct region_result *res, uint64_t m,
 	return status;
 }
 
+/*
+ * The fast path for the commonest form, an address that opens with a
+ * province's full official name ending in 省, 自治区 or 特别行政区 (the
+ * municipalities' 市 is left to the scan: 北京市场路 is a street).  Such a
+ * prefix always decides, so the scan is not needed.  Returns the province
+ * or -1.
+ */
+static int
+full_name_prefix(const struct region_db *db, const unsigned char *b,
+    const unsigned char *e)
+{
+	static const char *const tails[] = { "省", "自治区", "特别行政区" };
+	size_t n = (size_t)(e - b), len, t;
+	int p;
+
+	for (p = 0; p < db->nprov; p++) {
+		const char *name = db->prov[p].name;
+
+		if ((unsigned char)name[0] != b[0] || n < 6 ||
+		    (unsigned char)name[1] != b[1] || (unsigned char)name[2] != b[2])
+			continue;
+		len = strlen(name);
+		if (len > n || memcmp(name, b, len) != 0)
+			continue;
+		for (t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+			size_t k = strlen(tails[t]);
+
+			if (len > k && memcmp(name + len - k, tails[t], k) == 0)
+				return p;
+		}
+	}
+	return -1;
+}
+
 int
 region_resolve(const struct region_db *db, const char *text, size_t len,
     struct region_result *res)
@@ -1156,6 +1190,11 @@ region_resolve(const struct region_db *db, const char *text, size_t len,
 	int i, k, n, ev, soft, last = 0;
 
 	trim(&b, &e);
+	if (b < e && (k = full_name_prefix(db, b, e)) >= 0) {
+		found(db, res, (uint64_t)1 << k, -1, REGION_OK);
+		memcpy(res->matched, db->prov[k].name, strlen(db->prov[k].name) + 1);
+		return REGION_OK;
+	}
 	scan_init(&s, db, b, e);
 	if (b == e)
 		return found(db, res, 0, -1, REGION_UNKNOWN);

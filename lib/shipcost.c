@@ -313,7 +313,7 @@ price(struct shipcost *sc, struct run *run, const struct record *r,
 		finish_row(sc, run, st ? st : ST_BAD_WEIGHT, NULL);
 		return ROW_OUT;
 	}
-	amount = row_amount(run, r);
+	amount = rule->free_over >= 0 ? row_amount(run, r) : -1;
 	if (rule->free_over >= 0 && amount < 0 && run->col[SC_AMOUNT] >= 0)
 		run_warn(run, "no readable order amount: free shipping not applied");
 	rates_fee(rule, g, mm3, amount, &f);
