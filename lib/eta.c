@@ -18,7 +18,7 @@ const struct colspec eta_columns[ET_NCOLS] = {
 	[ET_CREATED] = { "created", "订单创建时间|下单时间|创建时间|订单时间|"
 	    "下单日期|created_at|order_time|create_time|order_date|created" },
 	[ET_DELIVERED] = { "delivered", "签收时间|妥投时间|送达时间|确认收货时间|"
-	    "delivered_at|delivery_time|signed_at|received_at|delivered" },
+	    "delivered_at|signed_at|received_at|delivered" },
 	[ET_TIER] = { "tier", "tier|运费区域|配送区域" },
 	[ET_PROVINCE] = { "province", "省|省份|收货省份|收件省份|所在省份|所在地区|"
 	    "province|state|region" },
