@@ -7,8 +7,8 @@
  * replacement file of the same format:
  *
  *   start,end,kind,name,source
- *   2026-02-15,2026-02-23,holiday,春节,国办发明电〔2025〕7号
- *   2026-02-14,,workday,春节,国办发明电〔2025〕7号
+ *   2026-02-15,2026-02-23,holiday,春节,国办通知2025-11-04
+ *   2026-02-14,,workday,春节,国办通知2025-11-04
  *   2026-02-15,2026-02-20,closure,春节停运,shop assumption
  *
  * kind is holiday, workday (a weekend day worked instead, 调休) or closure
