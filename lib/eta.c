@@ -814,6 +814,41 @@ row_delivered(struct eta *e, struct run *run, const struct record *r,
 	return 0;
 }
 
+/*
+ * DAY as YYYY-MM-DD from a small direct-mapped cache: the estimates of an
+ * export fall within a few weeks, so most are formatted once.
+ */
+static const char *
+cached_date(struct eta *e, long day)
+{
+	struct eta_datefmt *f = &e->fmt[(unsigned long)day % 64];
+
+	if (!f->valid || f->day != day) {
+		tp_format_date(day, f->text);
+		f->day = day;
+		f->valid = 1;
+	}
+	return f->text;
+}
+
+/* A day count 0 .. in decimal into BUF (at least 16 bytes). */
+static const char *
+format_days(long n, char *buf)
+{
+	char tmp[16];
+	size_t k = 0, i = 0;
+
+	if (n < 0)
+		n = 0;
+	do
+		tmp[k++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0 && k < sizeof tmp);
+	while (k > 0)
+		buf[i++] = tmp[--k];
+	buf[i] = '\0';
+	return buf;
+}
+
 int
 eta_row(struct eta *e, struct run *run, const struct record *r)
 {
@@ -833,10 +868,10 @@ eta_row(struct eta *e, struct run *run, const struct record *r)
 	}
 	if (e->overdue_only && res.status != ETA_OVERDUE)
 		return ROW_SKIP;
-	run_sets(run, e->s_earliest, tp_format_date(res.earliest, buf));
-	run_sets(run, e->s_latest, tp_format_date(res.latest, buf));
+	run_set(run, e->s_earliest, cached_date(e, res.earliest), 10);
+	run_set(run, e->s_latest, cached_date(e, res.latest), 10);
 	run_sets(run, e->s_status, eta_status_name(res.status));
-	run_setf(run, e->s_late, "%ld", res.days_late);
+	run_sets(run, e->s_late, format_days(res.days_late, buf));
 	run_sets(run, e->s_extend, res.extend ? "yes" : "no");
 	return ROW_OUT;
 }

@@ -149,6 +149,13 @@ struct eta_delay {
 	int days;		/* extra days */
 };
 
+/* A day written as text, kept to skip formatting it again. */
+struct eta_datefmt {
+	long day;		/* the day */
+	int valid;		/* text holds it */
+	char text[16];		/* YYYY-MM-DD */
+};
+
 struct eta {
 	/* Options. */
 	struct eta_rules rules;	/* dispatch, cutoff, window */
@@ -169,6 +176,7 @@ struct eta {
 	int carrier;		/* --carrier's index, or -1 */
 	int need_province;	/* province lines or --delay by province */
 	int warned_year;	/* the calendar gap already reported */
+	struct eta_datefmt fmt[64]; /* dates written, by day modulo 64 */
 	/* Output slots. */
 	int s_earliest, s_latest, s_status, s_late, s_extend;
 };
