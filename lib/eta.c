@@ -312,7 +312,8 @@ eta_estimate(const struct calendar *cal, const struct eta_rules *rules,
 	res->handover = handover_day(cal, rules, p, &late, res);
 	res->start = res->handover + late;
 	res->earliest = courier_days(cal, res->start, p->min_days + p->delay, res);
-	res->latest = courier_days(cal, res->start, p->max_days + p->delay, res);
+	/* min_days <= max_days: go on from the earliest day. */
+	res->latest = courier_days(cal, res->earliest, p->max_days - p->min_days, res);
 	if (p->delivered) {
 		res->status = ETA_DELIVERED;
 		res->days_late = p->delivered_day > res->latest ?

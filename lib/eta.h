@@ -70,7 +70,7 @@ struct eta_parcel {
 	long long t;		/* ship time, or payment/order time */
 	int has_time;		/* T has a time of day */
 	int shipped;		/* T is the ship time (else dispatch is added) */
-	int min_days, max_days;	/* transit days */
+	int min_days, max_days;	/* transit days, min_days <= max_days */
 	int delay;		/* extra days (--delay) */
 	int delivered;		/* a delivery date is known */
 	long delivered_day;	/* that date */
