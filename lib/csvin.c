@@ -61,6 +61,9 @@ parser_init(struct reader *r)
 	csv_set_delim(&r->p, (unsigned char)r->opts->delim);
 	csv_set_space_func(&r->p, no_space);
 	csv_set_realloc_func(&r->p, limited_realloc);
+	/* libcsv grows a field's buffer by this much at a time: its default
+	   (128 bytes) makes a multi-megabyte field quadratic. */
+	csv_set_blk_size(&r->p, (size_t)1 << 16);
 }
 
 static void
@@ -83,17 +86,18 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 static void
 add_field(struct reader *r, const char *s, size_t n)
 {
-	size_t fcap = r->fcap;
-
 	if (r->nf == r->fcap) {
-		grow((void **)&r->off, &fcap, r->nf + 1, sizeof *r->off);
-		fcap = r->fcap;
-		grow((void **)&r->len, &fcap, r->nf + 1, sizeof *r->len);
-		fcap = r->fcap;
-		grow((void **)&r->f, &fcap, r->nf + 1, sizeof *r->f);
-		r->fcap = fcap;
+		size_t cap = r->fcap ? r->fcap * 2 : 16;
+
+		r->off = realloc(r->off, cap * sizeof *r->off);
+		r->len = realloc(r->len, cap * sizeof *r->len);
+		r->f = realloc(r->f, cap * sizeof *r->f);
+		if (r->off == NULL || r->len == NULL || r->f == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+		r->fcap = cap;
 	}
-	grow((void **)&r->buf, &r->bufcap, r->buflen + n + 1, 1);
+	if (r->buflen + n + 1 > r->bufcap)
+		grow((void **)&r->buf, &r->bufcap, r->buflen + n + 1, 1);
 	memcpy(r->buf + r->buflen, s, n);
 	r->buf[r->buflen + n] = '\0';
 	r->off[r->nf] = r->buflen;

@@ -153,6 +153,15 @@ put_json(struct out *o, const char *s, size_t n)
 void
 out_field(struct out *o, const char *s, size_t n)
 {
+	/* The common case first: plain CSV, a value that needs no quotes. */
+	if (o->fmt == OUT_CSV && !o->excel && o->started &&
+	    o->len + n + 1 <= o->cap && !needs_quotes(s, n, ',')) {
+		if (o->col++ > 0)
+			o->buf[o->len++] = ',';
+		memcpy(o->buf + o->len, s, n);
+		o->len += n;
+		return;
+	}
 	start(o);
 	switch (o->fmt) {
 	case OUT_CSV:
