@@ -161,7 +161,7 @@ load_rules(struct lint *l)
 		cs_warnx("no rules to check");
 		return -1;
 	}
-	if (lint_rules_build(l->rs) != 0)
+	if (lint_rules_build(l->rs, l->action != LINT_RUN) != 0)
 		cs_errx(CS_FATAL, "out of memory");
 	l->per_rule = calloc(lint_rules_count(l->rs) + 1, sizeof *l->per_rule);
 	if (l->per_rule == NULL)

@@ -58,8 +58,22 @@ struct plist {
 struct unless {
 	enum scope scope;	/* where PATTERN is looked for */
 	int dist;		/* before/after: distance in characters */
+	int need;		/* "need": the match stands only when it occurs */
 	struct plist pl;	/* the exception's variants */
 	size_t gi;		/* index among all exceptions (line cache) */
+	int bare;		/* some variant is anchors only */
+};
+
+/* Exception matcher id -> variant. */
+struct xref {
+	const struct unless *u;	/* the exception */
+	size_t var;		/* variant index in u->pl */
+};
+
+/* An occurrence of an exception variant's first segment in the text. */
+struct xocc {
+	size_t x;		/* xref index */
+	size_t start;		/* normalised byte offset */
 };
 
 struct test {
@@ -78,23 +92,26 @@ struct rule {
 };
 
 /*
- * The matcher holds keys: the last (up to) two characters of the first
- * segment of every phrase variant, each distinct key once.  A variant is
- * found from its key by the bytes before the key in its first segment
- * (its prefix): entries are sorted by key, prefix length and prefix, so a
- * hit costs a binary search per distinct prefix length.
+ * The matcher holds keys: two characters of the first segment of every
+ * phrase variant, chosen to be rare in replies (pick_key()), each distinct
+ * key once.  Entries are sorted by key, the offset of the key in the
+ * first segment (prefix length), the segment's length and its bytes, so a
+ * hit costs a binary search per distinct (prefix length, length) pair of
+ * its key.
  */
 struct kent {
 	const char *key;	/* key bytes (in the variant) */
 	size_t klen;		/* their length */
-	const char *pre;	/* prefix bytes (in the variant) */
-	size_t plen;		/* their length */
+	const char *pre;	/* the first segment (prefix, key and the rest) */
+	size_t plen;		/* length of the prefix before the key */
+	size_t slen;		/* length of the whole first segment */
 	size_t rule;		/* rule index */
 	size_t var;		/* variant index in the rule's phr */
 };
 
 struct lgroup {
 	size_t plen;		/* prefix length of the group */
+	size_t slen;		/* first-segment length of the group */
 	size_t lo, hi;		/* its entries in kent[] */
 };
 
@@ -109,7 +126,7 @@ struct lint_rules {
 	char **files;		/* file names the rules point to */
 	size_t nfiles;		/* how many */
 	struct normalizer *z;	/* shared normalisation table */
-	struct matcher *m;	/* the keys */
+	struct keytab *kt;	/* the keys, by length in characters (1 or 2) */
 	struct kent *ke;	/* key entries, sorted */
 	size_t nke;		/* how many */
 	struct lgroup *lg;	/* prefix-length groups */
@@ -117,6 +134,9 @@ struct lint_rules {
 	struct kinfo *ki;	/* matcher id -> key */
 	size_t nki;		/* how many */
 	size_t nunless;		/* exceptions of all rules */
+	struct matcher *xm;	/* first segments of all exception variants */
+	struct xref *xr;	/* xm id -> exception variant */
+	size_t nxr;		/* how many */
 };
 
 struct cand {
@@ -131,6 +151,11 @@ struct lint_scratch {
 	struct lint_hit *h;	/* hits handed out */
 	size_t caph;		/* room */
 	signed char *lc;	/* per exception: line-scope result, -1 unknown */
+	struct xocc *occ;	/* exception occurrences in the text */
+	size_t nocc, capocc;	/* fill and room */
+	int occ_done;		/* occ holds the current text's occurrences */
+	struct cand *tries;	/* variants whose key was seen: rule, var (in s), start (in e) */
+	size_t ntries, captries; /* fill and room */
 	size_t caplc;		/* room */
 	int all;		/* check mode: ignore enabled */
 	const struct lint_rules *rs; /* rules of the current scan */
@@ -707,40 +732,60 @@ match_at(const char *s, size_t n, size_t limit, const struct variant *v,
 	return match_from(s, n, limit, v, 0, pos);
 }
 
+/* xm callback: keep an occurrence of exception variant ID. */
+static int
+on_xocc(void *ctx, int id, size_t start, size_t end)
+{
+	struct lint_scratch *sc = ctx;
+
+	(void)end;
+	sc->occ = grow(sc->occ, &sc->capocc, sc->nocc + 1, sizeof *sc->occ);
+	if (sc->occ == NULL) {
+		sc->capocc = sc->nocc = 0;
+		sc->oom = 1;
+		return 1;
+	}
+	sc->occ[sc->nocc].x = (size_t)id;
+	sc->occ[sc->nocc].start = start;
+	sc->nocc++;
+	return 0;
+}
+
 /*
- * Is there an occurrence of a variant of PL that starts in [FROM, TO],
- * ends at or before LIMIT and, when MINEND is not (size_t)-1, ends at or
- * after MINEND?
+ * Is there an occurrence of a variant of exception U that starts in
+ * [FROM, TO], ends at or before LIMIT and, when MINEND is not (size_t)-1,
+ * ends at or after MINEND?  The exceptions' first segments are found in
+ * one pass of their own matcher over the text, the first time one is
+ * needed (most replies have no candidate match, so they need none).
  */
 static int
-find_in(const char *s, size_t n, const struct plist *pl, size_t from,
+find_in(struct lint_scratch *sc, const struct unless *u, size_t from,
     size_t to, size_t limit, size_t minend)
 {
-	size_t i, p, e, at, hi;
-	const char *q;
+	const char *s = sc->n.s;
+	size_t n = sc->n.len, i, e, at;
 
-	for (i = 0; i < pl->n; i++) {
-		const struct variant *v = &pl->v[i];
-		const char *f;
-		size_t fl;
-
-		if (v->nseg == 0) {
-			e = match_at(s, n, limit, v, from);
-			if (e != (size_t)-1 && (minend == (size_t)-1 || e >= minend))
-				return 1;
+	for (i = 0; u->bare && i < u->pl.n; i++) {
+		if (u->pl.v[i].nseg > 0)
 			continue;
-		}
-		f = v->buf + v->seg[0].off;
-		fl = v->seg[0].len;
-		hi = to + fl < limit ? to + fl : limit;
-		for (p = from; p + fl <= hi; p = at + 1) {
-			if ((q = memmem(s + p, hi - p, f, fl)) == NULL)
-				break;
-			at = (size_t)(q - s);
-			e = match_at(s, n, limit, v, at);
-			if (e != (size_t)-1 && (minend == (size_t)-1 || e >= minend))
-				return 1;
-		}
+		e = match_at(s, n, limit, &u->pl.v[i], from);
+		if (e != (size_t)-1 && (minend == (size_t)-1 || e >= minend))
+			return 1;
+	}
+	if (!sc->occ_done) {
+		sc->nocc = 0;
+		matcher_scan(sc->rs->xm, s, n, on_xocc, sc);
+		sc->occ_done = 1;
+	}
+	for (i = 0; i < sc->nocc; i++) {
+		const struct xref *x = &sc->rs->xr[sc->occ[i].x];
+
+		at = sc->occ[i].start;
+		if (x->u != u || at < from || at > to)
+			continue;
+		e = match_at(s, n, limit, &u->pl.v[x->var], at);
+		if (e != (size_t)-1 && (minend == (size_t)-1 || e >= minend))
+			return 1;
 	}
 	return 0;
 }
@@ -800,12 +845,13 @@ fwd_chars(const char *s, size_t n, size_t i, size_t hi, int k)
 	return i;
 }
 
-/* Does exception U apply to the match S[ms..me)? */
+/* Does exception U apply to the match [MS, ME) of the current text? */
 static int
-unless_applies(const struct unless *u, const char *s, size_t n, size_t ms,
+unless_applies(struct lint_scratch *sc, const struct unless *u, size_t ms,
     size_t me)
 {
-	size_t lo, hi, p;
+	const char *s = sc->n.s;
+	size_t n = sc->n.len, lo, hi, p;
 
 	switch (u->scope) {
 	case SC_BEFORE:
@@ -814,20 +860,155 @@ unless_applies(const struct unless *u, const char *s, size_t n, size_t ms,
 		p = back_chars(s, ms, lo, u->dist);
 		if (p > lo + u->pl.maxlen)
 			lo = p - u->pl.maxlen;
-		return find_in(s, n, &u->pl, lo, ms, ms, p);
+		return find_in(sc, u, lo, ms, ms, p);
 	case SC_AFTER:
 		hi = unit_end(s, n, me, 0);
 		p = fwd_chars(s, n, me, hi, u->dist);
-		return find_in(s, n, &u->pl, me, p, hi, (size_t)-1);
+		return find_in(sc, u, me, p, hi, (size_t)-1);
 	case SC_CLAUSE:
 	case SC_SENTENCE:
 		lo = unit_start(s, n, ms, u->scope == SC_CLAUSE);
 		hi = unit_end(s, n, me, u->scope == SC_CLAUSE);
-		return find_in(s, n, &u->pl, lo, hi, hi, (size_t)-1);
+		return find_in(sc, u, lo, hi, hi, (size_t)-1);
 	case SC_LINE:
-		return find_in(s, n, &u->pl, 0, n, n, (size_t)-1);
+		return find_in(sc, u, 0, n, n, (size_t)-1);
 	}
 	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The key table                                                        */
+
+/*
+ * Every key is one or two characters, at most 8 bytes, so a key is a
+ * 64-bit number.  The scan looks at every character and the pair it
+ * starts: a bit set (8 KiB, in cache) rules out almost all of them, a
+ * small open-addressing table finds the rest.  This is faster than the
+ * shared Aho-Corasick matcher here, whose dense table for hundreds of CJK
+ * keys does not fit the cache; the matcher is still used for the
+ * exceptions, which are only looked for in replies with a candidate.
+ */
+#define KT_BITS 16
+
+struct kslot {
+	uint64_t key;		/* packed bytes, 0 for an empty slot */
+	int id;			/* key id (kinfo index) */
+};
+
+struct keytab {
+	unsigned char bloom[2][1 << (KT_BITS - 3)]; /* by key length 1, 2 */
+	struct kslot *slot;	/* open addressing, power of two */
+	size_t mask;		/* slots - 1 */
+	size_t n;		/* keys */
+};
+
+/* S[0..N) (N <= 8) as a number, byte i in bits 8i..8i+7. */
+static inline uint64_t
+pack(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t v = 0;
+
+	while (n-- > 0)
+		v = v << 8 | u[n];
+	return v;
+}
+
+static inline size_t
+khash(uint64_t v, int len)
+{
+	v ^= (uint64_t)len << 62;
+	v *= 0x9e3779b97f4a7c15ULL;
+	return (size_t)(v >> 24);
+}
+
+/* The id of key V (packed, of CHARS characters), or -1. */
+static inline int
+keytab_find(const struct keytab *t, uint64_t v, int chars)
+{
+	size_t h, b, i;
+
+	v |= (uint64_t)(chars - 1) << 63;
+	h = khash(v, chars);
+	b = h & ((1 << KT_BITS) - 1);
+	if (!(t->bloom[chars - 1][b >> 3] & (1 << (b & 7))))
+		return -1;
+	for (i = h; t->slot[i & t->mask].key != 0; i++)
+		if (t->slot[i & t->mask].key == v)
+			return t->slot[i & t->mask].id;
+	return -1;
+}
+
+static int
+keytab_add(struct keytab *t, const char *s, size_t n, int chars, int id)
+{
+	uint64_t v = pack(s, n) | (uint64_t)(chars - 1) << 63;
+
+	if (keytab_find(t, pack(s, n), chars) >= 0)
+		return 0;
+	size_t h = khash(v, chars), i, cap;
+
+	if ((t->n + 1) * 2 > t->mask + 1) {
+		struct kslot *old = t->slot;
+		size_t ocap = t->slot ? t->mask + 1 : 0;
+
+		cap = ocap ? 2 * ocap : 1024;
+		if ((t->slot = calloc(cap, sizeof *t->slot)) == NULL)
+			return -1;
+		t->mask = cap - 1;
+		for (i = 0; i < ocap; i++)
+			if (old[i].key != 0) {
+				size_t j = khash(old[i].key, (int)(old[i].key >> 63) + 1);
+
+				while (t->slot[j & t->mask].key != 0)
+					j++;
+				t->slot[j & t->mask] = old[i];
+			}
+		free(old);
+	}
+	for (i = h; t->slot[i & t->mask].key != 0; i++)
+		;
+	t->slot[i & t->mask].key = v;
+	t->slot[i & t->mask].id = id;
+	t->n++;
+	h &= (1 << KT_BITS) - 1;
+	t->bloom[chars - 1][h >> 3] |= (unsigned char)(1 << (h & 7));
+	return 0;
+}
+
+static int on_hit(void *ctx, int id, size_t ks, size_t end);
+
+/* Report every key in S[0..N) to on_hit(). */
+static void
+keytab_scan(const struct keytab *t, const char *s, size_t n,
+    struct lint_scratch *sc)
+{
+	size_t p = 0, w1, w2;
+	uint64_t c1, c2;
+	int id;
+
+	if (n == 0 || t->n == 0)
+		return;
+	w1 = u8len((unsigned char)s[0]);
+	if (w1 > n)
+		w1 = n;
+	c1 = pack(s, w1);
+	while (p < n) {
+		if ((id = keytab_find(t, c1, 1)) >= 0 && on_hit(sc, id, p, p + w1) != 0)
+			return;
+		if (p + w1 >= n)
+			break;
+		w2 = u8len((unsigned char)s[p + w1]);
+		if (p + w1 + w2 > n)
+			w2 = n - p - w1;
+		c2 = pack(s + p + w1, w2);
+		if (w1 + w2 <= 8 && (id = keytab_find(t, c1 | c2 << (8 * w1), 2)) >= 0 &&
+		    on_hit(sc, id, p, p + w1 + w2) != 0)
+			return;
+		p += w1;
+		w1 = w2;
+		c1 = c2;
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -869,10 +1050,10 @@ try_variant(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 		if (u->scope == SC_LINE && sc->lc[u->gi] >= 0)
 			yes = sc->lc[u->gi];
 		else
-			yes = unless_applies(u, s, n, start, e);
+			yes = unless_applies(sc, u, start, e);
 		if (u->scope == SC_LINE)
 			sc->lc[u->gi] = (signed char)yes;
-		if (yes)
+		if (yes != u->need)
 			return 0;
 	}
 	return add_cand(sc, rule, start, e);
@@ -886,35 +1067,58 @@ cmp_pre(const char *a, size_t al, const char *b, size_t bl)
 	return c ? c : (al > bl) - (al < bl);
 }
 
-/* matcher callback: a key at [KS, END); find the variants that end in it. */
+/* Remember that variant VAR of rule RULE may start at START. */
+static int
+add_try(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
+{
+	sc->tries = grow(sc->tries, &sc->captries, sc->ntries + 1,
+	    sizeof *sc->tries);
+	if (sc->tries == NULL) {
+		sc->captries = sc->ntries = 0;
+		sc->oom = 1;
+		return 1;
+	}
+	sc->tries[sc->ntries].rule = rule;
+	sc->tries[sc->ntries].s = var;
+	sc->tries[sc->ntries].e = start;
+	sc->ntries++;
+	return 0;
+}
+
+/*
+ * matcher callback: a key at [KS, END): remember the variants whose
+ * first segment is there, to verify them after the pass.
+ */
 static int
 on_hit(void *ctx, int id, size_t ks, size_t end)
 {
 	struct lint_scratch *sc = ctx;
 	const struct lint_rules *rs = sc->rs;
-	const struct kinfo *k = &rs->ki[id];
-	const char *s = sc->n.s;
-	size_t g, lo, hi, mid;
+	const struct kinfo *k;
+	const char *s = sc->n.s, *seg;
+	size_t n = sc->n.len, g, lo, hi, mid, start;
 
 	(void)end;
+	k = &rs->ki[id];
 	for (g = k->g0; g < k->g1; g++) {
 		const struct lgroup *lg = &rs->lg[g];
-		const char *pre = s + ks - lg->plen;
 
-		if (lg->plen > ks)
-			break;
+		if (lg->plen > ks || ks - lg->plen + lg->slen > n)
+			continue;
+		start = ks - lg->plen;
+		seg = s + start;
 		lo = lg->lo;
 		hi = lg->hi;
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
-			if (cmp_pre(rs->ke[mid].pre, lg->plen, pre, lg->plen) < 0)
+			if (memcmp(rs->ke[mid].pre, seg, lg->slen) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (; lo < lg->hi && memcmp(rs->ke[lo].pre, pre, lg->plen) == 0; lo++)
-			if (try_variant(sc, rs->ke[lo].rule, rs->ke[lo].var,
-			    ks - lg->plen) != 0)
+		for (; lo < lg->hi && memcmp(rs->ke[lo].pre, seg, lg->slen) == 0; lo++)
+			if ((sc->all || rs->r[rs->ke[lo].rule].pub.enabled) &&
+			    add_try(sc, rs->ke[lo].rule, rs->ke[lo].var, start) != 0)
 				return 1;
 	}
 	return 0;
@@ -969,7 +1173,12 @@ scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
 		return -1;
 	}
 	memset(sc->lc, -1, rs->nunless + 1);
-	matcher_scan(rs->m, sc->n.s, sc->n.len, on_hit, sc);
+	sc->nocc = 0;
+	sc->occ_done = 0;
+	sc->ntries = 0;
+	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
+	for (i = 0; i < sc->ntries && !sc->oom; i++)
+		try_variant(sc, sc->tries[i].rule, sc->tries[i].s, sc->tries[i].e);
 	if (sc->oom)
 		return -1;
 	if (sc->nc > 1)
@@ -1064,6 +1273,8 @@ lint_scratch_free(struct lint_scratch *sc)
 		return;
 	norm_free(&sc->n);
 	free(sc->lc);
+	free(sc->occ);
+	free(sc->tries);
 	free(sc->c);
 	free(sc->h);
 	free(sc);
@@ -1261,9 +1472,9 @@ add_phrase(struct parser *ps, const char *val)
 	return 0;
 }
 
-/* "unless SCOPE[:N] PATTERN" */
+/* "unless SCOPE[:N] PATTERN", or "need ..." when NEED. */
 static int
-add_unless(struct parser *ps, const char *val)
+add_unless(struct parser *ps, const char *val, int need)
 {
 	static const char *const names[] = { "before", "after", "clause",
 	    "sentence", "line" };
@@ -1294,6 +1505,7 @@ add_unless(struct parser *ps, const char *val)
 		sp = end;
 	}
 	u.dist = (int)dist;
+	u.need = need;
 	pat = sp + strspn(sp, " \t");
 	if (*pat == '\0') {
 		perr(ps, "unless: no pattern after the scope");
@@ -1341,8 +1553,8 @@ rule_key(struct parser *ps, const char *key, const char *val)
 		ps->phrases++;
 		return add_phrase(ps, val);
 	}
-	if (strcmp(key, "unless") == 0)
-		return add_unless(ps, val);
+	if (strcmp(key, "unless") == 0 || strcmp(key, "need") == 0)
+		return add_unless(ps, val, key[0] == 'n');
 	if (strcmp(key, "match") == 0 || strcmp(key, "nomatch") == 0)
 		return add_test(ps, val, key[0] == 'm');
 	if (strcmp(key, "reason") == 0)
@@ -1519,7 +1731,69 @@ cmp_kent(const void *a, const void *b)
 		return c;
 	if (x->plen != y->plen)
 		return x->plen < y->plen ? -1 : 1;
-	return cmp_pre(x->pre, x->plen, y->pre, y->plen);
+	if (x->slen != y->slen)
+		return x->slen < y->slen ? -1 : 1;
+	return memcmp(x->pre, y->pre, x->slen);
+}
+
+/*
+ * How common character C is in replies: the key of a variant avoids
+ * particles, pronouns and punctuation, so that the matcher reports few
+ * hits that come to nothing.
+ */
+static int
+char_cost(uint32_t c)
+{
+	static const char common[] = "的了呢哦哈啊吗呀啦吧嘛哟您你我们这那边个是在有"
+	    "亲就也都不一下好可以要会能说给帮为";
+	char u[8];
+	size_t n;
+
+	if (c < 0x80 || is_clause_mark(c))
+		return 3;
+	n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	if (n == 3) {
+		u[0] = (char)(0xe0 | c >> 12);
+		u[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		u[3] = '\0';
+		if (strstr(common, u) != NULL)
+			return 2;
+	}
+	return 0;
+}
+
+/*
+ * The key of first segment F[0..FL): the two-character window (or the
+ * whole segment when shorter) made of the least common characters; the
+ * last such window on a tie.  *KS and *KE get its offsets.
+ */
+static void
+pick_key(const char *f, size_t fl, size_t *ks, size_t *ke)
+{
+	size_t p = 0, w1, w2, q;
+	int best = 100, cost;
+	uint32_t a, b;
+
+	*ks = 0;
+	*ke = fl;
+	while (p < fl) {
+		a = cp_at(f, fl, p, &w1);
+		if (p + w1 >= fl) {
+			if (p == 0)
+				return;
+			break;
+		}
+		b = cp_at(f, fl, p + w1, &w2);
+		cost = char_cost(a) + char_cost(b);
+		if (cost <= best) {
+			best = cost;
+			*ks = p;
+			*ke = p + w1 + w2;
+		}
+		q = p + w1;
+		p = q;
+	}
 }
 
 /* Add the key entry of variant J of rule I. */
@@ -1528,19 +1802,19 @@ add_kent(struct lint_rules *rs, size_t *cap, size_t i, size_t j)
 {
 	const struct variant *v = &rs->r[i].phr.v[j];
 	const char *f = v->buf + v->seg[0].off;
-	size_t fl = v->seg[0].len, ks = fl, c;
+	size_t fl = v->seg[0].len, ks, ke;
 	struct kent *e;
 
-	for (c = 0; c < 2 && ks > 0; c++)
-		ks = prev_start(f, ks);
+	pick_key(f, fl, &ks, &ke);
 	rs->ke = grow(rs->ke, cap, rs->nke + 1, sizeof *rs->ke);
 	if (rs->ke == NULL)
 		return -1;
 	e = &rs->ke[rs->nke++];
 	e->key = f + ks;
-	e->klen = fl - ks;
+	e->klen = ke - ks;
 	e->pre = f;
 	e->plen = ks;
+	e->slen = fl;
 	e->rule = i;
 	e->var = j;
 	return 0;
@@ -1558,19 +1832,20 @@ group_keys(struct lint_rules *rs)
 		p = i > 0 ? &rs->ke[i - 1] : NULL;
 		if (p == NULL || cmp_pre(p->key, p->klen, e->key, e->klen) != 0) {
 			rs->ki = grow(rs->ki, &capk, rs->nki + 1, sizeof *rs->ki);
-			if (rs->ki == NULL ||
-			    matcher_add(rs->m, e->key, e->klen, (int)rs->nki) != 0)
+			if (rs->ki == NULL || keytab_add(rs->kt, e->key, e->klen,
+			    lint_chars(e->key, e->klen) > 1 ? 2 : 1, (int)rs->nki) != 0)
 				return -1;
 			rs->ki[rs->nki].klen = e->klen;
 			rs->ki[rs->nki].g0 = rs->ki[rs->nki].g1 = rs->nlg;
 			rs->nki++;
 			p = NULL;
 		}
-		if (p == NULL || p->plen != e->plen) {
+		if (p == NULL || p->plen != e->plen || p->slen != e->slen) {
 			rs->lg = grow(rs->lg, &capg, rs->nlg + 1, sizeof *rs->lg);
 			if (rs->lg == NULL)
 				return -1;
 			rs->lg[rs->nlg].plen = e->plen;
+			rs->lg[rs->nlg].slen = e->slen;
 			rs->lg[rs->nlg].lo = i;
 			rs->nlg++;
 			rs->ki[rs->nki - 1].g1 = rs->nlg;
@@ -1580,19 +1855,45 @@ group_keys(struct lint_rules *rs)
 	return 0;
 }
 
-int
-lint_rules_build(struct lint_rules *rs)
+/* Number exception U and list its variants for rs->xm. */
+static int
+add_unless_keys(struct lint_rules *rs, struct unless *u, size_t *cap)
 {
-	size_t i, j, cap = 0;
+	size_t k;
 
-	if ((rs->m = matcher_new()) == NULL)
+	u->gi = rs->nunless++;
+	for (k = 0; k < u->pl.n; k++) {
+		const struct variant *v = &u->pl.v[k];
+
+		if (v->nseg == 0) {
+			u->bare = 1;
+			continue;
+		}
+		rs->xr = grow(rs->xr, cap, rs->nxr + 1, sizeof *rs->xr);
+		if (rs->xr == NULL)
+			return -1;
+		rs->xr[rs->nxr].u = u;
+		rs->xr[rs->nxr].var = k;
+		rs->nxr++;
+	}
+	return 0;
+}
+
+int
+lint_rules_build(struct lint_rules *rs, int all)
+{
+	size_t i, j, cap = 0, xcap = 0;
+
+	if ((rs->kt = calloc(1, sizeof *rs->kt)) == NULL ||
+	    (rs->xm = matcher_new()) == NULL)
 		return -1;
 	for (i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->r[i];
 
 		for (j = 0; j < r->nun; j++)
-			r->un[j].gi = rs->nunless++;
-		if (r->pub.kind != LINT_PHRASE)
+			if (add_unless_keys(rs, &r->un[j], &xcap) != 0)
+				return -1;
+		if (r->pub.kind != LINT_PHRASE || (!all && !r->pub.enabled))
 			continue;
 		for (j = 0; j < r->phr.n; j++)
 			if (add_kent(rs, &cap, i, j) != 0)
@@ -1602,7 +1903,14 @@ lint_rules_build(struct lint_rules *rs)
 		qsort(rs->ke, rs->nke, sizeof *rs->ke, cmp_kent);
 	if (group_keys(rs) != 0)
 		return -1;
-	return matcher_build(rs->m);
+	for (i = 0; i < rs->nxr; i++) {
+		const struct variant *v = &rs->xr[i].u->pl.v[rs->xr[i].var];
+
+		if (matcher_add(rs->xm, v->buf + v->seg[0].off, v->seg[0].len,
+		    (int)i) != 0)
+			return -1;
+	}
+	return matcher_build(rs->xm);
 }
 
 size_t
@@ -1696,7 +2004,11 @@ lint_rules_free(struct lint_rules *rs)
 		free(rs->files[i]);
 	free(rs->files);
 	normalizer_free(rs->z);
-	matcher_free(rs->m);
+	if (rs->kt != NULL)
+		free(rs->kt->slot);
+	free(rs->kt);
+	matcher_free(rs->xm);
+	free(rs->xr);
 	free(rs->ke);
 	free(rs->lg);
 	free(rs->ki);

@@ -18,6 +18,7 @@
  *   suggest 我帮您查询一下，请您稍等   the manual's wording (optional)
  *   phrase <(我|小妹)(也)?不知道       one or more patterns
  *   unless after 您|亲               context exceptions
+ *   need before:12 是                required context
  *   match 这个我也不知道               must be flagged by this rule
  *   nomatch 不知道亲喜欢哪个颜色        must not be flagged by this rule
  *
@@ -34,6 +35,8 @@
  * (ending at most N characters before the match, default 0 = adjacent,
  * within its sentence), after[:N] (starting at most N characters after
  * it, within its sentence), clause, sentence, or line (anywhere in them).
+ * "need SCOPE PATTERN" is the opposite: the match stands only when
+ * PATTERN occurs there.
  *
  * A rule defined again (same id) replaces the earlier definition, so that
  * --rules FILE can extend and override the embedded file.
@@ -94,8 +97,12 @@ int lint_rules_parse(struct lint_rules *rs, const char *file,
  */
 int lint_rules_load(struct lint_rules *rs, const char *path);
 
-/* Compile the patterns for scanning.  0, or -1 when out of memory. */
-int lint_rules_build(struct lint_rules *rs);
+/*
+ * Compile the patterns for scanning: of every rule when ALL, else of the
+ * rules enabled now (a rule enabled later is not found; one disabled later
+ * is not reported).  0, or -1 when out of memory.
+ */
+int lint_rules_build(struct lint_rules *rs, int all);
 
 /* Number of rules in RS. */
 size_t lint_rules_count(const struct lint_rules *rs);

@@ -22,7 +22,7 @@ rules(const char *text)
 	if (rs == NULL)
 		return NULL;
 	if (lint_rules_parse(rs, "t.txt", text, strlen(text)) != 0 ||
-	    lint_rules_build(rs) != 0) {
+	    lint_rules_build(rs, 1) != 0) {
 		lint_rules_free(rs);
 		return NULL;
 	}
@@ -168,7 +168,7 @@ test_replace(void)
 
 	CHECK(lint_rules_parse(rs, "base", base, strlen(base)) == 0);
 	CHECK(lint_rules_parse(rs, "more", more, strlen(more)) == 0);
-	CHECK(lint_rules_build(rs) == 0);
+	CHECK(lint_rules_build(rs, 1) == 0);
 	CHECK_INT(lint_rules_count(rs), 1);
 	CHECK_STR(lint_rules_get(rs, 0)->reason, "r2");
 	CHECK(!flagged(rs, "不知道"));
@@ -224,7 +224,7 @@ test_embedded(void)
 	if (e == NULL)
 		return;
 	CHECK(lint_rules_parse(rs, "lint-rules.txt", e->data, e->len) == 0);
-	CHECK(lint_rules_build(rs) == 0);
+	CHECK(lint_rules_build(rs, 1) == 0);
 	CHECK(lint_rules_count(rs) > 40);
 	CHECK_INT(lint_rules_check(rs), 0);
 	CHECK(lint_rules_find(rs, "first-reply") >= 0);
