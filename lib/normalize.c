@@ -259,6 +259,12 @@ norm_text_with(const struct normalizer *z, struct norm *n, const char *s,
 	return 0;
 }
 
+uint32_t
+norm_codepoint(const struct normalizer *z, uint32_t cp)
+{
+	return norm_cp(z, cp);
+}
+
 int
 norm_text(struct norm *n, const char *s, size_t len)
 {

@@ -14,6 +14,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct norm {
 	char *s;		/* normalised text, NUL-terminated */
@@ -46,6 +47,12 @@ void normalizer_free(struct normalizer *z);
  */
 int norm_text_with(const struct normalizer *z, struct norm *n, const char *s,
     size_t len);
+
+/*
+ * The normalised form of the single code point CP, as norm_text_with()
+ * writes it (Z may be NULL): for callers that walk text themselves.
+ */
+uint32_t norm_codepoint(const struct normalizer *z, uint32_t cp);
 
 /* Free N's buffers; N can be reused (it is left empty). */
 void norm_free(struct norm *n);

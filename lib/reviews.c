@@ -89,9 +89,8 @@ struct classifier {
 	const struct lexicon *lx; /* the lexicon */
 	struct bnd *bnd;	/* clause boundaries of the cleaned text */
 	size_t nbnd, capbnd;	/* how many, and room */
-	struct norm nz;		/* normalised review */
-	char *clean;		/* nz without emoji codes */
-	size_t *map;		/* clean byte -> input offset */
+	char *clean;		/* normalised review without emoji codes */
+	uint32_t *map;		/* clean byte -> input offset */
 	size_t cleanlen, cleancap; /* fill and size of clean and map */
 	struct hit *h;		/* matches, then the kept ones */
 	size_t nh, caph;	/* how many, and room */
@@ -429,7 +428,6 @@ classifier_free(struct classifier *c)
 {
 	if (c == NULL)
 		return;
-	norm_free(&c->nz);
 	free(c->clean);
 	free(c->map);
 	free(c->h);
@@ -576,64 +574,134 @@ maybe_emoji(const unsigned char *s, size_t cl)
 	    (s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x8d)));
 }
 
+/* Encode CP as UTF-8 into OUT (4 bytes of room); returns the length. */
+static size_t
+utf8_put(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
 /*
- * Copy the normalised text without emoji and 表情 codes, with every run of
- * digits as one '0', and note the clause boundaries; 0 or -1.
+ * Decode the UTF-8 character at S[0..LEN) (LEN >= 1) into *CP; returns its
+ * length, or 0 when the bytes are not a well-formed character.
+ */
+static size_t
+decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	size_t n = u8len(s[0]), i;
+
+	if (n == 1 || n > len || s[0] < 0xc2)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	*cp = u8cp(s, n);
+	if ((n == 3 && *cp < 0x800) || (n == 4 && (*cp < 0x10000 ||
+	    *cp > 0x10ffff)) || (*cp >= 0xd800 && *cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/* Make room in C for a review of LEN bytes; 0 or -1. */
+static int
+clean_reserve(struct classifier *c, size_t len)
+{
+	/* A 3-byte ideograph may become a 4-byte one; nothing else grows. */
+	size_t need = len + len / 3 + 8;
+	char *p;
+	uint32_t *m;
+
+	if (len > UINT32_MAX - 8) {
+		errno = EOVERFLOW;
+		return -1;
+	}
+	if (need <= c->cleancap)
+		return 0;
+	if ((p = realloc(c->clean, need)) == NULL)
+		return -1;
+	c->clean = p;
+	if ((m = realloc(c->map, need * sizeof(*m))) == NULL)
+		return -1;
+	c->map = m;
+	c->cleancap = need;
+	return 0;
+}
+
+/*
+ * Normalise the review S[0..N) (norm_codepoint(): simplified characters,
+ * half width, lower case) into c->clean in one pass, leaving out emoji and
+ * 表情 codes, writing every run of digits as one '0', mapping every byte
+ * back to the input and noting the clause boundaries; 0 or -1.
  */
 static int
-clean_text(struct classifier *c)
+clean_text(struct classifier *c, const char *s, size_t n)
 {
-	const char *s = c->nz.s;
 	const unsigned char *u = (const unsigned char *)s;
-	size_t n = c->nz.len, i, k, cl, bn;
+	size_t i, k, cl, bn, ol, j, digits_end = (size_t)-1;
+	uint32_t cp;
+	char buf[4];
 	int sent;
 
-	if (n + 1 > c->cleancap) {
-		char *p;
-		size_t *m;
-
-		if ((p = realloc(c->clean, n + 1)) == NULL)
-			return -1;
-		c->clean = p;
-		if ((m = realloc(c->map, (n + 1) * sizeof(*m))) == NULL)
-			return -1;
-		c->map = m;
-		c->cleancap = n + 1;
-	}
+	if (clean_reserve(c, n) == -1)
+		return -1;
 	c->nbnd = 0;
-	for (i = k = 0; i < n; ) {
-		if ((s[i] == '[' || s[i] == '/') && (cl = code_len(s + i, n - i)) > 0) {
-			i += cl;
+	for (i = k = 0; i < n; i += cl) {
+		if ((u[i] == '[' || u[i] == '/') && (cl = code_len(s + i, n - i)) > 0)
 			continue;
-		}
-		cl = u8len((unsigned char)s[i]);
-		if (cl > n - i)
+		if (u[i] < 0x80) {
 			cl = 1;
-		if (maybe_emoji(u + i, cl) && is_emoji(u8cp(u + i, cl))) {
-			i += cl;
+			cp = u[i];
+		} else if ((cl = decode(u + i, n - i, &cp)) == 0) {
+			cl = 1;		/* not UTF-8: the byte passes through */
+			c->clean[k] = s[i];
+			c->map[k++] = (uint32_t)i;
 			continue;
-		}
-		if (s[i] >= '0' && s[i] <= '9') {
+		} else if (maybe_emoji(u + i, cl) && is_emoji(cp))
+			continue;
+		else
+			cp = norm_codepoint(c->lx->z, cp);
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		if (cp >= '0' && cp <= '9') {
 			/* A run of digits is one '0': any number. */
-			if (k == 0 || c->clean[k - 1] != '0' || i == 0 ||
-			    s[i - 1] < '0' || s[i - 1] > '9') {
+			if (digits_end != i) {
 				c->clean[k] = '0';
-				c->map[k++] = c->nz.map[i];
+				c->map[k++] = (uint32_t)i;
 			}
-			i++;
+			digits_end = i + cl;
 			continue;
 		}
-		if ((u[i] < 0x80 || u[i] == 0xc2 || u[i] == 0xe2 || u[i] == 0xe3) &&
-		    boundary(s + i, n - i, &bn, &sent) && bn == cl &&
+		ol = utf8_put(cp, buf);
+		if ((cp < 0x80 || buf[0] == '\xc2' || buf[0] == '\xe2' ||
+		    buf[0] == '\xe3') && boundary(buf, ol, &bn, &sent) &&
 		    add_bnd(c, k, bn, sent) == -1)
 			return -1;
-		while (cl-- > 0) {
-			c->clean[k] = s[i];
-			c->map[k++] = c->nz.map[i++];
+		for (j = 0; j < ol; j++) {
+			c->clean[k] = buf[j];
+			c->map[k++] = (uint32_t)i;
 		}
 	}
 	c->clean[k] = '\0';
-	c->map[k] = c->nz.map[n];
+	c->map[k] = (uint32_t)n;
 	c->cleanlen = k;
 	return 0;
 }
@@ -949,8 +1017,7 @@ classify(struct classifier *c, const char *text, size_t len,
 		res->evidence = (char *)"";
 		return 0;
 	}
-	if (norm_text_with(c->lx->z, &c->nz, text, len) == -1 ||
-	    clean_text(c) == -1)
+	if (clean_text(c, text, len) == -1)
 		return -1;
 	if (matcher_scan(c->lx->m, c->clean, c->cleanlen, collect, c) != 0)
 		return -1;
