@@ -352,7 +352,7 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 
 /* Write one summary row; GROUP is NULL without --by. */
 static void
-summary_row(struct rs *rs, struct run *run, const char *group, const char *cat,
+summary_row(struct run *run, const char *group, const char *cat,
     unsigned long long n, unsigned long long total, unsigned long long susp)
 {
 	char num[32], share[32], sus[32];
@@ -372,7 +372,6 @@ summary_row(struct rs *rs, struct run *run, const char *group, const char *cat,
 	out_str(&run->out, share);
 	out_str(&run->out, sus);
 	out_end(&run->out);
-	(void)rs;
 }
 
 static int
@@ -407,12 +406,12 @@ rs_finish(void *ctx, struct run *run)
 		allsus += sus;
 		for (c = 0; c < RV_NCAT; c++)
 			if (!grouped || g->n[c] > 0)
-				summary_row(rs, run, grouped ? g->name : NULL,
+				summary_row(run, grouped ? g->name : NULL,
 				    rv_cat_name((enum rv_cat)c, rs->zh), g->n[c],
 				    tot, g->suspect[c]);
 	}
 	if (!grouped)
-		summary_row(rs, run, NULL, rs->zh ? "合计" : "total", all, all,
+		summary_row(run, NULL, rs->zh ? "合计" : "total", all, all,
 		    allsus);
 	return 0;
 }

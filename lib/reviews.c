@@ -144,8 +144,10 @@ rv_action(enum rv_cat cat)
 static void
 trim(const char **s, size_t *len)
 {
-	while (*len > 0 && (**s == ' ' || **s == '\t'))
-		(*s)++, (*len)--;
+	while (*len > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*len)--;
+	}
 	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
 		(*len)--;
 }
@@ -165,14 +167,13 @@ rv_rating_negative(const char *s, size_t len)
 	for (i = 0; i < sizeof(pos) / sizeof(pos[0]); i++)
 		if (len == strlen(pos[i]) && memcmp(s, pos[i], len) == 0)
 			return 0;
-	if (len == 0 || s[0] < '0' || s[0] > '5')
+	if (len == 0 || s[0] < '1' || s[0] > '5')
 		return -1;
 	/* A digit, then optionally ".0", "分", "星" or "/5". */
 	k = 1;
-	if (k + 1 < len + 1 && k < len && s[k] == '.') {
+	if (k < len && s[k] == '.')
 		for (k++; k < len && s[k] == '0'; k++)
 			;
-	}
 	if (k < len && !(len - k == 3 && (memcmp(s + k, "分", 3) == 0 ||
 	    memcmp(s + k, "星", 3) == 0)) && !(len - k == 2 &&
 	    memcmp(s + k, "/5", 2) == 0))

@@ -98,6 +98,7 @@ test_ratings(void)
 	CHECK_INT(rv_rating_negative("好评", strlen("好评")), 0);
 	CHECK_INT(rv_rating_negative("10", 2), -1);
 	CHECK_INT(rv_rating_negative("6", 1), -1);
+	CHECK_INT(rv_rating_negative("0", 1), -1);
 	CHECK_INT(rv_rating_negative("", 0), -1);
 	CHECK_INT(rv_rating_negative("abc", 3), -1);
 }
