@@ -35,12 +35,20 @@ static const char *const kind_names[K_NKIND] = {
 
 #define F_ASPECT 1		/* scores only in a negative clause */
 #define F_NONEG 2		/* a negator before it changes nothing */
+#define F_BARE 4		/* intensifier: quality evidence before unknown words */
 
 /* How near a negator or intensifier must be, in bytes (two ideographs). */
 #define NEG_GAP 6
 #define INT_GAP 3
 /* Weight of an aspect in a clause with no opinion at all. */
 #define ASPECT_NEUTRAL 0.2
+/*
+ * Quality evidence of an intensifier before words the lexicon does not
+ * know (太暗, 很烫), in a clause with no other opinion or complaint:
+ * buyers intensify what is wrong with the goods, and the words for moods,
+ * prices, service and delivery are the ones the lexicon lists.
+ */
+#define BARE_INTENSIFIER 0.6
 /* Weight of an intensified term. */
 #define INTENSE 1.5
 /* Least score for a quality/service/logistics cause to count. */
@@ -69,6 +77,7 @@ struct lexicon {
 struct hit {
 	size_t start, end;	/* bytes in the cleaned text */
 	size_t from;		/* start of its evidence: the negator's, if any */
+	size_t to;		/* end of its evidence */
 	int term;		/* index in lexicon.t */
 	int negated;		/* a negator stands before it */
 	double mult;		/* intensity and contrast multiplier */
@@ -218,6 +227,8 @@ parse_flags(const char *s, int *flags, const char **bad)
 				*flags |= F_ASPECT;
 			else if (strcmp(word, "noneg") == 0)
 				*flags |= F_NONEG;
+			else if (strcmp(word, "bare") == 0)
+				*flags |= F_BARE;
 			else if (strcmp(word, "neg") != 0) {	/* the default */
 				*bad = s;
 				return -1;
@@ -310,8 +321,12 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 		return 0;
 	}
 	if (parse_flags(datafile_get(df, r, "flags"), &flags, &bad) != 0) {
-		datafile_error(df, "unknown flag '%.*s' (expected aspect, neg "
-		    "or noneg)", (int)strcspn(bad, ";| "), bad);
+		datafile_error(df, "unknown flag '%.*s' (expected aspect, bare, "
+		    "neg or noneg)", (int)strcspn(bad, ";| "), bad);
+		return 0;
+	}
+	if ((flags & F_BARE) && kind != K_INTENSIFIER) {
+		datafile_error(df, "flag 'bare' is only for intensifiers");
 		return 0;
 	}
 	if ((flags & F_ASPECT) && kind > K_LOGISTICS) {
@@ -725,7 +740,7 @@ collect(void *ctx, int id, size_t start, size_t end)
 		c->caph = cap;
 	}
 	c->h[c->nh].start = c->h[c->nh].from = start;
-	c->h[c->nh].end = end;
+	c->h[c->nh].end = c->h[c->nh].to = end;
 	c->h[c->nh].ev = 0;
 	c->h[c->nh].term = id;
 	c->h[c->nh].negated = 0;
@@ -771,7 +786,7 @@ keep_longest(struct classifier *c)
 static int
 add_evidence(struct classifier *c, const struct hit *h)
 {
-	size_t from = c->map[h->from], last = c->map[h->end - 1];
+	size_t from = c->map[h->from], last = c->map[h->to - 1];
 	size_t to = last + u8len((unsigned char)c->input[last]), n;
 	const char *w = c->input + from;
 	const char *p, *end;
@@ -868,9 +883,54 @@ clause_modifiers(const struct lexicon *lx, struct hit *h, size_t n,
 	}
 }
 
-/* Score one clause H[0..N). */
+/* Is the ideograph at S a particle or function word (的, 了, 是 ...)? */
+static int
+is_particle(const char *s)
+{
+	static const char particles[] = "的了地得啊吧呢是和就都也还在有";
+	size_t i;
+
+	for (i = 0; i + 3 <= sizeof(particles) - 1; i += 3)
+		if (memcmp(s, particles + i, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The clause H[0..N), ending at clean offset END, has no opinion or
+ * complaint: an intensifier followed by words the lexicon does not know
+ * is weak quality evidence (see BARE_INTENSIFIER).
+ */
 static void
-score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
+bare_intensifier(struct classifier *c, struct hit *h, size_t n, size_t end,
+    struct tally *t)
+{
+	const struct lexicon *lx = c->lx;
+	size_t i, next;
+
+	for (i = 0; i < n; i++)
+		if (lx->t[h[i].term].kind < K_NEGATOR ||
+		    lx->t[h[i].term].kind == K_SUSPECT)
+			return;
+	for (i = 0; i < n; i++) {
+		if (!(lx->t[h[i].term].flags & F_BARE) || h[i].end >= end ||
+		    (i + 1 < n && h[i + 1].start == h[i].end))
+			continue;
+		next = h[i].end + u8len((unsigned char)c->clean[h[i].end]);
+		/* 特别的, 太了: a particle after it is no adjective. */
+		if (next - h[i].end == 3 && next <= end &&
+		    is_particle(c->clean + h[i].end))
+			continue;
+		h[i].to = next < end ? next : end;
+		credit(t, RV_QUALITY, BARE_INTENSIFIER * h[i].mult, &h[i]);
+		return;
+	}
+}
+
+/* Score one clause H[0..N), which ends at clean offset END. */
+static void
+score_clause(struct classifier *c, struct hit *h, size_t n, size_t end,
+    struct tally *t)
 {
 	const struct lexicon *lx = c->lx;
 	double neg = 0.0, pos = 0.0, w, aspect_mult;
@@ -931,6 +991,7 @@ score_clause(struct classifier *c, struct hit *h, size_t n, struct tally *t)
 			break;
 		}
 	}
+	bare_intensifier(c, h, n, end, t);
 }
 
 /* Walk the cleaned text clause by clause. */
@@ -947,7 +1008,7 @@ score_text(struct classifier *c, struct tally *t)
 		while (hi < c->nh && c->h[hi].start < end)
 			hi++;
 		if (hi > first)
-			score_clause(c, c->h + first, hi - first, t);
+			score_clause(c, c->h + first, hi - first, end, t);
 		if (b < c->nbnd && c->bnd[b].sent)
 			t->contrast = 1.0;
 	}

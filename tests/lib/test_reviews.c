@@ -48,6 +48,10 @@ test_rules(void)
 	CHECK_STR(cat("ＷＩＦＩ信号很差"), "quality");
 	CHECK_STR(cat("物流[怒]太慢"), "logistics");
 	CHECK_STR(cat("物流/:(太慢"), "logistics");
+	/* An intensifier before words the lexicon does not know. */
+	CHECK_STR(cat("屏幕太暗了"), "quality");
+	CHECK_STR(cat("非常好"), "other");
+	CHECK_STR(cat("没什么特别的"), "mood");
 	/* Bytes that are not UTF-8 do not stop it. */
 	CHECK_STR(cat("\xff\xfe质量差\xe4"), "quality");
 }
