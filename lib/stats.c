@@ -367,6 +367,12 @@ stats_free(struct stats *s)
 	free(s->g);
 	free(s->seen);
 	free(s->files);
+	for (i = 0; i < s->rarena.nblocks; i++)
+		free(s->rarena.blocks[i]);
+	free(s->rarena.blocks);
+	free(s->rkey);
+	free(s->rlen);
+	free(s->rpos);
 	free(s->b);
 	free(s->q);
 	free(s->qn);
@@ -474,23 +480,131 @@ file_number(struct stats *s, const char *file)
 	return s->nfiles;
 }
 
+/* Where ids are remembered: file number << 40 | line. */
+static uint64_t
+id_pos(struct stats *s, const char *file, long line)
+{
+	if (file == NULL)
+		return 0;
+	return file_number(s, file) << 40 |
+	    ((uint64_t)(line > 0 ? line : 0) & ((1ULL << 40) - 1));
+}
+
+/* Fill s->dup from POS and return it. */
+static const struct stats_seen *
+id_dup(struct stats *s, uint64_t pos)
+{
+	uint64_t f = pos >> 40;
+
+	s->dup.file = f > 0 && f <= s->nfiles ? s->files[f - 1] : NULL;
+	s->dup.line = (long)(pos & ((1ULL << 40) - 1));
+	return &s->dup;
+}
+
+/* Compare ids by length, then bytes. */
+static int
+id_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return an < bn ? -1 : 1;
+	return memcmp(a, b, an);
+}
+
+/* Index of ID in the run, or -1. */
+static long
+run_find(const struct stats *s, const char *id, size_t n)
+{
+	size_t lo = 0, hi = s->rn;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = id_cmp(s->rkey[mid], s->rlen[mid], id, n);
+
+		if (r == 0)
+			return (long)mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Put ID into the hash map with POS; 0, or 1 when it was there. */
+static int
+map_see(struct stats *s, const char *id, size_t n, uint64_t pos, uint64_t *old)
+{
+	int isnew;
+	size_t i = stats_map_put(&s->ids, id, n, &isnew);
+
+	if (!isnew) {
+		*old = s->seen[i];
+		return 1;
+	}
+	s->seen = grow_zero(s->seen, &s->seencap, i, sizeof *s->seen);
+	s->seen[i] = pos;
+	return 0;
+}
+
+/* Ids come out of order too often: move the run into the map. */
+static void
+close_run(struct stats *s)
+{
+	uint64_t old;
+	size_t i;
+
+	for (i = 0; i < s->rn; i++)
+		map_see(s, s->rkey[i], s->rlen[i], s->rpos[i], &old);
+	for (i = 0; i < s->rarena.nblocks; i++)
+		free(s->rarena.blocks[i]);
+	free(s->rarena.blocks);
+	memset(&s->rarena, 0, sizeof s->rarena);
+	free(s->rkey);
+	free(s->rlen);
+	free(s->rpos);
+	s->rkey = NULL;
+	s->rlen = NULL;
+	s->rpos = NULL;
+	s->rn = s->rcap = 0;
+	s->rclosed = 1;
+}
+
+static void
+run_append(struct stats *s, const char *id, size_t n, uint64_t pos)
+{
+	if (s->rn == s->rcap) {
+		s->rcap = s->rcap ? s->rcap * 2 : 1024;
+		s->rkey = xrealloc(s->rkey, s->rcap, sizeof *s->rkey);
+		s->rlen = xrealloc(s->rlen, s->rcap, sizeof *s->rlen);
+		s->rpos = xrealloc(s->rpos, s->rcap, sizeof *s->rpos);
+	}
+	s->rkey[s->rn] = arena_copy(&s->rarena, id, n);
+	s->rlen[s->rn] = (uint32_t)n;
+	s->rpos[s->rn++] = pos;
+	s->nordered++;
+}
+
 const struct stats_seen *
 stats_see_id(
     struct stats *s, const char *id, size_t n, const char *file, long line)
 {
-	int isnew;
-	size_t i = stats_map_put(&s->ids, id, n, &isnew);
-	uint64_t f;
+	uint64_t pos = id_pos(s, file, line), old;
+	long j;
 
-	if (!isnew) {
-		f = s->seen[i] >> 40;
-		s->dup.file = f > 0 && f <= s->nfiles ? s->files[f - 1] : NULL;
-		s->dup.line = (long)(s->seen[i] & ((1ULL << 40) - 1));
-		return &s->dup;
+	if (!s->rclosed && (s->rn == 0 || id_cmp(s->rkey[s->rn - 1],
+	    s->rlen[s->rn - 1], id, n) < 0)) {
+		/* Larger than every id so far: new, and the run stays sorted. */
+		run_append(s, id, n, pos);
+		return NULL;
 	}
-	s->seen = grow_zero(s->seen, &s->seencap, i, sizeof *s->seen);
-	s->seen[i] = file_number(s, file) << 40 |
-	    ((uint64_t)(line > 0 ? line : 0) & ((1ULL << 40) - 1));
+	if (s->rn > 0 && (j = run_find(s, id, n)) >= 0)
+		return id_dup(s, s->rpos[j]);
+	if (map_see(s, id, n, pos, &old))
+		return id_dup(s, old);
+	s->nunordered++;
+	if (!s->rclosed && s->nunordered > 4096 &&
+	    s->nunordered * 4 > s->nordered)
+		close_run(s);
 	return NULL;
 }
 
@@ -947,6 +1061,8 @@ stats_emit(struct stats *s, stats_emit_fn fn, void *ctx)
 
 	emit_meta(s, fn, ctx);
 	emit_groups(s, fn, ctx);
+	for (i = 0; i < s->rn; i++)
+		fn(ctx, "id", s->rkey[i], s->rlen[i], "", "", "");
 	for (i = 0; i < s->ids.n; i++)
 		fn(ctx, "id", s->ids.key[i], s->ids.klen[i], "", "", "");
 	for (i = 0; i < s->buyers.n; i++) {
@@ -1034,7 +1150,7 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
     const char *name, const char *value, const char *count)
 {
 	long long v = 0, c = 0;
-	int hasv = value[0] != '\0', isnew;
+	int hasv = value[0] != '\0';
 
 	if ((hasv && parse_ll(value, &v) != 0) ||
 	    (count[0] != '\0' && parse_ll(count, &c) != 0))
@@ -1043,12 +1159,8 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 		return hasv ? absorb_meta(s, name, v) : -1;
 	if ((strcmp(sec, "g") == 0 || strcmp(sec, "v") == 0) && hasv)
 		return absorb_group(s, sec, key, klen, name, v, c);
-	if (strcmp(sec, "id") == 0) {
-		stats_map_put(&s->ids, key, klen, &isnew);
-		s->seen =
-		    grow_zero(s->seen, &s->seencap, s->ids.n, sizeof *s->seen);
-		return isnew ? 0 : 1;
-	}
+	if (strcmp(sec, "id") == 0)
+		return stats_see_id(s, key, klen, NULL, 0) != NULL;
 	if (strcmp(sec, "b") == 0) {
 		long long cls;
 

@@ -123,7 +123,14 @@ struct stats {
 	struct stats_map gmap;	/* group keys */
 	struct stats_group *g;	/* per group, indexed like gmap */
 	size_t gcap;		/* size of g */
-	struct stats_map ids;	/* ticket ids */
+	struct stats_map ids;	/* ticket ids that came out of order */
+	struct stats_arena rarena; /* bytes of the ids in order */
+	const char **rkey;	/* ids in increasing order (length, bytes) */
+	uint32_t *rlen;		/* their lengths */
+	uint64_t *rpos;		/* where each was seen, as in seen */
+	size_t rn, rcap;	/* how many, and room */
+	int rclosed;		/* ids are out of order: all in ids now */
+	unsigned long long nordered, nunordered; /* ids added either way */
 	uint64_t *seen;		/* per id: file number << 40 | line */
 	size_t seencap;		/* size of seen */
 	const char **files;	/* input names by file number - 1 */
@@ -159,7 +166,10 @@ void stats_add(struct stats *s, const char *key, size_t n,
 
 /*
  * Remember ticket id ID[0..N) seen at FILE:LINE.  Returns NULL when it is
- * new, or where it was first seen (valid until the next call).
+ * new, or where it was first seen (valid until the next call).  Exports
+ * mostly list ids in increasing order: those are appended to a sorted run
+ * (no hashing, no random access); the others go to a hash map, and when
+ * they are many the run joins the map.
  */
 const struct stats_seen *stats_see_id(struct stats *s, const char *id,
     size_t n, const char *file, long line);

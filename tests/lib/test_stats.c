@@ -191,6 +191,47 @@ test_periods(void)
 	CHECK(stats_period_prev(STATS_MONTH, "x", b) == NULL);
 }
 
+/* Ticket ids in order, out of order, and so many out of order that the run closes. */
+static void
+test_ids(void)
+{
+	struct stats s;
+	const struct stats_seen *d;
+	char k[32];
+	unsigned long long x = 7;
+	int i, ok = 1;
+
+	stats_init(&s);
+	for (i = 1; i <= 3000; i++) {
+		snprintf(k, sizeof k, "T%d", i);	/* T9 < T10 by length */
+		if (stats_see_id(&s, k, strlen(k), "a", i + 1) != NULL)
+			ok = 0;
+	}
+	CHECK(ok);
+	CHECK_INT(s.rn, 3000);
+	d = stats_see_id(&s, "T10", 3, "b", 5);
+	CHECK(d != NULL && d->line == 11 && strcmp(d->file, "a") == 0);
+	CHECK(stats_see_id(&s, "A1", 2, "b", 6) == NULL);	/* out of order */
+	CHECK_INT(stats_see_id(&s, "A1", 2, "b", 7)->line, 6);
+	CHECK(stats_see_id(&s, "T3001", 5, "b", 8) == NULL);
+	CHECK_INT(s.rn, 3001);
+	/* many ids in random order: the run moves into the map */
+	for (i = 0; i < 20000; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		snprintf(k, sizeof k, "R%llu-%d", x >> 40, i);
+		if (stats_see_id(&s, k, strlen(k), "c", i + 1) != NULL)
+			ok = 0;
+	}
+	CHECK(ok);
+	CHECK(s.rclosed);
+	CHECK_INT(s.rn, 0);
+	CHECK_INT(stats_see_id(&s, "T10", 3, "d", 1)->line, 11);
+	CHECK_INT(stats_see_id(&s, "T3001", 5, "d", 1)->line, 8);
+	CHECK_INT(stats_see_id(&s, "A1", 2, "d", 1)->line, 6);
+	CHECK(stats_see_id(&s, "T3002", 5, "d", 9) == NULL);
+	stats_free(&s);
+}
+
 static struct stats_ticket
 ticket(const char *o, const char *r, const char *z, enum stats_outcome out)
 {
@@ -384,6 +425,7 @@ main(void)
 	test_words();
 	test_periods();
 	test_groups();
+	test_ids();
 	test_state();
 	test_retention();
 	test_text();
