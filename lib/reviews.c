@@ -830,6 +830,7 @@ struct tally {
 	double score[RV_NCAT];	/* per category */
 	size_t first[RV_NCAT];	/* where each category was first seen */
 	double suspect;		/* suspect evidence */
+	double guess;		/* quality evidence of bare intensifiers */
 	double contrast;	/* multiplier for the rest of the sentence */
 };
 
@@ -922,7 +923,11 @@ bare_intensifier(struct classifier *c, struct hit *h, size_t n, size_t end,
 		    is_particle(c->clean + h[i].end))
 			continue;
 		h[i].to = next < end ? next : end;
-		credit(t, RV_QUALITY, BARE_INTENSIFIER * h[i].mult, &h[i]);
+		if ((t->score[RV_QUALITY] == 0.0 && t->guess == 0.0) ||
+		    h[i].start < t->first[RV_QUALITY])
+			t->first[RV_QUALITY] = h[i].start;
+		t->guess += BARE_INTENSIFIER * h[i].mult;
+		h[i].ev |= 1u << RV_QUALITY;
 		return;
 	}
 }
@@ -1018,18 +1023,21 @@ score_text(struct classifier *c, struct tally *t)
 static void
 decide(const struct tally *t, struct review_result *res)
 {
+	double sc[RV_NCAT];
 	int i, best = -1;
 
+	/* Bare intensifiers count only where no mood word was said. */
+	memcpy(sc, t->score, sizeof(sc));
+	if (sc[RV_MOOD] == 0.0)
+		sc[RV_QUALITY] += t->guess;
 	for (i = RV_QUALITY; i <= RV_LOGISTICS; i++)
-		if (t->score[i] >= CAUSE_MIN && (best < 0 ||
-		    t->score[i] > t->score[best] ||
-		    (t->score[i] == t->score[best] && t->first[i] < t->first[best])))
+		if (sc[i] >= CAUSE_MIN && (best < 0 || sc[i] > sc[best] ||
+		    (sc[i] == sc[best] && t->first[i] < t->first[best])))
 			best = i;
 	res->cats = 0;
 	if (best >= 0) {
 		for (i = RV_QUALITY; i <= RV_LOGISTICS; i++)
-			if (t->score[i] >= CAUSE_MIN &&
-			    t->score[i] >= SECOND_SHARE * t->score[best])
+			if (sc[i] >= CAUSE_MIN && sc[i] >= SECOND_SHARE * sc[best])
 				res->cats |= 1u << i;
 		res->category = (enum rv_cat)best;
 	} else if (t->score[RV_MOOD] > 0.0 || t->score[RV_OTHER] == 0.0)
@@ -1039,7 +1047,7 @@ decide(const struct tally *t, struct review_result *res)
 	if (best < 0)
 		res->cats = 1u << res->category;
 	for (i = 0; i < RV_NCAT; i++)
-		res->score[i] = t->score[i];
+		res->score[i] = sc[i];
 	res->suspect = t->suspect >= SUSPECT_MIN ||
 	    (best < 0 && t->suspect >= SUSPECT_MIN / 2);
 }
