@@ -566,6 +566,52 @@ test_straddle(const char *prefix, const char *ch, size_t at, const char *enc,
 	free(d);
 }
 
+/*
+ * Bad bytes BAD at offset AT - 1 of a file, on a line "X,...": that record
+ * is rejected, the lines before and after it are not.
+ */
+static void
+test_bad_across(const char *prefix, const char *bad, size_t at, const char *enc,
+    int line)
+{
+	struct csvin_opts o = { ',', 0, enc };
+	struct coll c = { .nolines = 1 };
+	size_t plen = strlen(prefix), n, fill, k;
+	char *d = malloc(at + 64);
+	const char *want = "\n!\nY|ok\n", *p;
+	int nbad = 0;
+
+	if (d == NULL)
+		abort();
+	memcpy(d, prefix, plen);
+	n = plen;
+	fill = at - 3 - plen;
+	memset(d + n, 'f', fill);
+	for (k = 2; k < fill; k += 3)
+		d[n + k] = '\n';
+	d[n + fill - 1] = '\n';
+	n += fill;
+	memcpy(d + n, "X,", 2);
+	n += 2;
+	memcpy(d + n, bad, strlen(bad));
+	n += strlen(bad);
+	memcpy(d + n, ",z\nY,ok\n", 8);
+	n += 8;
+	write_tmp(d, n);
+	coll_reset(&c);
+	CHECK_INT(csvin_run(tmp_path, "f", &o, on_record, &c), 0);
+	if (c.len < strlen(want) || strcmp(c.s + c.len - strlen(want), want) != 0) {
+		printf("  (bad bytes across offset %zu, check at line %d): ...%s\n",
+		    at, line, c.len > 20 ? c.s + c.len - 20 : c.s);
+		CHECK(!"bad bytes across a read boundary");
+	}
+	for (p = c.s; (p = strchr(p, '!')) != NULL; p++)
+		nbad++;
+	CHECK_INT(nbad, 1);
+	free(c.s);
+	free(d);
+}
+
 static void
 test_chunks(void)
 {
@@ -594,6 +640,16 @@ test_chunks(void)
 	 * test_straddle("", "中", 65536, NULL, "X|中\n", __LINE__);
 	 */
 	test_straddle("", "中", 1000, NULL, "X|中\n", __LINE__);
+
+	/* Bad bytes just before, on and after a read boundary. */
+	for (i = 0; i < sizeof at / sizeof at[0]; i++) {
+		test_bad_across("", "\xFF", at[i], "utf-8", __LINE__);
+		test_bad_across("", "a\xFF", at[i], "utf-8", __LINE__);
+		test_bad_across("", "\xE4\xB8", at[i], "utf-8", __LINE__);
+		test_bad_across("", "\xD6", at[i], "gbk", __LINE__);
+		test_bad_across("", "a\x80", at[i], "gbk", __LINE__);
+		test_bad_across("\xD6\xD0\n", "\xFF", at[i], NULL, __LINE__);
+	}
 }
 
 int
