@@ -58,6 +58,12 @@ enum table { T_GROUPS, T_RETENTION, T_COHORTS, T_ALERTS };
 
 #define PARTIAL_MAGIC "cs-stats-partial-1"
 
+/* The period label of a day, remembered. */
+struct day_label {
+	long day;		/* the day (days since the epoch) */
+	char label[16];		/* its label; "" when the slot is empty */
+};
+
 /* One remembered answer about a cell: exports repeat the same few words. */
 struct memo {
 	char s[64];		/* the cell */
@@ -94,8 +100,7 @@ struct ctx {
 	/* The last outcome and category words and what they said. */
 	struct memo outcome_memo; /* stats_parse_outcome() */
 	struct memo quality_memo; /* stats_is_quality() */
-	long label_day;		/* the day label was made for */
-	char label[16];		/* its period label */
+	struct day_label labels[64]; /* period labels of recent days */
 	/* Orders reading. */
 	long ocol[2];		/* buyer and time field of the orders file */
 	int ostarted;		/* the orders header was seen */
@@ -619,13 +624,14 @@ group_key(struct ctx *c, const struct record *r, const struct stats_ticket *t)
 
 	if (c->period != STATS_NOPERIOD) {
 		long day = tp_local_day(t->opened);
+		struct day_label *l = &c->labels[(unsigned long)day % 64];
 
-		/* Logs come roughly in time order: remember the last day. */
-		if (day != c->label_day || c->label[0] == '\0') {
-			stats_period_label(c->period, t->opened, c->label);
-			c->label_day = day;
+		/* A log spans few days: label each one once. */
+		if (day != l->day || l->label[0] == '\0') {
+			stats_period_label(c->period, t->opened, l->label);
+			l->day = day;
 		}
-		key_add(c, &len, c->label, strlen(c->label), 0);
+		key_add(c, &len, l->label, strlen(l->label), 0);
 	}
 	for (i = 0; i < c->nby; i++) {
 		const char *s = r->f[c->bycol[i]];
