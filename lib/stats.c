@@ -400,6 +400,15 @@ grow_zero(void *p, size_t *cap, size_t i, size_t size)
 }
 
 static void
+see_opened(struct stats *s, long long t)
+{
+	if (!s->has_earliest || t < s->earliest) {
+		s->earliest = t;
+		s->has_earliest = 1;
+	}
+}
+
+static void
 see_time(struct stats *s, int has, long long t)
 {
 	if (has && (!s->has_latest || t > s->latest)) {
@@ -461,6 +470,8 @@ stats_add(
 	group_add(&s->all, t, 0);
 	s->reply_col |= t->reply_col != 0;
 	s->close_col |= t->close_col != 0;
+	if (t->has_opened)
+		see_opened(s, t->opened);
 	see_time(s, t->has_opened, t->opened);
 	see_time(s, t->has_reply, t->reply);
 	see_time(s, t->has_resolved, t->resolved);
@@ -1024,6 +1035,10 @@ emit_meta(struct stats *s, stats_emit_fn fn, void *ctx)
 		snprintf(v, sizeof v, "%lld", s->latest);
 		fn(ctx, "meta", "", 0, "latest", v, "");
 	}
+	if (s->has_earliest) {
+		snprintf(v, sizeof v, "%lld", s->earliest);
+		fn(ctx, "meta", "", 0, "earliest", v, "");
+	}
 	snprintf(v, sizeof v, "%d", s->reply_col | s->close_col << 1);
 	fn(ctx, "meta", "", 0, "columns", v, "");
 }
@@ -1096,7 +1111,8 @@ parse_ll(const char *s, long long *v)
 static int
 absorb_meta(struct stats *s, const char *name, long long v)
 {
-	if (v < 0 && strcmp(name, "latest") != 0)
+	if (v < 0 && strcmp(name, "latest") != 0 &&
+	    strcmp(name, "earliest") != 0)
 		return -1;
 	if (strcmp(name, "read") == 0)
 		s->read += (unsigned long long)v;
@@ -1104,6 +1120,8 @@ absorb_meta(struct stats *s, const char *name, long long v)
 		s->rejected += (unsigned long long)v;
 	else if (strcmp(name, "latest") == 0)
 		see_time(s, 1, v);
+	else if (strcmp(name, "earliest") == 0)
+		see_opened(s, v);
 	else if (strcmp(name, "columns") == 0 && v <= 3) {
 		s->reply_col |= (int)(v & 1);
 		s->close_col |= (int)(v >> 1);

@@ -143,6 +143,8 @@ struct stats {
 	struct stats_store *q;	/* per product: complaint times */
 	unsigned long long *qn;	/* per product: complaints without a time */
 	size_t qcap;		/* size of q and qn */
+	long long earliest;	/* earliest opened time seen */
+	int has_earliest;	/* earliest is set */
 	long long latest;	/* latest time stamp seen */
 	int has_latest;		/* latest is set */
 	int reply_col;		/* some ticket came from a log with first replies */

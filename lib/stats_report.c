@@ -776,6 +776,13 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 	fprintf(c->fp, "cs-stats report\n\n");
 	fprintf(c->fp, "Tickets: %llu (rows read %llu, rejected %llu)\n",
 	    g->tickets, c->st->read, c->st->rejected);
+	if (c->st->has_earliest) {
+		char e[32];
+
+		fprintf(c->fp, "Log covers: %s .. %s\n",
+		    tp_format_date(tp_local_day(c->st->earliest), e),
+		    tp_format_date(tp_local_day(c->st->latest), b));
+	}
 	if (g->timed > 0)
 		fprintf(c->fp, "Figures at: %s (China Standard Time)\n",
 		    tp_format_time(ref_time(c), b));
