@@ -1745,14 +1745,17 @@ static int
 char_cost(uint32_t c)
 {
 	static const char common[] = "的了呢哦哈啊吗呀啦吧嘛哟您你我们这那边个是在有"
-	    "亲就也都不一下好可以要会能说给帮为";
+	    "亲就也都不一下好可以要会能说给帮为小妹子订单号商品查询提供问题联系修改"
+	    "什么麻烦请看到时间信息地址快递物流售后申请处理发货";
 	char u[8];
-	size_t n;
 
-	if (c < 0x80 || is_clause_mark(c))
+	if (c == ' ' || c == '\t')
 		return 3;
-	n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-	if (n == 3) {
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ? 2 : 1;
+	if (is_clause_mark(c))
+		return 1;
+	if (c >= 0x800 && c < 0x10000) {
 		u[0] = (char)(0xe0 | c >> 12);
 		u[1] = (char)(0x80 | (c >> 6 & 0x3f));
 		u[2] = (char)(0x80 | (c & 0x3f));
