@@ -42,7 +42,7 @@ put(struct coll *c, const char *s, size_t n)
 }
 
 static void
-puts_(struct coll *c, const char *s)
+put_str(struct coll *c, const char *s)
 {
 	put(c, s, strlen(s));
 }
@@ -60,37 +60,37 @@ on_record(void *ctx, struct record *r)
 	c->nrec++;
 	if (!c->nolines) {
 		snprintf(num, sizeof num, "%ld-%ld ", r->line, r->endline);
-		puts_(c, num);
+		put_str(c, num);
 	}
 	if (r->error != NULL) {
-		puts_(c, "!");
+		put_str(c, "!");
 		if (c->msg)
-			puts_(c, r->error);
+			put_str(c, r->error);
 		if (r->n != 0)
-			puts_(c, " (fields with error)");
+			put_str(c, " (fields with error)");
 	}
 	for (i = 0; i < r->n; i++) {
 		if (i > 0)
-			puts_(c, "|");
+			put_str(c, "|");
 		if (strlen(r->f[i]) != r->len[i])
-			puts_(c, "(len mismatch)");
+			put_str(c, "(len mismatch)");
 		if (c->sizes) {
 			snprintf(num, sizeof num, "<%zu>", r->len[i]);
-			puts_(c, num);
+			put_str(c, num);
 		} else {
 			put(c, r->f[i], r->len[i]);
 		}
 	}
 	if (c->raw && r->error == NULL) {
 		if (r->raw == NULL) {
-			puts_(c, " NULL");
+			put_str(c, " NULL");
 		} else {
-			puts_(c, " [");
+			put_str(c, " [");
 			put(c, r->raw, r->rawlen);
-			puts_(c, "]");
+			put_str(c, "]");
 		}
 	}
-	puts_(c, "\n");
+	put_str(c, "\n");
 	return c->stop_at > 0 && c->nrec >= c->stop_at ? 9 : 0;
 }
 
@@ -123,7 +123,8 @@ coll_reset(struct coll *c)
 
 /*
  * Read DATA both from memory and from a file with OPTS, checking that
- * both give WANT and the return value RC.  FLAGS is copied from TEMPLATE.
+ * both give WANT and the return value RC.  The collector's flags come
+ * from TMPL; LINE is the caller's, for messages.
  */
 static void
 both_(const char *data, size_t len, const struct csvin_opts *opts,

@@ -260,6 +260,13 @@ test_bom(void)
 	CHECK_INT(decode(&e, NULL, "\xFF\xFE" "\x3D\xD8\x00\xDE\n\0", 8, &k), 0);
 	CHECK_STR(k.s, "\xF0\x9F\x98\x80\n");
 	enc_free(&e);
+	/* Named UTF-16LE/BE without a BOM. */
+	CHECK_INT(decode(&e, "utf-16le", "a\0-N\n\0", 6, &k), 0);
+	CHECK_STR(k.s, "a中\n");
+	enc_free(&e);
+	CHECK_INT(decode(&e, "utf-16be", "\0aN-\0\n", 6, &k), 0);
+	CHECK_STR(k.s, "a中\n");
+	enc_free(&e);
 	/* Named utf-16: the BOM says the byte order. */
 	CHECK_INT(decode(&e, "utf-16", "\xFE\xFF" "\0x\0\n", 6, &k), 0);
 	CHECK_STR(k.s, "x\n");

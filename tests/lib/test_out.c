@@ -246,6 +246,16 @@ test_excel(void)
 	s = mem_close(&m, &len);
 	SAME(s, len, "\xEF\xBB\xBF\r\na\r\n");
 
+	/* Header names are values too. */
+	{
+		static const char *const fh[] = { "=id", "+v", NULL };
+
+		mem_open(&m, OUT_CSV, 1);
+		header(&m.o, fh);
+		s = mem_close(&m, &len);
+		SAME(s, len, "\xEF\xBB\xBF'=id,'+v\r\n");
+	}
+
 	/* Without excel, no BOM, no CR, no guard. */
 	mem_open(&m, OUT_CSV, 0);
 	row(&m.o, r1);
