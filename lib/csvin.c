@@ -36,13 +36,19 @@ struct reader {
 	char *raw;		/* the current record's bytes as read */
 	size_t rawlen, rawcap;	/* fill and size of raw */
 	int raw_bad;		/* raw cannot stand for the record (CR-only ends) */
+	int too_big;		/* the record has a field over the limit */
+	char msg[128];		/* an error message built for deliver() */
 };
 
-/* libcsv's buffer may not grow past the field limit: that is how we see it. */
+/*
+ * libcsv's buffer may not grow far past the field limit: that is how an
+ * oversize field is stopped before it is read whole.  A field just over
+ * the limit (within one growth step) is caught in cb_field() instead.
+ */
 static void *
 limited_realloc(void *p, size_t n)
 {
-	if (n > CSVIN_FIELD_MAX + 4096)
+	if (n > CSVIN_FIELD_MAX + ((size_t)1 << 17))
 		return NULL;
 	return realloc(p, n);
 }
@@ -117,6 +123,9 @@ deliver(struct reader *r, const char *error)
 	while ((b = enc_take_bad(&r->enc, r->line)) != NULL)
 		if (b->line >= r->rec_start && error == NULL)
 			error = b->msg;
+	if (r->too_big && error == NULL)
+		error = "field larger than the 4 MiB limit";
+	r->too_big = 0;
 	for (i = 0; i < r->nf; i++)
 		r->f[i] = r->buf + r->off[i];
 	rec.n = error ? 0 : r->nf;
@@ -149,7 +158,11 @@ deliver(struct reader *r, const char *error)
 static void
 cb_field(void *s, size_t n, void *data)
 {
-	add_field(data, s, n);
+	struct reader *r = data;
+
+	if (n > CSVIN_FIELD_MAX)
+		r->too_big = 1;
+	add_field(r, s, n);
 }
 
 static void
@@ -191,9 +204,17 @@ keep_raw(struct reader *r, const char *s, size_t n)
 		r->raw_bad = 1;
 		return;
 	}
-	/* A CR before the line's end may end a record (CR-only files). */
-	if (n > 2 && memchr(s, '\r', n - 2) != NULL)
-		r->raw_bad = 1;
+	/* A CR other than a final CRLF may end a record (CR-only files). */
+	{
+		size_t end = n;
+
+		if (end > 0 && s[end - 1] == '\n')
+			end--;
+		if (end > 0 && s[end - 1] == '\r' && end < n)
+			end--;
+		if (memchr(s, '\r', end) != NULL)
+			r->raw_bad = 1;
+	}
 	grow((void **)&r->raw, &r->rawcap, r->rawlen + n, 1);
 	memcpy(r->raw + r->rawlen, s, n);
 	r->rawlen += n;
@@ -240,7 +261,8 @@ feed_text(struct reader *r, const char *s, size_t n, int complete)
 	}
 	if (r->nf == 0)
 		add_field(r, "", 0);
-	if (r->len[0] + n > CSVIN_FIELD_MAX) {
+	/* The line end does not count against the limit. */
+	if (r->len[0] + n > CSVIN_FIELD_MAX + 2) {
 		r->skipping = 1;
 		r->nf = 0;
 		r->buflen = 0;
@@ -260,6 +282,11 @@ feed_text(struct reader *r, const char *s, size_t n, int complete)
 			r->buf[--*l] = '\0';
 		if (*l > 0 && r->buf[*l - 1] == '\r')
 			r->buf[--*l] = '\0';
+		if (*l > CSVIN_FIELD_MAX) {
+			r->nf = 0;
+			deliver(r, "line longer than the 4 MiB limit");
+			return;
+		}
 		deliver(r, NULL);
 	}
 }
@@ -317,7 +344,14 @@ finish(struct reader *r)
 	}
 	if (r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN) {
 		r->nf = 0;
-		deliver(r, "quoted field not terminated before end of input");
+		if (r->line > r->rec_start) {
+			/* Name every line swallowed, so none is lost silently. */
+			snprintf(r->msg, sizeof r->msg, "quoted field not "
+			    "terminated before end of input: lines %ld-%ld skipped",
+			    r->rec_start, r->line);
+			deliver(r, r->msg);
+		} else
+			deliver(r, "quoted field not terminated before end of input");
 		return;
 	}
 	csv_fini(&r->p, cb_field, cb_record, r);
