@@ -120,7 +120,7 @@ parse_delimiter(const char *arg, char *delim)
 	if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0)
 		*delim = '\t';
 	else if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' &&
-	    arg[0] != '\r')
+	    arg[0] != '\r' && (unsigned char)arg[0] < 0x80)
 		*delim = arg[0];
 	else
 		return -1;
