@@ -132,7 +132,8 @@ weights_load(const char *path)
 		weights_free(w);
 		return NULL;
 	}
-	qsort(w->e, w->n, sizeof *w->e, longer_first);
+	if (w->n > 1)	/* w->e is NULL for a file with no entries */
+		qsort(w->e, w->n, sizeof *w->e, longer_first);
 	return w;
 }
 
