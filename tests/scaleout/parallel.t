@@ -71,6 +71,26 @@ awk -v n=30000 -v seed=3 -f "$top/bench/gen-orders.awk" > "$t/in"
 printf 'BAD1,浙江省杭州市,abc\nBAD2,\377\376,1\n' >> "$t/in"
 same cs-shipcost yes cs-shipcost
 same 'cs-shipcost json' yes cs-shipcost -f json --explain
+
+# The Hadoop Streaming map-only recipe: three splits, only the first with
+# the header, the part files concatenated after the tool's header line.
+cs-shipcost < "$t/in" > "$t/one" 2> /dev/null
+tail -n +2 "$t/in" | split -l 10001 - "$t/split."
+{ head -1 "$t/in"; cat "$t/split.aa"; } > "$t/split.tmp"
+mv "$t/split.tmp" "$t/split.aa"
+CS_HEADER=$(head -1 "$t/in") sh -c '
+	head -1 "$1" | cs-shipcost
+	for s in "$2"/split.a?; do
+		sh "$3/hadoop-row-mapper.sh" cs-shipcost < "$s"
+	done' sh "$t/in" "$t" "$here" > "$t/mapped" 2> /dev/null
+rm -f "$t"/split.*
+if cmp -s "$t/one" "$t/mapped"; then
+	echo "ok: cs-shipcost: Hadoop map-only job"
+else
+	echo "FAIL: cs-shipcost: Hadoop map-only result differs"
+	diff "$t/one" "$t/mapped" | head -10
+	fail=1
+fi
 awk -v n=30000 -v seed=3 -f "$top/bench/gen-eta-orders.awk" > "$t/in"
 same cs-eta yes cs-eta --today 2026-11-23
 same 'cs-eta --overdue' yes cs-eta --today 2026-11-30 --overdue
