@@ -46,7 +46,8 @@ long cols_find(const char *name, char *const *hdr, const size_t *hlen, size_t nh
 
 /*
  * Print the standard message for a required column that is missing:
- * "FILE: missing column 'NAME' (tried: a, b, c); use --column NAME=HEADER".
+ * "FILE: missing column 'NAME' (tried: a, b, c); name it with
+ * --column NAME=HEADER".
  */
 void cols_missing(const struct colspec *spec, const char *file);
 

@@ -2,9 +2,10 @@
 #define CS_DATAFILE_H
 
 /*
- * Reading the project's data tables (rate cards, weights, ...): CSV in
- * UTF-8, '#' comment lines and blank lines ignored, the first other line a
- * header.  The embedded copy and a user's file go through the same code,
+ * Reading the project's data tables (rate cards, weights, ...): CSV (its
+ * encoding detected as for input: UTF-8, GBK/GB18030, UTF-16 with a BOM,
+ * since shops edit these files in spreadsheets), lines starting with '#'
+ * and blank lines ignored, the first other line a header.  The embedded copy and a user's file go through the same code,
  * so both get the same validation and FILE:LINE errors.
  */
 

@@ -229,7 +229,7 @@ feed_iconv(struct enc *e, const char *in, size_t len, int eof,
     enc_emit_fn emit, void *ctx)
 {
 	char *ip = (char *)in, msg[96];
-	size_t left = len;
+	size_t left = len, step;
 	int rc;
 
 	if (e->obuf == NULL) {
@@ -264,8 +264,10 @@ feed_iconv(struct enc *e, const char *in, size_t len, int eof,
 		}
 		if ((rc = emit_bad(e, msg, emit, ctx)) != 0)
 			return rc;
-		ip++;
-		left--;
+		/* Skip one code unit: two bytes in UTF-16, one byte otherwise. */
+		step = left >= e->unit ? e->unit : left;
+		ip += step;
+		left -= step;
 	}
 	return 0;
 }
@@ -300,6 +302,7 @@ open_iconv(struct enc *e, const char *name)
 		return -1;
 	snprintf(e->name, sizeof e->name, "%s", name);
 	e->mode = ENC_ICONV;
+	e->unit = strncmp(name, "UTF-16", 6) == 0 ? 2 : 1;
 	return 0;
 }
 
@@ -332,6 +335,17 @@ take_bom(struct enc *e, const unsigned char *u, size_t len)
 		}
 		return e->mode == ENC_UTF8 ? 3 : 0;
 	}
+	if (e->mode == ENC_ICONV) {
+		/* A named encoding's own mark is not part of the text. */
+		if (strcmp(e->name, "UTF-16LE") == 0 && len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+			return 2;
+		if (strcmp(e->name, "UTF-16BE") == 0 && len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+			return 2;
+		if (strcmp(e->name, "GB18030") == 0 && len >= 4 &&
+		    memcmp(u, "\x84\x31\x95\x33", 4) == 0)
+			return 4;
+		return 0;
+	}
 	if (e->mode != ENC_DETECT)
 		return 0;
 	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
@@ -345,8 +359,9 @@ take_bom(struct enc *e, const unsigned char *u, size_t len)
 
 /*
  * Decide between UTF-8 and GB18030 on the first chunk with non-ASCII bytes:
- * UTF-8 when its valid multi-byte sequences clearly outnumber the invalid
- * bytes (GBK text almost never forms valid UTF-8 sequences).
+ * UTF-8 when its valid multi-byte sequences are at least as many as the
+ * invalid bytes (GBK text seldom forms valid UTF-8 sequences, so a GBK file
+ * has far more invalid bytes than valid sequences).
  */
 static void
 detect(struct enc *e, const char *in, size_t len, int eof)
@@ -358,8 +373,13 @@ detect(struct enc *e, const char *in, size_t len, int eof)
 	if (i >= len)
 		return;
 	while (i < len) {
-		int k = utf8_check(u + i, len - i);
+		int k;
 
+		if (u[i] == 0) {	/* NUL says nothing about the encoding */
+			i++;
+			continue;
+		}
+		k = utf8_check(u + i, len - i);
 		if (k > 1)
 			good++;
 		else if (k == 0)
@@ -370,7 +390,9 @@ detect(struct enc *e, const char *in, size_t len, int eof)
 			break;
 		i += k > 0 ? (size_t)k : 1;
 	}
-	if (good > 0 && good >= 4 * bad) {
+	if (good == 0 && bad == 0)
+		return;		/* only a sequence cut by the chunk's end: wait */
+	if (good > 0 && good >= bad) {
 		e->mode = ENC_UTF8;
 		strcpy(e->name, "UTF-8");
 	} else if (open_iconv(e, "GB18030") != 0) {

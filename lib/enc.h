@@ -6,8 +6,10 @@
  *
  * Detection when no encoding is named: a byte-order mark (UTF-8, UTF-16LE,
  * UTF-16BE, GB18030), else the first chunk that holds a non-ASCII byte
- * decides: valid UTF-8 means UTF-8, anything else GB18030 (a superset of
- * GBK and GB2312).  Conversion uses glibc iconv without //IGNORE.
+ * decides: UTF-8 when its valid multi-byte UTF-8 sequences are at least as
+ * many as its invalid bytes, else GB18030 (a superset of GBK and GB2312).
+ * A named encoding's own byte-order mark is skipped too.  Conversion uses
+ * glibc iconv without //IGNORE.
  *
  * A byte that cannot be decoded is never dropped silently: it is replaced
  * by U+FFFD in the output and recorded with its line number, and the reader
@@ -33,6 +35,7 @@ struct enc {
 	unsigned char carry[8];	/* incomplete sequence held for the next chunk */
 	size_t ncarry;		/* bytes in carry */
 	int started;		/* BOM checked */
+	size_t unit;		/* bytes to skip after an invalid sequence */
 	long line;		/* line number of the next output byte */
 	char *obuf;		/* iconv output buffer */
 	size_t obufcap;		/* its size */

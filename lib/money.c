@@ -5,6 +5,14 @@
 #include "cell.h"
 #include "money.h"
 
+/* A thousands group after a comma: exactly three digits, then the end, '.' or ','. */
+static int
+thousands(const char *s, size_t n)
+{
+	return n >= 3 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+	    s[2] >= '0' && s[2] <= '9' && (n == 3 || s[3] == '.' || s[3] == ',');
+}
+
 int
 decimal_parse(const char *s, size_t n, int scale, int ceil, long long *out)
 {
@@ -18,8 +26,7 @@ decimal_parse(const char *s, size_t n, int scale, int ceil, long long *out)
 	for (; i < n; i++) {
 		char c = s[i];
 
-		if (c == ',' && frac < 0 && digits > 0 && i + 1 < n &&
-		    s[i + 1] >= '0' && s[i + 1] <= '9')
+		if (c == ',' && frac < 0 && digits > 0 && thousands(s + i + 1, n - i - 1))
 			continue;
 		if (c == '.' && frac < 0) {
 			frac = 0;
@@ -32,7 +39,7 @@ decimal_parse(const char *s, size_t n, int scale, int ceil, long long *out)
 			extra |= c != '0';
 			continue;
 		}
-		if (v > (LLONG_MAX - 9) / 10)
+		if (v > (LLONG_MAX - (c - '0')) / 10)
 			return -1;
 		v = v * 10 + (c - '0');
 		if (frac >= 0)

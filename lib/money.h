@@ -11,8 +11,8 @@
 /*
  * Parse a decimal in S[0..N) (after cell_value() unwrapping) into an
  * integer scaled by 10^SCALE: "1.25" with SCALE 3 gives 1250.  Accepts a
- * leading sign, thousands commas (1,234.5), full-width digits are not
- * accepted.  Digits beyond SCALE round toward +infinity when CEIL is
+ * leading sign and thousands commas (1,234.5; a comma not followed by
+ * exactly three digits is an error); full-width digits are not accepted.  Digits beyond SCALE round toward +infinity when CEIL is
  * non-zero and make the value invalid otherwise.  Returns 0, or -1 when the
  * text is not such a number or overflows.
  */
@@ -20,7 +20,8 @@ int decimal_parse(const char *s, size_t n, int scale, int ceil, long long *out);
 
 /*
  * Parse an amount of money into fen: "12.5", "12.50", "¥12.50", "12.50元",
- * "1,299.00", ="12.50".  More than two decimals is an error.  Returns 0 or -1.
+ * "1,299.00", ="12.50".  More than two decimals is an error unless the
+ * extra ones are zeros ("12.500").  Returns 0 or -1.
  */
 int money_parse(const char *s, size_t n, long long *fen);
 

@@ -36,6 +36,8 @@ out_parse_format(const char *name, enum out_format *fmt)
 static void
 emit(struct out *o, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	if (o->len + n > o->cap) {
 		size_t cap = o->cap ? o->cap : OUT_FLUSH_AT * 2;
 
@@ -154,11 +156,12 @@ void
 out_field(struct out *o, const char *s, size_t n)
 {
 	/* The common case first: plain CSV, a value that needs no quotes. */
-	if (o->fmt == OUT_CSV && !o->excel && o->started &&
+	if (o->fmt == OUT_CSV && !o->excel && o->started && o->buf != NULL &&
 	    o->len + n + 1 <= o->cap && !needs_quotes(s, n, ',')) {
 		if (o->col++ > 0)
 			o->buf[o->len++] = ',';
-		memcpy(o->buf + o->len, s, n);
+		if (n > 0)
+			memcpy(o->buf + o->len, s, n);
 		o->len += n;
 		return;
 	}

@@ -210,15 +210,20 @@ rates_free(struct rate_card *c)
 int
 rates_carrier(const struct rate_card *c, const char *name, size_t len)
 {
-	int i;
+	size_t best_len = 0;
+	int i, best = -1;
 
+	/* An exact name, else the longest carrier the name starts with. */
 	for (i = 0; i < c->ncarriers; i++) {
 		size_t k = strlen(c->carriers[i]);
 
-		if (len >= k && memcmp(name, c->carriers[i], k) == 0)
-			return i;
+		if (len >= k && memcmp(name, c->carriers[i], k) == 0 &&
+		    (best < 0 || k > best_len)) {
+			best = i;
+			best_len = k;
+		}
 	}
-	return -1;
+	return best;
 }
 
 const char *

@@ -57,7 +57,10 @@ int rates_has_free(const struct rate_card *card, int c);
 /* Free CARD. */
 void rates_free(struct rate_card *card);
 
-/* Index of the carrier NAME, matching a prefix too ("圆通速递" -> 圆通); -1 if none. */
+/*
+ * Index of the carrier NAME: the longest carrier name NAME starts with, so
+ * "圆通速递" is 圆通 and "中通快运" is 中通快运 when both are listed; -1 if none.
+ */
 int rates_carrier(const struct rate_card *card, const char *name, size_t len);
 
 /* Name of carrier C. */

@@ -232,15 +232,14 @@ test_raw(void)
 	BOTH("a,b\rc,d\r", &csv_opts, &rawnl, "a|b NULL\nc|d NULL\n");
 	BOTH("\"x\",y\rz\r", &csv_opts, &rawnl, "x|y NULL\nz NULL\n");
 	/*
-	 * BUG (reported, kept out): when a CR that ends a record is one of
+	 * Regression (was a bug): when a CR that ends a record is one of
 	 * the last two bytes of a line piece that has no newline (end of
 	 * input here; a read boundary in csvin_run), keep_raw() does not see
 	 * it and the record's raw text runs into the next record.
 	 * csvin_run_mem("x\na,b\rc", 7, ...) gives record 2 ("a|b") with
 	 * raw "a,b\rc" (rawlen 5); want raw NULL (or "a,b").
-	 *
-	 * BOTH("x\na,b\rc", &csv_opts, &raw, "1-1 x [x]\n2-2 a|b NULL\n2-2 c NULL\n");
 	 */
+	BOTH("x\na,b\rc", &csv_opts, &raw, "1-1 x [x]\n2-2 a|b NULL\n2-2 c NULL\n");
 }
 
 static void
@@ -355,26 +354,24 @@ test_oversize(void)
 	snprintf(want, sizeof want, "1-1 <1>\n2-2 <%zu>\n3-3 <4>\n", max - 1);
 	test_one_oversize(max - 3, 0, 1, want, __LINE__);
 	/*
-	 * BUG (reported, kept out): in text mode a line of exactly
+	 * Regression (was a bug): in text mode a line of exactly
 	 * CSVIN_FIELD_MAX bytes is rejected ("line longer than the 4 MiB
 	 * limit"): the newline is counted against the limit.  Want a good
 	 * record of length 4194304:
-	 *
-	 * snprintf(want, sizeof want, "1-1 <1>\n2-2 <%zu>\n3-3 <4>\n", max);
-	 * test_one_oversize(max - 2, 0, 1, want, __LINE__);
 	 */
+	snprintf(want, sizeof want, "1-1 <1>\n2-2 <%zu>\n3-3 <4>\n", max);
+	test_one_oversize(max - 2, 0, 1, want, __LINE__);
 	test_one_oversize(max + 100000, 0, 1, "1-1 <1>\n2-2 !\n3-3 <4>\n", __LINE__);
 	/*
-	 * BUG (reported, kept out): a field just over CSVIN_FIELD_MAX is
+	 * Regression (was a bug): a field just over CSVIN_FIELD_MAX is
 	 * accepted.  A field of 4 MiB + 1 bytes (csvin.h: "The largest field
 	 * accepted; a larger one rejects its record") comes through as a good
 	 * record with len[0] 4194305, and one of 4 MiB + 4000 bytes with
 	 * len[0] 4198304: limited_realloc() lets libcsv's buffer grow to
 	 * CSVIN_FIELD_MAX + 4096.
-	 *
-	 * test_one_oversize(max + 1, 0, 0, "1-1 <1>\n2-2 !\n3-3 <2>|<1>\n", __LINE__);
-	 * test_one_oversize(max + 4000, 0, 0, "1-1 <1>\n2-2 !\n3-3 <2>|<1>\n", __LINE__);
 	 */
+	test_one_oversize(max + 1, 0, 0, "1-1 <1>\n2-2 !\n3-3 <2>|<1>\n", __LINE__);
+	test_one_oversize(max + 4000, 0, 0, "1-1 <1>\n2-2 !\n3-3 <2>|<1>\n", __LINE__);
 }
 
 static void
@@ -631,15 +628,14 @@ test_chunks(void)
 		    "X|\xC3\xA4\n", __LINE__);
 	}
 	/*
-	 * BUG (reported, kept out): a UTF-8 file whose first non-ASCII
+	 * Regression (was a bug): a UTF-8 file whose first non-ASCII
 	 * character straddles the 64 KiB read boundary is detected as
 	 * GB18030 (see test_enc.c): csvin_run() on 65533 bytes of ASCII
 	 * lines followed by "X,中\n" (中 at offsets 65535..65537) rejects the
 	 * last record with "invalid GB18030 byte sequence" instead of giving
 	 * "X|中".
-	 *
-	 * test_straddle("", "中", 65536, NULL, "X|中\n", __LINE__);
 	 */
+	test_straddle("", "中", 65536, NULL, "X|中\n", __LINE__);
 	test_straddle("", "中", 1000, NULL, "X|中\n", __LINE__);
 
 	/* Bad bytes just before, on and after a read boundary. */

@@ -204,24 +204,23 @@ test_errors(void)
 	CHECK(strstr(err, want) == err);
 	CHECK(strchr(err, '\n') != NULL && strchr(err, '\n')[1] == '\0');
 	/*
-	 * BUG (reported, kept out): datafile.h says data tables are UTF-8,
+	 * Regression (was a bug): datafile.h says data tables are UTF-8,
 	 * but datafile_read() lets enc detect the encoding, so a UTF-8 file
 	 * with one bad byte is read as GB18030 and its good lines are
 	 * rejected too.  On "name,qty,note\na,1,中\nb,2,\"x\n\xFF\"\nc,3,x\n"
 	 * it reports "FILE:2: invalid GB18030 byte sequence" and
 	 * "FILE:3: invalid GB18030 byte sequence"; want only line 3 rejected
 	 * (as "invalid UTF-8 byte sequence") and record 2 read as a/1/中.
-	 *
-	 * seen_reset(&w);
-	 * write_data("name,qty,note\n" "a,1,\xE4\xB8\xAD\n" "b,2,\"x\n"
-	 *     "\xFF\"\n" "c,3,x\n");
-	 * capture_begin();
-	 * CHECK_INT(datafile_read(data_path, NULL, on_rec, &w), -1);
-	 * err = capture_end();
-	 * CHECK_STR(w.s, "2:a/1/中;5:c/3/x;");
-	 * snprintf(want, sizeof want, "test_datafile: %s:3: ", data_path);
-	 * CHECK(strstr(err, want) == err);
 	 */
+	seen_reset(&w);
+	write_data("name,qty,note\n" "a,1,\xE4\xB8\xAD\n" "b,2,\"x\n"
+	    "\xFF\"\n" "c,3,x\n");
+	capture_begin();
+	CHECK_INT(datafile_read(data_path, NULL, on_rec, &w), -1);
+	err = capture_end();
+	CHECK_STR(w.s, "2:a/1/中;5:c/3/x;");
+	snprintf(want, sizeof want, "test_datafile: %s:3: ", data_path);
+	CHECK(strstr(err, want) == err);
 
 	/* A UTF-8 file without bad bytes is read as UTF-8. */
 	seen_reset(&w);
@@ -344,32 +343,30 @@ test_comments(void)
 	CHECK_INT(datafile_read(data_path, NULL, on_rec, &w), 0);
 	CHECK_STR(w.s, "3:a/1/x;");
 	/*
-	 * BUG (reported, kept out): a comment line is parsed as CSV, so a
+	 * Regression (was a bug): a comment line is parsed as CSV, so a
 	 * field of it that starts with a quote opens a quoted field that
 	 * swallows the following lines.  datafile_read() on
 	 * "# note,\"unbalanced\nname,qty,note\na,1,x\n" should read the
 	 * header and the record "a,1,x" and return 0; it reports
 	 * "FILE:1: quoted field not terminated before end of input" and
 	 * returns -1 with no header.
-	 *
-	 * seen_reset(&w);
-	 * write_data("# note,\"unbalanced\nname,qty,note\na,1,x\n");
-	 * CHECK_INT(datafile_read(data_path, NULL, on_rec, &w), 0);
-	 * CHECK_STR(w.s, "3:a/1/x;");
 	 */
+	seen_reset(&w);
+	write_data("# note,\"unbalanced\nname,qty,note\na,1,x\n");
+	CHECK_INT(datafile_read(data_path, NULL, on_rec, &w), 0);
+	CHECK_STR(w.s, "3:a/1/x;");
 
 	/*
-	 * BUG (reported, kept out, minor): a record whose first field is
+	 * Regression (was a bug): a record whose first field is
 	 * quoted and starts with '#' is dropped silently as a comment,
 	 * though the line does not start with '#'.  datafile_read() on
 	 * "name,qty,note\n\"#1\",2,x\nb,2,x\n" should pass both records to
 	 * the callback; it passes only "b,2,x".
-	 *
-	 * seen_reset(&w);
-	 * write_data("name,qty,note\n\"#1\",2,x\nb,2,x\n");
-	 * CHECK_INT(datafile_read(data_path, NULL, on_rec, &w), 0);
-	 * CHECK_STR(w.s, "2:#1/2/x;3:b/2/x;");
 	 */
+	seen_reset(&w);
+	write_data("name,qty,note\n\"#1\",2,x\nb,2,x\n");
+	CHECK_INT(datafile_read(data_path, NULL, on_rec, &w), 0);
+	CHECK_STR(w.s, "2:#1/2/x;3:b/2/x;");
 }
 
 int

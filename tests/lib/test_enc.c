@@ -292,20 +292,20 @@ test_utf16_bad(void)
 	enc_free(&e);
 
 	/*
-	 * BUG (reported, kept out): after an invalid UTF-16 unit (a lone low
+	 * Regression (was a bug): after an invalid UTF-16 unit (a lone low
 	 * surrogate U+DC00 on line 2) the decoder skips one byte and loses
 	 * the 16-bit alignment, so the rest of the input decodes as garbage
 	 * (no more newlines, wrong lines).  Feeding
-	 * "\xFF\xFE" "a\0\n\0" "\x00\xDC" "b\0\n\0c\0\n\0" (18 bytes, detect)
+	 * "\xFF\xFE" "a\0\n\0" "\x00\xDC" "b\0\n\0c\0\n\0" (16 bytes, detect)
 	 * should give "a\n" FFFD "b\nc\n" (one or two U+FFFD) with one bad
 	 * byte queued on line 2; it gives "a\n" FFFD U+62DC U+0A00 U+6300
 	 * U+0A00 FFFD FFFD (read one byte out of step) with no line 3 or 4.
-	 *
-	 * CHECK_INT(decode(&e, NULL, "\xFF\xFE" "a\0\n\0" "\x00\xDC"
-	 *     "b\0\n\0c\0\n\0", 18, &k), 0);
-	 * CHECK(strstr(k.s, "b\nc\n") != NULL);
-	 * CHECK_STR(bad_lines(&e, lines, sizeof lines), "2");
 	 */
+	CHECK_INT(decode(&e, NULL, "\xFF\xFE" "a\0\n\0" "\x00\xDC"
+	    "b\0\n\0c\0\n\0", 16, &k), 0);
+	CHECK(strstr(k.s, "b\nc\n") != NULL);
+	CHECK_STR(bad_lines(&e, lines, sizeof lines), "2");
+	enc_free(&e);
 	CHECK_INT(decode(&e, NULL, "\xFF\xFE" "a\0\n\0" "\x00\xDC" "\n\0", 10, &k), 0);
 	CHECK(strncmp(k.s, "a\n" FFFD, 5) == 0);
 	CHECK_STR(bad_lines(&e, lines, sizeof lines), "2");
@@ -401,20 +401,19 @@ test_detect(void)
 	enc_free(&e);
 
 	/*
-	 * BUG (reported, kept out): a NUL byte is ASCII, yet a first chunk
+	 * Regression (was a bug): a NUL byte is ASCII, yet a first chunk
 	 * whose only non-ASCII-looking byte is a NUL makes detection pick
 	 * GB18030, so UTF-8 text in later chunks is decoded as GB18030
 	 * mojibake.  With enc_init(&e, NULL), enc_feed(&e, "a\0\n", 3, 0, ...)
 	 * then enc_feed(&e, "中\n", 4, 1, ...) should give "a" FFFD "\n中\n";
 	 * it gives "a" FFFD "\n涓" FFFD "\n" and queues a bad byte on line 2.
-	 *
-	 * sink_reset(&k);
-	 * enc_init(&e, NULL);
-	 * CHECK_INT(enc_feed(&e, "a\0\n", 3, 0, collect, &k), 0);
-	 * CHECK_INT(enc_feed(&e, "中\n", 4, 1, collect, &k), 0);
-	 * CHECK_STR(k.s, "a" FFFD "\n中\n");
-	 * enc_free(&e);
 	 */
+	sink_reset(&k);
+	enc_init(&e, NULL);
+	CHECK_INT(enc_feed(&e, "a\0\n", 3, 0, collect, &k), 0);
+	CHECK_INT(enc_feed(&e, "中\n", 4, 1, collect, &k), 0);
+	CHECK_STR(k.s, "a" FFFD "\n中\n");
+	enc_free(&e);
 
 	/* A single GBK character reads as GB18030, not as invalid UTF-8. */
 	CHECK_INT(decode(&e, NULL, "\xD6\xD0", 2, &k), 0);
@@ -481,22 +480,21 @@ test_carry(void)
 	enc_free(&e);
 
 	/*
-	 * BUG (reported, kept out): when the first chunk with a non-ASCII
+	 * Regression (was a bug): when the first chunk with a non-ASCII
 	 * byte ends inside a UTF-8 sequence and holds no complete one,
 	 * detection picks GB18030.  enc_feed(&e, "abc\xE4\xB8", 5, 0, ...)
 	 * then enc_feed(&e, "\xAD\n", 2, 1, ...) with enc_init(&e, NULL)
 	 * should give "abc中\n" with e.name "UTF-8"; it gives "abc涓" FFFD
 	 * "\n" with e.name "GB18030" and a bad byte queued on line 1.  csvin_run() meets this whenever the first non-ASCII
 	 * character of a file straddles a 64 KiB read (see test_csvin.c).
-	 *
-	 * sink_reset(&k);
-	 * enc_init(&e, NULL);
-	 * CHECK_INT(enc_feed(&e, "abc\xE4\xB8", 5, 0, collect, &k), 0);
-	 * CHECK_INT(enc_feed(&e, "\xAD\n", 2, 1, collect, &k), 0);
-	 * CHECK_STR(k.s, "abc中\n");
-	 * CHECK_STR(e.name, "UTF-8");
-	 * enc_free(&e);
 	 */
+	sink_reset(&k);
+	enc_init(&e, NULL);
+	CHECK_INT(enc_feed(&e, "abc\xE4\xB8", 5, 0, collect, &k), 0);
+	CHECK_INT(enc_feed(&e, "\xAD\n", 2, 1, collect, &k), 0);
+	CHECK_STR(k.s, "abc中\n");
+	CHECK_STR(e.name, "UTF-8");
+	enc_free(&e);
 	free(k.s);
 }
 

@@ -331,14 +331,13 @@ test_prefix_carriers(const struct region_db *db)
 	CHECK_INT(carrier(c, "中通"), 0);
 	CHECK_INT(carrier(c, "中通快递"), 0);
 	/*
-	 * BUG (reported, kept out): with 中通 listed before 中通快运, the
+	 * Regression (was a bug): with 中通 listed before 中通快运, the
 	 * exact name 中通快运 resolves to 中通 (the first carrier that is a
 	 * prefix): rates_carrier(card, "中通快运", 12) returns 0, want 1
 	 * (an exact name, and else the longest prefix, should win).
-	 *
-	 * CHECK_INT(carrier(c, "中通快运"), 1);
-	 * CHECK_INT(carrier(c, "中通快运物流"), 1);
 	 */
+	CHECK_INT(carrier(c, "中通快运"), 1);
+	CHECK_INT(carrier(c, "中通快运物流"), 1);
 	rates_free(c);
 }
 
