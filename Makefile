@@ -48,6 +48,9 @@ EMBED = $(sort $(wildcard data/*.csv data/*.tsv data/*.txt)) $(O)/gen/t2s.tsv
 
 .PHONY: all check check-fast demo bench eval install uninstall clean deps fuzz
 .DELETE_ON_ERROR:
+# Keep intermediate objects (cmd and test .o files): no "rm" after the
+# test summary, and no rebuilds.
+.SECONDARY:
 
 all: deps $(BINS)
 

@@ -386,7 +386,8 @@ lexicon_build(struct lexicon *lx)
 	size_t i, k;
 
 	/* Keep the last definition of every term. */
-	qsort(lx->t, lx->n, sizeof(*lx->t), term_cmp);
+	if (lx->n > 1)	/* lx->t is NULL for a lexicon with no terms */
+		qsort(lx->t, lx->n, sizeof(*lx->t), term_cmp);
 	for (i = k = 0; i < lx->n; i++) {
 		if (i + 1 < lx->n && lx->t[i].len == lx->t[i + 1].len &&
 		    memcmp(lx->t[i].s, lx->t[i + 1].s, lx->t[i].len) == 0) {
@@ -799,7 +800,8 @@ add_evidence(struct classifier *c, const struct hit *h)
 	if (n == 0)
 		return 0;
 	/* Already there? */
-	for (p = c->ev, end = c->ev + c->evlen; p < end; ) {
+	/* (c->ev is NULL until the first piece: no pointer arithmetic on it.) */
+	for (p = c->ev, end = c->ev ? c->ev + c->evlen : NULL; p != NULL && p < end; ) {
 		const char *semi = memchr(p, ';', (size_t)(end - p));
 		size_t l = semi ? (size_t)(semi - p) : (size_t)(end - p);
 
