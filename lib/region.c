@@ -970,7 +970,7 @@ is_nonplace(uint32_t c1, uint32_t c2)
 		"小学", "医院", "酒店", "宾馆", "饭店", "银行", "商场", "公司",
 		"超市", "新村", "大桥", "山庄", "家园", NULL
 	};
-	char buf[8];
+	char buf[12];		/* two code points of up to 4 bytes, and a NUL */
 	int i, n;
 
 	if (c1 == 0x6751)	/* 村 */
