@@ -13,6 +13,7 @@
 #include "cols.h"
 #include "diag.h"
 #include "t.h"
+#include "tcapture.h"
 
 static const struct colspec specs[] = {
 	{ "address", "收货地址|地址|address|shipping_address" },
@@ -37,43 +38,6 @@ hdr_set(struct hdr *h, const char *const *names)
 	}
 }
 
-static char err_path[] = "/tmp/test_cols.err.XXXXXX";
-static int saved_fd = -1;
-
-/* Send stderr to a file until capture_end(). */
-static void
-capture_begin(void)
-{
-	int fd;
-
-	fflush(stderr);
-	if ((fd = open(err_path, O_WRONLY | O_TRUNC)) < 0) {
-		perror(err_path);
-		exit(2);
-	}
-	saved_fd = dup(2);
-	dup2(fd, 2);
-	close(fd);
-}
-
-/* Restore stderr and return what was written to it (static buffer). */
-static const char *
-capture_end(void)
-{
-	static char buf[2048];
-	FILE *f;
-	size_t k = 0;
-
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	if ((f = fopen(err_path, "r")) != NULL) {
-		k = fread(buf, 1, sizeof buf - 1, f);
-		fclose(f);
-	}
-	buf[k] = '\0';
-	return buf;
-}
 
 /* cols_resolve() with overrides given as "name=header" strings. */
 static int

@@ -16,56 +16,15 @@
 #include "rates.h"
 #include "region.h"
 #include "t.h"
+#include "tcapture.h"
 #include "tier.h"
 
 static char card_path[] = "/tmp/test_rates.csv.XXXXXX";
-static char err_path[] = "/tmp/test_rates.err.XXXXXX";
-static int saved_fd = -1;
 
 static void
 write_card(const char *text)
 {
-	FILE *f = fopen(card_path, "w");
-
-	if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0) {
-		perror(card_path);
-		exit(2);
-	}
-}
-
-/* Send stderr to a file until capture_end(). */
-static void
-capture_begin(void)
-{
-	int fd;
-
-	fflush(stderr);
-	if ((fd = open(err_path, O_WRONLY | O_TRUNC)) < 0) {
-		perror(err_path);
-		exit(2);
-	}
-	saved_fd = dup(2);
-	dup2(fd, 2);
-	close(fd);
-}
-
-/* Restore stderr and return what was written to it (static buffer). */
-static const char *
-capture_end(void)
-{
-	static char buf[4096];
-	FILE *f;
-	size_t k = 0;
-
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	if ((f = fopen(err_path, "r")) != NULL) {
-		k = fread(buf, 1, sizeof buf - 1, f);
-		fclose(f);
-	}
-	buf[k] = '\0';
-	return buf;
+	t_write_file(card_path, text);
 }
 
 static int
