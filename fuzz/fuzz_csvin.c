@@ -6,7 +6,9 @@
  * and never go back, a record ends on or after the line it starts, an
  * unreadable record has a reason and no fields, and every field of a
  * readable record is NUL-terminated, NUL-free, valid UTF-8 and no larger
- * than CSVIN_FIELD_MAX.
+ * than CSVIN_FIELD_MAX.  The same input is read again with the fast path
+ * for quote-free lines turned off, and both readings must agree on every
+ * record: lines, error, fields and raw bytes.
  */
 
 #include "fuzz.h"
@@ -17,7 +19,40 @@
 struct state {
 	long last;		/* line of the previous record */
 	int text;		/* text mode: one field per record */
+	char *log;		/* every record, serialised */
+	size_t len, cap;	/* fill and size of log */
 };
+
+static void
+log_bytes(struct state *st, const void *p, size_t n)
+{
+	if (st->len + n > st->cap) {
+		st->cap = (st->len + n) * 2 + 64;
+		if ((st->log = realloc(st->log, st->cap)) == NULL)
+			abort();
+	}
+	memcpy(st->log + st->len, p, n);
+	st->len += n;
+}
+
+/* Lengths go first, so that no two records serialise alike. */
+static void
+log_record(struct state *st, const struct record *r)
+{
+	size_t i;
+
+	log_bytes(st, &r->line, sizeof r->line);
+	log_bytes(st, &r->endline, sizeof r->endline);
+	log_bytes(st, &r->n, sizeof r->n);
+	log_bytes(st, r->error ? r->error : "", r->error ? strlen(r->error) + 1 : 1);
+	log_bytes(st, &r->rawlen, sizeof r->rawlen);
+	if (r->raw != NULL)
+		log_bytes(st, r->raw, r->rawlen);
+	for (i = 0; i < r->n; i++) {
+		log_bytes(st, &r->len[i], sizeof r->len[i]);
+		log_bytes(st, r->f[i], r->len[i]);
+	}
+}
 
 static int
 check(void *ctx, struct record *r)
@@ -30,6 +65,7 @@ check(void *ctx, struct record *r)
 	FZ_ASSERT(r->line >= st->last);
 	FZ_ASSERT(r->endline >= r->line);
 	st->last = r->line;
+	log_record(st, r);
 	if (r->raw != NULL)
 		fz_touch(r->raw, r->rawlen);
 	if (r->error != NULL) {
@@ -56,7 +92,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		"utf-16", "utf-16le", "utf-16be", "UTF-8"
 	};
 	struct csvin_opts o;
-	struct state st;
+	struct state st, slow;
+	int rf, rs;
 
 	if (size < 2)
 		return 0;
@@ -67,8 +104,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.delim = ',';
 	o.text = data[1] & 1;
 	o.encoding = encs[(data[1] >> 1) % (sizeof encs / sizeof encs[0])];
-	st.last = 0;
+	memset(&st, 0, sizeof st);
 	st.text = o.text;
-	csvin_run_mem((const char *)data + 2, size - 2, "fuzz", &o, check, &st);
+	slow = st;
+	rf = csvin_run_mem((const char *)data + 2, size - 2, "fuzz", &o, check, &st);
+	csvin_fast_path(0);
+	rs = csvin_run_mem((const char *)data + 2, size - 2, "fuzz", &o, check, &slow);
+	csvin_fast_path(1);
+	FZ_ASSERT(rf == rs);
+	FZ_ASSERT(st.len == slow.len);
+	FZ_ASSERT(st.len == 0 || memcmp(st.log, slow.log, st.len) == 0);
+	free(st.log);
+	free(slow.log);
 	return 0;
 }

@@ -9,6 +9,8 @@
 
 #define CHUNK ((size_t)1 << 16)
 
+static int fast_path = 1;	/* split_plain() in use */
+
 /* libcsv's parser states (csv.c); its header does not export them. */
 #define LIBCSV_FIELD_BEGUN 2
 
@@ -90,18 +92,23 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 }
 
 static void
+grow_fields(struct reader *r)
+{
+	size_t cap = r->fcap ? r->fcap * 2 : 16;
+
+	r->off = realloc(r->off, cap * sizeof *r->off);
+	r->len = realloc(r->len, cap * sizeof *r->len);
+	r->f = realloc(r->f, cap * sizeof *r->f);
+	if (r->off == NULL || r->len == NULL || r->f == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	r->fcap = cap;
+}
+
+static void
 add_field(struct reader *r, const char *s, size_t n)
 {
-	if (r->nf == r->fcap) {
-		size_t cap = r->fcap ? r->fcap * 2 : 16;
-
-		r->off = realloc(r->off, cap * sizeof *r->off);
-		r->len = realloc(r->len, cap * sizeof *r->len);
-		r->f = realloc(r->f, cap * sizeof *r->f);
-		if (r->off == NULL || r->len == NULL || r->f == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-		r->fcap = cap;
-	}
+	if (r->nf == r->fcap)
+		grow_fields(r);
 	if (r->buflen + n + 1 > r->bufcap)
 		grow((void **)&r->buf, &r->bufcap, r->buflen + n + 1, 1);
 	memcpy(r->buf + r->buflen, s, n);
@@ -112,9 +119,13 @@ add_field(struct reader *r, const char *s, size_t n)
 	r->buflen += n + 1;
 }
 
-/* Hand the record built so far (or an error record) to the callback. */
+/*
+ * Hand the record built so far (or an error record) to the callback, with
+ * RAW[0..RAWLEN) as its bytes as read (NULL: none known).
+ */
 static void
-deliver(struct reader *r, const char *error)
+deliver_raw(struct reader *r, const char *error, const char *raw,
+    size_t rawlen)
 {
 	struct record rec;
 	const struct enc_bad *b;
@@ -134,18 +145,8 @@ deliver(struct reader *r, const char *error)
 	rec.line = r->rec_start;
 	rec.endline = r->line;
 	rec.error = error;
-	rec.raw = NULL;
-	rec.rawlen = 0;
-	if (!r->raw_bad && !r->opts->text && r->rawlen > 0) {
-		size_t n = r->rawlen;
-
-		if (n > 0 && r->raw[n - 1] == '\n')
-			n--;
-		if (n > 0 && r->raw[n - 1] == '\r')
-			n--;
-		rec.raw = r->raw;
-		rec.rawlen = n;
-	}
+	rec.raw = raw;
+	rec.rawlen = rawlen;
 	r->rawlen = 0;
 	r->raw_bad = 0;
 	r->nf = 0;
@@ -153,6 +154,23 @@ deliver(struct reader *r, const char *error)
 	r->at_start = 1;
 	if (r->stop == 0)
 		r->stop = r->fn(r->ctx, &rec);
+}
+
+/* Deliver with the raw bytes kept by keep_raw(), when they are usable. */
+static void
+deliver(struct reader *r, const char *error)
+{
+	size_t n = r->rawlen;
+
+	if (r->raw_bad || r->opts->text || n == 0) {
+		deliver_raw(r, error, NULL, 0);
+		return;
+	}
+	if (r->raw[n - 1] == '\n')
+		n--;
+	if (n > 0 && r->raw[n - 1] == '\r')
+		n--;
+	deliver_raw(r, error, r->raw, n);
 }
 
 static void
@@ -291,6 +309,52 @@ feed_text(struct reader *r, const char *s, size_t n, int complete)
 	}
 }
 
+/*
+ * The fast path for a complete line that starts a record and holds no
+ * quote character and no CR other than a final CRLF: CSV gives such a line
+ * no syntax but the delimiter, so it is one record whose fields lie
+ * between delimiters, exactly as libcsv (with blanks kept) would deliver
+ * them.  libcsv calls a function per byte and copies fields a byte at a
+ * time, which costs as much as the tools' own work; splitting with memchr
+ * does not.  Every other line goes to libcsv.  LINE[0..N) ends with '\n'.
+ * Returns 0 when the line is not plain and libcsv must read it.
+ */
+static int
+split_plain(struct reader *r, const char *line, size_t n)
+{
+	size_t len = n - 1, pos = 0;
+	char *b;
+
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (len > CSVIN_FIELD_MAX || memchr(line, '"', len) != NULL ||
+	    memchr(line, '\r', len) != NULL)
+		return 0;
+	if (len == 0)
+		return 1;	/* libcsv skips blank lines too */
+	grow((void **)&r->buf, &r->bufcap, len + 1, 1);
+	b = r->buf;
+	memcpy(b, line, len);
+	b[len] = '\0';
+	for (;;) {
+		char *d = memchr(b + pos, r->opts->delim, len - pos);
+		size_t end = d ? (size_t)(d - b) : len;
+
+		if (r->nf == r->fcap)
+			grow_fields(r);
+		r->off[r->nf] = pos;
+		r->len[r->nf] = end - pos;
+		r->nf++;
+		if (d == NULL)
+			break;
+		*d = '\0';
+		pos = end + 1;
+	}
+	r->buflen = len + 1;
+	deliver_raw(r, NULL, line, len);
+	return 1;
+}
+
 /* enc callback: split decoded text into lines and feed them. */
 static int
 on_decoded(void *ctx, const char *s, size_t n)
@@ -309,7 +373,8 @@ on_decoded(void *ctx, const char *s, size_t n)
 		}
 		if (r->opts->text)
 			feed_text(r, s, seg, nl != NULL);
-		else
+		else if (nl == NULL || r->p.pstate != 0 || r->skipping ||
+		    r->nf != 0 || !fast_path || !split_plain(r, s, seg))
 			feed_csv(r, s, seg);
 		r->midline = nl == NULL;
 		if (nl != NULL) {
@@ -446,4 +511,13 @@ csvin_run_mem(const char *data, size_t len, const char *display,
 	rc = r.stop;
 	reader_free(&r);
 	return rc;
+}
+
+int
+csvin_fast_path(int on)
+{
+	int was = fast_path;
+
+	fast_path = on;
+	return was;
 }

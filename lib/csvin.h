@@ -58,4 +58,11 @@ int csvin_run(const char *path, const char *display,
 int csvin_run_mem(const char *data, size_t len, const char *display,
     const struct csvin_opts *opts, csvin_record_fn fn, void *ctx);
 
+/*
+ * Turn the fast path for quote-free lines (csvin.c) off (ON zero) or back
+ * on, for the tests and the fuzz harness that compare it with libcsv.
+ * Returns the previous setting.  Not for use while a file is being read.
+ */
+int csvin_fast_path(int on);
+
 #endif

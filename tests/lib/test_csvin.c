@@ -3,8 +3,9 @@
  * (csvin_run): quoting, embedded newlines and the line where each record
  * starts and ends, CRLF, blank lines, blanks kept, the raw bytes of each
  * record, text mode, oversize fields, an unterminated quote, bad bytes
- * attached to the right record, reads that cross chunk boundaries, and
- * stopping from the callback.
+ * attached to the right record, reads that cross chunk boundaries,
+ * stopping from the callback, and the fast path for quote-free lines
+ * against libcsv on random input.
  */
 
 #include <stdio.h>
@@ -649,6 +650,80 @@ test_chunks(void)
 	}
 }
 
+/* A small deterministic generator (xorshift32), so failures repeat. */
+static unsigned
+rnd(unsigned *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+/*
+ * Random CSV-like text from the bytes that matter to the parser: quotes,
+ * delimiters, CR, LF, blanks, a multi-byte character, a bad byte, NUL.
+ */
+static size_t
+random_csv(unsigned *seed, char *buf, size_t cap)
+{
+	static const char *const atoms[] = {
+		"a", "bc", ",", ",", ";", "\t", " ", "\"", "\"\"", "\n", "\n",
+		"\r\n", "\r", "\xe4\xb8\xad", "\xff", "x\n", "1,2\n", "\n\n",
+	};
+	size_t n = 0, want = rnd(seed) % cap;
+
+	while (n < want) {
+		const char *a = atoms[rnd(seed) % (sizeof atoms / sizeof atoms[0])];
+		size_t k = strlen(a);
+
+		if (rnd(seed) % 97 == 0)
+			a = "\0", k = 1;
+		if (n + k > cap)
+			break;
+		memcpy(buf + n, a, k);
+		n += k;
+	}
+	return n;
+}
+
+/*
+ * The fast path (split_plain in csvin.c) must deliver exactly what libcsv
+ * does: the same records, fields, line numbers, errors and raw bytes.
+ */
+static void
+test_fast_path(void)
+{
+	static const char delims[] = { ',', ';', '\t' };
+	struct coll fast = { .raw = 1, .msg = 1 }, slow = fast;
+	unsigned seed = 2463534242u;
+	char buf[300];
+	int i, differ = 0;
+
+	for (i = 0; i < 20000; i++) {
+		struct csvin_opts o = { delims[i % 3], 0, NULL };
+		size_t n = random_csv(&seed, buf, sizeof buf);
+		int rf, rs;
+
+		coll_reset(&fast);
+		coll_reset(&slow);
+		rf = csvin_run_mem(buf, n, "r.csv", &o, on_record, &fast);
+		csvin_fast_path(0);
+		rs = csvin_run_mem(buf, n, "r.csv", &o, on_record, &slow);
+		csvin_fast_path(1);
+		if (rf != rs || strcmp(fast.s, slow.s) != 0) {
+			if (differ++ == 0)
+				printf("  input %d differs:\n  fast: %s\n  libcsv: %s\n",
+				    i, fast.s, slow.s);
+		}
+	}
+	CHECK_INT(differ, 0);
+	/* And the fast path was taken: a plain line is one record. */
+	CHECK_INT(csvin_fast_path(1), 1);
+	free(fast.s);
+	free(slow.s);
+}
+
 int
 main(void)
 {
@@ -676,6 +751,7 @@ main(void)
 	test_chunks();
 	test_big();
 	test_stdin();
+	test_fast_path();
 	unlink(tmp_path);
 	return t_done();
 }
