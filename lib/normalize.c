@@ -19,78 +19,9 @@
 #include "embed.h"
 #include "normalize.h"
 
-/* The ideographs the t2s table covers: Extension A and the URO block. */
-#define T2S_LO 0x3400
-#define T2S_HI 0x9FFF
-
-struct normalizer {
-	uint32_t simp[T2S_HI - T2S_LO + 1]; /* simplified code point, 0: unchanged */
-};
-
-/*
- * Decode one UTF-8 character at S[0..LEN) (LEN >= 1) into *CP.  Returns its
- * length, or 0 when the bytes are not a valid, shortest-form character.
- */
-static size_t
-utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	uint32_t c;
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	if (len < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
-
-/* Encode CP as UTF-8 into OUT (4 bytes of room); returns the length. */
-static size_t
-utf8_encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
+#define T2S_LO NORM_T2S_LO
+#define T2S_HI NORM_T2S_HI
+#define utf8_decode norm_utf8_decode
 
 /*
  * Parse the t2s line starting at P (before END): *TRAD and *SIMP get the
@@ -176,11 +107,14 @@ normalizer_free(struct normalizer *z)
 	free(z);
 }
 
-/* Make room in N for an input of LEN bytes; 0 or -1. */
+/*
+ * Make room in N for an input of LEN bytes, and in its map when MAP; 0 or
+ * -1.
+ */
 static int
-norm_reserve(struct norm *n, size_t len)
+norm_reserve(struct norm *n, size_t len, int map)
 {
-	size_t need, *map;
+	size_t need, *m;
 	char *s;
 
 	/* A 3-byte ideograph may become a 4-byte one; nothing else grows. */
@@ -189,15 +123,18 @@ norm_reserve(struct norm *n, size_t len)
 		return -1;
 	}
 	need = len + len / 3 + 8;
-	if (need <= n->cap)
-		return 0;
-	if ((s = realloc(n->s, need)) == NULL)
-		return -1;
-	n->s = s;
-	if ((map = realloc(n->map, need * sizeof(*map))) == NULL)
-		return -1;
-	n->map = map;
-	n->cap = need;
+	if (need > n->cap) {
+		if ((s = realloc(n->s, need)) == NULL)
+			return -1;
+		n->s = s;
+		n->cap = need;
+	}
+	if (map && need > n->mapcap) {
+		if ((m = realloc(n->map, need * sizeof(*m))) == NULL)
+			return -1;
+		n->map = m;
+		n->mapcap = need;
+	}
 	return 0;
 }
 
@@ -205,58 +142,90 @@ norm_reserve(struct norm *n, size_t len)
 static uint32_t
 norm_cp(const struct normalizer *z, uint32_t cp)
 {
-	uint32_t t;
-
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
-	if (cp >= 0xff01 && cp <= 0xff5e) {
-		cp -= 0xfee0;
-		return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
-	}
-	if (cp == 0x3000)
-		return ' ';
+	if (z != NULL)
+		return norm_codepoint_with(z, cp);
 	if (cp < T2S_LO || cp > T2S_HI)
-		return cp;
-	if (z == NULL)
-		return t2s_search(cp);
-	t = z->simp[cp - T2S_LO];
-	return t != 0 ? t : cp;
+		return norm_codepoint_with(NULL, cp);	/* no table needed */
+	return t2s_search(cp);
+}
+
+/*
+ * Normalise S[0..LEN) into N's buffer, and the map into MAP unless it is
+ * NULL.  Inlined into its two callers, so that the one without a map has
+ * no trace of it.  Most characters need no change: ASCII but for upper
+ * case, and the ideographs of the URO block that are not traditional are
+ * copied as they are, without decoding and encoding them.
+ */
+static inline void
+normalise(const struct normalizer *z, struct norm *n, const char *s,
+    size_t len, size_t *map)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char *out = n->s;
+	size_t i, j, k, o, cl;
+	uint32_t cp, t;
+
+	for (i = o = 0; i < len; i += cl) {
+		if (u[i] < 0x80) {
+			cl = 1;
+			out[o] = (char)(u[i] >= 'A' && u[i] <= 'Z' ?
+			    u[i] + ('a' - 'A') : u[i]);
+			if (map != NULL)
+				map[o] = i;
+			o++;
+			continue;
+		}
+		if (z != NULL && (cp = norm_uro_at(u + i, len - i)) != 0) {
+			cl = 3;
+			t = z->simp[cp - T2S_LO];
+			if (t == 0) {
+				memcpy(out + o, s + i, 3);
+				k = 3;
+			} else
+				k = norm_utf8_encode(t, out + o);
+		} else if ((cl = utf8_decode(u + i, len - i, &cp)) == 0) {
+			cl = 1;		/* not UTF-8: the byte passes through */
+			out[o] = s[i];
+			k = 1;
+		} else
+			k = norm_utf8_encode(norm_cp(z, cp), out + o);
+		if (map != NULL)
+			for (j = 0; j < k; j++)
+				map[o + j] = i;
+		o += k;
+	}
+	out[o] = '\0';
+	if (map != NULL)
+		map[o] = len;
+	n->len = o;
 }
 
 int
 norm_text_with(const struct normalizer *z, struct norm *n, const char *s,
     size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, k, o, cl;
-	uint32_t cp;
-	char buf[4];
-
-	if (norm_reserve(n, len) == -1)
+	if (norm_reserve(n, len, 1) == -1)
 		return -1;
-	for (i = o = 0; i < len; i += cl) {
-		if (u[i] < 0x80) {	/* fast path for ASCII */
-			cl = 1;
-			n->s[o] = (char)(u[i] >= 'A' && u[i] <= 'Z' ?
-			    u[i] + ('a' - 'A') : u[i]);
-			n->map[o++] = i;
-			continue;
-		}
-		if ((cl = utf8_decode(u + i, len - i, &cp)) == 0) {
-			cl = 1;		/* not UTF-8: the byte passes through */
-			n->s[o] = s[i];
-			n->map[o++] = i;
-			continue;
-		}
-		k = utf8_encode(norm_cp(z, cp), buf);
-		memcpy(n->s + o, buf, k);
-		while (k-- > 0)
-			n->map[o++] = i;
-	}
-	n->s[o] = '\0';
-	n->map[o] = len;
-	n->len = o;
+	normalise(z, n, s, len, n->map);
 	return 0;
+}
+
+int
+norm_text_fast(const struct normalizer *z, struct norm *n, const char *s,
+    size_t len)
+{
+	if (norm_reserve(n, len, 0) == -1)
+		return -1;
+	normalise(z, n, s, len, NULL);
+	return 0;
+}
+
+int
+norm_map(const struct normalizer *z, struct norm *n, const char *s,
+    size_t len)
+{
+	/* Writing the text again costs little beside the map. */
+	return norm_text_with(z, n, s, len);
 }
 
 uint32_t
@@ -278,5 +247,5 @@ norm_free(struct norm *n)
 	free(n->map);
 	n->s = NULL;
 	n->map = NULL;
-	n->len = n->cap = 0;
+	n->len = n->cap = n->mapcap = 0;
 }
