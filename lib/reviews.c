@@ -94,13 +94,30 @@ struct bnd {
 	unsigned char sent;	/* it also ends a sentence */
 };
 
+/*
+ * Where a piece of the cleaned text came from.  The cleaned text is cut
+ * into pieces that each start a new segment: a run of characters that have
+ * the same length in the input and the cleaned text, one after the other
+ * in both (most of a review), or one character that changed length (a
+ * full-width comma, a run of digits, a byte that is not UTF-8).  A
+ * per-byte map would cost as much as the cleaning itself, and only the few
+ * bytes of evidence need their input offsets (map_at()).
+ */
+struct seg {
+	size_t clean;		/* where it starts in the cleaned text */
+	uint32_t in;		/* and in the input */
+	uint32_t one;		/* one character: all of it comes from IN */
+};
+
 struct classifier {
 	const struct lexicon *lx; /* the lexicon */
 	struct bnd *bnd;	/* clause boundaries of the cleaned text */
 	size_t nbnd, capbnd;	/* how many, and room */
 	char *clean;		/* normalised review without emoji codes */
-	uint32_t *map;		/* clean byte -> input offset */
-	size_t cleanlen, cleancap; /* fill and size of clean and map */
+	size_t cleanlen, cleancap; /* fill and size of clean */
+	struct seg *seg;	/* clean offset -> input offset, see struct seg */
+	size_t nseg, capseg;	/* how many, and room */
+	size_t inlen;		/* length of the review */
 	struct hit *h;		/* matches, then the kept ones */
 	size_t nh, caph;	/* how many, and room */
 	char *ev;		/* evidence being built */
@@ -344,7 +361,7 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 		lx->t = t;
 		lx->cap = cap;
 	}
-	if (norm_text_with(lx->z, &n, term, strlen(term)) == -1) {
+	if (norm_text_fast(lx->z, &n, term, strlen(term)) == -1) {
 		datafile_error(df, "out of memory");
 		return 1;
 	}
@@ -446,7 +463,7 @@ classifier_free(struct classifier *c)
 	if (c == NULL)
 		return;
 	free(c->clean);
-	free(c->map);
+	free(c->seg);
 	free(c->h);
 	free(c->ev);
 	free(c->bnd);
@@ -464,23 +481,6 @@ u8len(unsigned char b)
 	if (b >= 0xc2)
 		return 2;
 	return 1;
-}
-
-/* Code point of the well-formed character S[0..N). */
-static uint32_t
-u8cp(const unsigned char *s, size_t n)
-{
-	switch (n) {
-	case 2:
-		return (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
-	case 3:
-		return (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 |
-		    (s[2] & 0x3f);
-	case 4:
-		return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3f) << 12 |
-		    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
-	}
-	return s[0];
 }
 
 /* Is CP a pictograph, dingbat or an emoji joiner/selector? */
@@ -591,53 +591,6 @@ maybe_emoji(const unsigned char *s, size_t cl)
 	    (s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x8d)));
 }
 
-/* Encode CP as UTF-8 into OUT (4 bytes of room); returns the length. */
-static size_t
-utf8_put(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
-/*
- * Decode the UTF-8 character at S[0..LEN) (LEN >= 1) into *CP; returns its
- * length, or 0 when the bytes are not a well-formed character.
- */
-static size_t
-decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	size_t n = u8len(s[0]), i;
-
-	if (n == 1 || n > len || s[0] < 0xc2)
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	*cp = u8cp(s, n);
-	if ((n == 3 && *cp < 0x800) || (n == 4 && (*cp < 0x10000 ||
-	    *cp > 0x10ffff)) || (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
 /* Make room in C for a review of LEN bytes; 0 or -1. */
 static int
 clean_reserve(struct classifier *c, size_t len)
@@ -645,7 +598,6 @@ clean_reserve(struct classifier *c, size_t len)
 	/* A 3-byte ideograph may become a 4-byte one; nothing else grows. */
 	size_t need = len + len / 3 + 8;
 	char *p;
-	uint32_t *m;
 
 	if (len > UINT32_MAX - 8) {
 		errno = EOVERFLOW;
@@ -656,69 +608,165 @@ clean_reserve(struct classifier *c, size_t len)
 	if ((p = realloc(c->clean, need)) == NULL)
 		return -1;
 	c->clean = p;
-	if ((m = realloc(c->map, need * sizeof(*m))) == NULL)
-		return -1;
-	c->map = m;
 	c->cleancap = need;
 	return 0;
 }
 
 /*
+ * Start a segment at clean offset K, input offset I (ONE: of one
+ * character only); 0 or -1.
+ */
+static int
+add_seg(struct classifier *c, size_t k, size_t i, int one)
+{
+	if (c->nseg == c->capseg) {
+		size_t cap = c->capseg ? c->capseg * 2 : 64;
+		struct seg *g = realloc(c->seg, cap * sizeof(*g));
+
+		if (g == NULL)
+			return -1;
+		c->seg = g;
+		c->capseg = cap;
+	}
+	c->seg[c->nseg].clean = k;
+	c->seg[c->nseg].in = (uint32_t)i;
+	c->seg[c->nseg++].one = (uint32_t)one;
+	return 0;
+}
+
+/*
+ * The input offset of the character that clean byte K belongs to (K ==
+ * cleanlen: the end of the input).
+ */
+static size_t
+map_at(const struct classifier *c, size_t k)
+{
+	const struct seg *g;
+	size_t lo = 0, hi = c->nseg, mid;
+
+	if (k >= c->cleanlen)
+		return c->inlen;
+	/* The last segment that starts at or before K (the first starts at 0). */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (c->seg[mid].clean <= k)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	g = &c->seg[lo];
+	if (g->one)
+		return g->in;
+	/* A run of well-formed characters: back to the start of K's. */
+	while (k > g->clean && ((unsigned char)c->clean[k] & 0xc0) == 0x80)
+		k--;
+	return g->in + (k - g->clean);
+}
+
+/* What an ASCII byte is between clauses: 0 nothing, 1 a clause end, 2 a sentence end. */
+static const unsigned char ascii_bnd[128] = {
+	['.'] = 2, ['!'] = 2, ['?'] = 2, [';'] = 2, ['\n'] = 2, ['\r'] = 2,
+	[','] = 1, [' '] = 1, ['\t'] = 1, ['~'] = 1, [':'] = 1, ['('] = 1,
+	[')'] = 1, ['"'] = 1, ['\''] = 1, ['*'] = 1, ['#'] = 1, ['&'] = 1,
+	['/'] = 1, ['['] = 1, [']'] = 1
+};
+
+/*
  * Normalise the review S[0..N) (norm_codepoint(): simplified characters,
  * half width, lower case) into c->clean in one pass, leaving out emoji and
- * 表情 codes, writing every run of digits as one '0', mapping every byte
- * back to the input and noting the clause boundaries; 0 or -1.
+ * 表情 codes, writing every run of digits as one '0', noting where the
+ * pieces came from (struct seg) and the clause boundaries; 0 or -1.
+ *
+ * Most characters of a review are ASCII or ideographs of the URO block:
+ * those take a short path, the rest the general one.
  */
 static int
 clean_text(struct classifier *c, const char *s, size_t n)
 {
+	const struct normalizer *z = c->lx->z;
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, k, cl, bn, ol, j, digits_end = (size_t)-1;
-	uint32_t cp;
-	char buf[4];
+	size_t i, k, cl, bn, ol, digits_end = (size_t)-1, run_end = (size_t)-1;
+	uint32_t cp, t;
+	char *out;
 	int sent;
 
 	if (clean_reserve(c, n) == -1)
 		return -1;
+	out = c->clean;
 	c->nbnd = 0;
+	c->nseg = 0;
+	c->inlen = n;
 	for (i = k = 0; i < n; i += cl) {
+		if ((cp = norm_uro_at(u + i, n - i)) != 0 &&
+		    ((t = z->simp[cp - NORM_T2S_LO]) == 0 ||
+		    (t >= 0x4000 && t <= 0x9fff))) {
+			/* No emoji, digit or punctuation: a 3-byte ideograph. */
+			cl = 3;
+			if (t == 0)
+				memcpy(out + k, s + i, 3);
+			else
+				norm_utf8_encode(t, out + k);
+			if (run_end != i && add_seg(c, k, i, 0) == -1)
+				return -1;
+			run_end = i + 3;
+			k += 3;
+			continue;
+		}
+		if (u[i] < 0x80 && u[i] != '[' && u[i] != '/' &&
+		    (u[i] < '0' || u[i] > '9')) {
+			cl = 1;
+			out[k] = (char)(u[i] >= 'A' && u[i] <= 'Z' ?
+			    u[i] + ('a' - 'A') : u[i]);
+			if (ascii_bnd[u[i]] != 0 &&
+			    add_bnd(c, k, 1, ascii_bnd[u[i]] == 2) == -1)
+				return -1;
+			if (run_end != i && add_seg(c, k, i, 0) == -1)
+				return -1;
+			run_end = i + 1;
+			k++;
+			continue;
+		}
 		if ((u[i] == '[' || u[i] == '/') && (cl = code_len(s + i, n - i)) > 0)
 			continue;
 		if (u[i] < 0x80) {
 			cl = 1;
 			cp = u[i];
-		} else if ((cl = decode(u + i, n - i, &cp)) == 0) {
+		} else if ((cl = norm_utf8_decode(u + i, n - i, &cp)) == 0) {
 			cl = 1;		/* not UTF-8: the byte passes through */
-			c->clean[k] = s[i];
-			c->map[k++] = (uint32_t)i;
+			if (add_seg(c, k, i, 1) == -1)
+				return -1;
+			out[k++] = s[i];
 			continue;
 		} else if (maybe_emoji(u + i, cl) && is_emoji(cp))
 			continue;
-		else
-			cp = norm_codepoint(c->lx->z, cp);
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 'a' - 'A';
+		cp = norm_codepoint_with(z, cp);
 		if (cp >= '0' && cp <= '9') {
 			/* A run of digits is one '0': any number. */
 			if (digits_end != i) {
-				c->clean[k] = '0';
-				c->map[k++] = (uint32_t)i;
+				if (add_seg(c, k, i, 1) == -1)
+					return -1;
+				out[k++] = '0';
 			}
 			digits_end = i + cl;
 			continue;
 		}
-		ol = utf8_put(cp, buf);
-		if ((cp < 0x80 || buf[0] == '\xc2' || buf[0] == '\xe2' ||
-		    buf[0] == '\xe3') && boundary(buf, ol, &bn, &sent) &&
+		ol = norm_utf8_encode(cp, out + k);
+		if ((cp < 0x80 || out[k] == '\xc2' || out[k] == '\xe2' ||
+		    out[k] == '\xe3') && boundary(out + k, ol, &bn, &sent) &&
 		    add_bnd(c, k, bn, sent) == -1)
 			return -1;
-		for (j = 0; j < ol; j++) {
-			c->clean[k] = buf[j];
-			c->map[k++] = (uint32_t)i;
-		}
+		if (ol != cl) {
+			if (add_seg(c, k, i, 1) == -1)
+				return -1;
+		} else if (run_end != i) {
+			if (add_seg(c, k, i, 0) == -1)
+				return -1;
+			run_end = i + cl;
+		} else
+			run_end = i + cl;
+		k += ol;
 	}
-	c->clean[k] = '\0';
-	c->map[k] = (uint32_t)n;
+	out[k] = '\0';
 	c->cleanlen = k;
 	return 0;
 }
@@ -787,14 +835,14 @@ keep_longest(struct classifier *c)
 static int
 add_evidence(struct classifier *c, const struct hit *h)
 {
-	size_t from = c->map[h->from], last = c->map[h->to - 1];
+	size_t from = map_at(c, h->from), last = map_at(c, h->to - 1);
 	size_t to = last + u8len((unsigned char)c->input[last]), n;
 	const char *w = c->input + from;
 	const char *p, *end;
 	char *q;
 
-	if (to > c->map[c->cleanlen])	/* a stray byte at the end */
-		to = c->map[c->cleanlen];
+	if (to > c->inlen)	/* a stray byte at the end */
+		to = c->inlen;
 	n = to > from ? to - from : 0;
 
 	if (n == 0)
