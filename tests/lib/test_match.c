@@ -1,6 +1,6 @@
 /*
  * Unit tests of lib/match.c: known cases, then random patterns and texts
- * checked against a brute-force search.
+ * checked against a brute-force search, with automata small and large.
  */
 
 #include <stdlib.h>
@@ -181,6 +181,64 @@ test_random(void)
 	free(hs);
 }
 
+/*
+ * An automaton of more than 32767 states (matcher.c's 32-bit table), and
+ * one of fewer (the 16-bit table), against brute force.  Random patterns
+ * over sixteen letters share few prefixes longer than three: 6000 of 9
+ * or 10 bytes make some 38000 states; 3000 of at most 10 bytes make fewer
+ * than 30001 whatever they are.
+ */
+static void
+test_large(void)
+{
+	static const size_t counts[] = { 6000, 3000 }, minlen[] = { 9, 7 };
+	enum { MAXPAT = 6000, PLEN = 10, TLEN = 4000 };
+	char (*pats)[PLEN] = calloc(MAXPAT, PLEN), text[TLEN];
+	size_t plen[MAXPAT], np, i, j, want;
+	struct matcher *m;
+	struct hits *hs = calloc(1, sizeof(*hs));
+	int round;
+
+	if (pats == NULL || hs == NULL) {
+		CHECK(0);
+		return;
+	}
+	srand(777);
+	for (round = 0; round < 2; round++) {
+		np = counts[round];
+		m = matcher_new();
+		for (i = 0; i < np; i++) {
+			plen[i] = minlen[round] + (size_t)rand() %
+			    (PLEN + 1 - minlen[round]);
+			for (j = 0; j < plen[i]; j++)
+				pats[i][j] = (char)(0xa0 + rand() % 16);
+			CHECK_INT(matcher_add(m, pats[i], plen[i], (int)i), 0);
+		}
+		CHECK_INT(matcher_build(m), 0);
+		for (j = 0; j < TLEN; j++)
+			text[j] = (char)(0xa0 + rand() % 16);
+		for (i = 0; i < 60; i++) {	/* plant some */
+			size_t p = (size_t)rand() % np, at = (size_t)rand() % (TLEN - PLEN);
+
+			memcpy(text + at, pats[p], plen[p]);
+		}
+		hs->n = 0;
+		CHECK_INT(matcher_scan(m, text, TLEN, collect, hs), 0);
+		want = 0;
+		for (i = 0; i < np; i++)
+			for (j = 0; j + plen[i] <= TLEN; j++)
+				if (memcmp(text + j, pats[i], plen[i]) == 0) {
+					want++;
+					CHECK(has(hs, (int)i, j, j + plen[i]));
+				}
+		CHECK(want >= 40);
+		CHECK_INT(hs->n, want);
+		matcher_free(m);
+	}
+	free(pats);
+	free(hs);
+}
+
 int
 main(void)
 {
@@ -188,5 +246,6 @@ main(void)
 	test_utf8_and_overlap();
 	test_edges();
 	test_random();
+	test_large();
 	return t_done();
 }
