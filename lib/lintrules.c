@@ -978,30 +978,55 @@ keytab_add(struct keytab *t, const char *s, size_t n, int chars, int id)
 
 static int on_hit(void *ctx, int id, size_t ks, size_t end);
 
+/*
+ * The character at U[P] (P < N) as a number, as pack() makes it; returns
+ * its length (1 for a byte that starts no UTF-8 sequence, and no more than
+ * what is left).  Unrolled: this runs for every character of every reply.
+ */
+static inline size_t
+char_key(const unsigned char *u, size_t n, size_t p, uint64_t *c)
+{
+	size_t w = u8len(u[p]);
+
+	if (w > n - p)
+		w = n - p;
+	switch (w) {
+	case 3:
+		*c = u[p] | (uint64_t)u[p + 1] << 8 | (uint64_t)u[p + 2] << 16;
+		break;
+	case 1:
+		*c = u[p];
+		break;
+	case 2:
+		*c = u[p] | (uint64_t)u[p + 1] << 8;
+		break;
+	default:
+		*c = u[p] | (uint64_t)u[p + 1] << 8 | (uint64_t)u[p + 2] << 16 |
+		    (uint64_t)u[p + 3] << 24;
+		break;
+	}
+	return w;
+}
+
 /* Report every key in S[0..N) to on_hit(). */
 static void
 keytab_scan(const struct keytab *t, const char *s, size_t n,
     struct lint_scratch *sc)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t p = 0, w1, w2;
 	uint64_t c1, c2;
 	int id;
 
 	if (n == 0 || t->n == 0)
 		return;
-	w1 = u8len((unsigned char)s[0]);
-	if (w1 > n)
-		w1 = n;
-	c1 = pack(s, w1);
-	while (p < n) {
+	w1 = char_key(u, n, 0, &c1);
+	for (;;) {
 		if ((id = keytab_find(t, c1, 1)) >= 0 && on_hit(sc, id, p, p + w1) != 0)
 			return;
 		if (p + w1 >= n)
 			break;
-		w2 = u8len((unsigned char)s[p + w1]);
-		if (p + w1 + w2 > n)
-			w2 = n - p - w1;
-		c2 = pack(s + p + w1, w2);
+		w2 = char_key(u, n, p + w1, &c2);
 		if (w1 + w2 <= 8 && (id = keytab_find(t, c1 | c2 << (8 * w1), 2)) >= 0 &&
 		    on_hit(sc, id, p, p + w1 + w2) != 0)
 			return;
@@ -1165,8 +1190,15 @@ scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
 	sc->nc = 0;
 	sc->oom = 0;
 	sc->rs = rs;
-	if (norm_text_with(rs->z, &sc->n, text, len) != 0)
+	/* Most replies have no key at all: the offset map waits for a match. */
+	if (norm_text_fast(rs->z, &sc->n, text, len) != 0)
 		return -1;
+	sc->ntries = 0;
+	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
+	if (sc->oom)
+		return -1;
+	if (sc->ntries == 0)
+		return 0;
 	sc->lc = grow(sc->lc, &sc->caplc, rs->nunless + 1, 1);
 	if (sc->lc == NULL) {
 		sc->caplc = 0;
@@ -1175,11 +1207,13 @@ scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
 	memset(sc->lc, -1, rs->nunless + 1);
 	sc->nocc = 0;
 	sc->occ_done = 0;
-	sc->ntries = 0;
-	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
 	for (i = 0; i < sc->ntries && !sc->oom; i++)
 		try_variant(sc, sc->tries[i].rule, sc->tries[i].s, sc->tries[i].e);
 	if (sc->oom)
+		return -1;
+	if (sc->nc == 0)
+		return 0;
+	if (norm_map(rs->z, &sc->n, text, len) != 0)
 		return -1;
 	if (sc->nc > 1)
 		qsort(sc->c, sc->nc, sizeof *sc->c, cmp_rule_pos);
@@ -1737,32 +1771,46 @@ cmp_kent(const void *a, const void *b)
 }
 
 /*
+ * The characters every reply has: particles, pronouns, the words of the
+ * trade.  Turned into a bit set over the BMP once per build (the rules
+ * expand to some 100000 characters to weigh).
+ */
+static const char common_chars[] = "的了呢哦哈啊吗呀啦吧嘛哟您你我们这那边个是在有"
+    "亲就也都不一下好可以要会能说给帮为小妹子订单号商品查询提供问题联系修改"
+    "什么麻烦请看到时间信息地址快递物流售后申请处理发货";
+
+struct common {
+	unsigned char bit[0x10000 / 8];	/* by code point */
+};
+
+static void
+common_init(struct common *cm)
+{
+	size_t i, w, n = sizeof(common_chars) - 1;
+	uint32_t c;
+
+	memset(cm, 0, sizeof *cm);
+	for (i = 0; i < n; i += w)
+		if ((c = cp_at(common_chars, n, i, &w)) < 0x10000)
+			cm->bit[c >> 3] |= (unsigned char)(1 << (c & 7));
+}
+
+/*
  * How common character C is in replies: the key of a variant avoids
  * particles, pronouns and punctuation, so that the matcher reports few
  * hits that come to nothing.
  */
 static int
-char_cost(uint32_t c)
+char_cost(const struct common *cm, uint32_t c)
 {
-	static const char common[] = "的了呢哦哈啊吗呀啦吧嘛哟您你我们这那边个是在有"
-	    "亲就也都不一下好可以要会能说给帮为小妹子订单号商品查询提供问题联系修改"
-	    "什么麻烦请看到时间信息地址快递物流售后申请处理发货";
-	char u[8];
-
 	if (c == ' ' || c == '\t')
 		return 3;
 	if (c < 0x80)
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ? 2 : 1;
 	if (is_clause_mark(c))
 		return 1;
-	if (c >= 0x800 && c < 0x10000) {
-		u[0] = (char)(0xe0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		u[3] = '\0';
-		if (strstr(common, u) != NULL)
-			return 2;
-	}
+	if (c >= 0x800 && c < 0x10000 && (cm->bit[c >> 3] & (1 << (c & 7))))
+		return 2;
 	return 0;
 }
 
@@ -1772,7 +1820,8 @@ char_cost(uint32_t c)
  * last such window on a tie.  *KS and *KE get its offsets.
  */
 static void
-pick_key(const char *f, size_t fl, size_t *ks, size_t *ke)
+pick_key(const struct common *cm, const char *f, size_t fl, size_t *ks,
+    size_t *ke)
 {
 	size_t p = 0, w1, w2, q;
 	int best = 100, cost;
@@ -1788,7 +1837,7 @@ pick_key(const char *f, size_t fl, size_t *ks, size_t *ke)
 			break;
 		}
 		b = cp_at(f, fl, p + w1, &w2);
-		cost = char_cost(a) + char_cost(b);
+		cost = char_cost(cm, a) + char_cost(cm, b);
 		if (cost <= best) {
 			best = cost;
 			*ks = p;
@@ -1801,14 +1850,15 @@ pick_key(const char *f, size_t fl, size_t *ks, size_t *ke)
 
 /* Add the key entry of variant J of rule I. */
 static int
-add_kent(struct lint_rules *rs, size_t *cap, size_t i, size_t j)
+add_kent(struct lint_rules *rs, const struct common *cm, size_t *cap,
+    size_t i, size_t j)
 {
 	const struct variant *v = &rs->r[i].phr.v[j];
 	const char *f = v->buf + v->seg[0].off;
 	size_t fl = v->seg[0].len, ks, ke;
 	struct kent *e;
 
-	pick_key(f, fl, &ks, &ke);
+	pick_key(cm, f, fl, &ks, &ke);
 	rs->ke = grow(rs->ke, cap, rs->nke + 1, sizeof *rs->ke);
 	if (rs->ke == NULL)
 		return -1;
@@ -1886,10 +1936,12 @@ int
 lint_rules_build(struct lint_rules *rs, int all)
 {
 	size_t i, j, cap = 0, xcap = 0;
+	struct common cm;
 
 	if ((rs->kt = calloc(1, sizeof *rs->kt)) == NULL ||
 	    (rs->xm = matcher_new()) == NULL)
 		return -1;
+	common_init(&cm);
 	for (i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->r[i];
 
@@ -1899,7 +1951,7 @@ lint_rules_build(struct lint_rules *rs, int all)
 		if (r->pub.kind != LINT_PHRASE || (!all && !r->pub.enabled))
 			continue;
 		for (j = 0; j < r->phr.n; j++)
-			if (add_kent(rs, &cap, i, j) != 0)
+			if (add_kent(rs, &cm, &cap, i, j) != 0)
 				return -1;
 	}
 	if (rs->nke > 1)
