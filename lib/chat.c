@@ -405,7 +405,7 @@ chat_add(struct chat *c, const struct chat_msg *m)
 		timed = 0;
 		back = 1;
 	}
-	if (norm_text_with(c->z, &c->n, m->text, m->textlen) != 0)
+	if (norm_text_fast(c->z, &c->n, m->text, m->textlen) != 0)
 		return -1;
 	if (m->role == CHAT_AGENT)
 		agent_msg(c, m, timed);

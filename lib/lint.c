@@ -297,7 +297,7 @@ count(struct lint *l, size_t rule, const struct lint_rule *r)
 
 struct where {
 	long line;		/* input line */
-	const char *id;		/* row id */
+	const char *id;		/* row id, or NULL for the line number */
 	size_t idlen;		/* its length */
 	const char *conv;	/* conversation id, or "" */
 	size_t convlen;		/* its length */
@@ -325,7 +325,7 @@ emit(struct lint *l, struct run *run, const struct where *w,
     size_t matchlen, const char *detail)
 {
 	const char *sev = r->severity == LINT_ERROR ? "error" : "warning";
-	char span[48];
+	char span[48], idbuf[24];
 
 	if (l->summary)
 		return;
@@ -343,7 +343,11 @@ emit(struct lint *l, struct run *run, const struct where *w,
 	}
 	out_str(&run->out, run->file);
 	put_num(run, w->line);
-	out_field(&run->out, w->id, w->idlen);
+	if (w->id == NULL) {
+		snprintf(idbuf, sizeof idbuf, "%ld", w->line);
+		out_str(&run->out, idbuf);
+	} else
+		out_field(&run->out, w->id, w->idlen);
 	out_field(&run->out, w->conv, w->convlen);
 	out_field(&run->out, w->agent, w->agentlen);
 	out_str(&run->out, r->id);
@@ -370,19 +374,21 @@ emit(struct lint *l, struct run *run, const struct where *w,
 	out_end(&run->out);
 }
 
-/* The row id, conversation and agent of the current record. */
+/*
+ * The row id, conversation and agent of the current record.  The line
+ * number as the id is written only for a finding (emit()): most rows
+ * have none.
+ */
 static void
 row_where(struct lint *l, struct run *run, const struct record *r,
-    struct where *w, char *idbuf, size_t idcap)
+    struct where *w)
 {
 	size_t n;
 	const char *s;
 
 	memset(w, 0, sizeof *w);
 	w->line = run->line;
-	snprintf(idbuf, idcap, "%ld", run->line);
-	w->id = idbuf;
-	w->idlen = strlen(idbuf);
+	w->id = NULL;
 	w->conv = w->agent = "";
 	if (l->mode != LINT_TEXT && (s = run_field(run, r, LC_ID, &n)) != NULL) {
 		w->id = s;
@@ -610,7 +616,6 @@ int
 lint_row(struct lint *l, struct run *run, const struct record *r)
 {
 	struct where w;
-	char idbuf[24];
 	const char *text;
 	size_t len;
 
@@ -619,7 +624,7 @@ lint_row(struct lint *l, struct run *run, const struct record *r)
 		chat_end(l->chat);
 		l->cur_file = run->file;
 	}
-	row_where(l, run, r, &w, idbuf, sizeof idbuf);
+	row_where(l, run, r, &w);
 	if (l->mode == LINT_TEXT) {
 		text = r->n > 0 ? r->f[0] : "";
 		len = r->n > 0 ? r->len[0] : 0;
