@@ -7,6 +7,10 @@
 
 #include "enc.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 enum {
 	ENC_DETECT,	/* only ASCII seen so far, nothing named */
 	ENC_UTF8,	/* validate and pass through */
@@ -70,6 +74,18 @@ ascii_span(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 
+#ifdef __SSE2__
+	const __m128i zero = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(v) |
+		    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero));
+
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 
@@ -84,27 +100,46 @@ ascii_span(const unsigned char *s, size_t n)
 	return i;
 }
 
+/*
+ * The length of the valid UTF-8 (without NUL) at the start of S[0..N):
+ * it stops before the first byte that is bad or starts a sequence cut
+ * short by the end.  Runs of ASCII go 16 bytes at a time and the 3-byte
+ * sequences of CJK text are checked inline: together they are nearly all
+ * of the input, and this loop sees every byte the tools read.
+ */
+static size_t
+valid_span(const unsigned char *u, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = u[i];
+		int k;
+
+		if (c - 1u < 0x7Fu) {
+			i += ascii_span(u + i, n - i);
+			continue;
+		}
+		if (i + 2 < n && c >= 0xE1 && c != 0xED && c <= 0xEF &&
+		    ((u[i + 1] & 0xC0) | (u[i + 2] & 0xC0) << 8) == 0x8080) {
+			i += 3;
+			continue;
+		}
+		if ((k = utf8_check(u + i, n - i)) <= 0)
+			return i;
+		i += (size_t)k;
+	}
+	return i;
+}
+
 int
 enc_utf8_valid(const char *s, size_t len, size_t *bad)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = valid_span((const unsigned char *)s, len);
 
-	while (i < len) {
-		int k;
-
-		i += ascii_span(u + i, len - i);
-		if (i >= len)
-			break;
-		k = utf8_check(u + i, len - i);
-		if (k <= 0) {
-			if (bad != NULL)
-				*bad = i;
-			return 0;
-		}
-		i += (size_t)k;
-	}
-	return 1;
+	if (i < len && bad != NULL)
+		*bad = i;
+	return i == len;
 }
 
 static void
@@ -164,45 +199,32 @@ feed_utf8(struct enc *e, const char *in, size_t len, int eof,
     enc_emit_fn emit, void *ctx)
 {
 	const unsigned char *u = (const unsigned char *)in;
-	size_t i = 0, start = 0;
+	size_t i = 0;
 	int rc;
 
-	while (i < len) {
-		unsigned char c = u[i];
-		int k;
+	for (;;) {
+		size_t k = valid_span(u + i, len - i);
+		int v;
 
-		/* The common cases inline: ASCII, and the 3-byte CJK range. */
-		if (c - 1u < 0x7Fu) {
-			i += ascii_span(u + i, len - i);
-			continue;
-		}
-		if (i + 2 < len && c >= 0xE1 && c != 0xED && c <= 0xEF &&
-		    ((u[i + 1] & 0xC0) | (u[i + 2] & 0xC0) << 8) == 0x8080) {
-			i += 3;
-			continue;
-		}
-		k = utf8_check(u + i, len - i);
-		if (k > 0) {
-			i += (size_t)k;
-			continue;
-		}
-		if ((rc = emit_span(e, in + start, i - start, emit, ctx)) != 0)
+		if ((rc = emit_span(e, in + i, k, emit, ctx)) != 0)
 			return rc;
-		if (k < 0 && !eof) {
+		i += k;
+		if (i >= len)
+			return 0;
+		v = utf8_check(u + i, len - i);
+		if (v < 0 && !eof) {
 			/* Cut short by the chunk boundary: finish it next time. */
 			e->ncarry = len - i;
 			memcpy(e->carry, u + i, e->ncarry);
 			return 0;
 		}
 		rc = emit_bad(e, u[i] == 0 ? "NUL byte in input" :
-		    k < 0 ? "truncated UTF-8 sequence at end of input" :
+		    v < 0 ? "truncated UTF-8 sequence at end of input" :
 		    "invalid UTF-8 byte sequence", emit, ctx);
 		if (rc != 0)
 			return rc;
 		i++;
-		start = i;
 	}
-	return emit_span(e, in + start, len - start, emit, ctx);
 }
 
 /* Emit iconv output, treating NUL characters as bad bytes. */

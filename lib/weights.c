@@ -38,7 +38,9 @@ weight_parse(const char *s, size_t n, long long unit_g, long long *grams)
 	long long v;
 
 	cell_value(&s, &n);
-	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+	/* Most cells are bare numbers: no unit to look for. */
+	for (i = 0; n > 0 && (s[n - 1] < '0' || s[n - 1] > '9') &&
+	    i < sizeof units / sizeof units[0]; i++) {
 		size_t k = strlen(units[i].suffix);
 
 		if (n > k && memcmp(s + n - k, units[i].suffix, k) == 0) {
