@@ -82,6 +82,41 @@ test_rejects(void)
 	CHECK_STR(roundtrip("2026年11月", b), "ERR");
 }
 
+/*
+ * The quick paths for the common layouts (fixed positions, then one or
+ * two digits per field) must agree with the general parser on every
+ * near miss: each of these goes down a quick path part of the way.
+ */
+static void
+test_quick_paths(void)
+{
+	char b[32];
+
+	CHECK_STR(roundtrip("2026-11-23T14:05:00", b), "2026-11-23 14:05:00");
+	CHECK_STR(roundtrip("2026/11/23 14:05:00", b), "2026-11-23 14:05:00");
+	CHECK_STR(roundtrip("2026/11/5 9:38", b), "2026-11-05 09:38:00");
+	CHECK_STR(roundtrip("2026-1-5 09:38:07", b), "2026-01-05 09:38:07");
+	CHECK_STR(roundtrip("2026/11/05", b), "2026-11-05 date");
+	CHECK_STR(roundtrip("2026-11-5", b), "2026-11-05 date");
+	CHECK_STR(roundtrip("2026.11.05 14:05:00", b), "2026-11-05 14:05:00");
+	CHECK_STR(roundtrip("2026-11-23 14:05:09 ", b), "2026-11-23 14:05:09");
+	CHECK_STR(roundtrip("0999-11-23 14:05:00", b), "ERR");
+	CHECK_STR(roundtrip("20T5-10-24", b), "ERR");
+	CHECK_STR(roundtrip("2T26-10-24", b), "ERR");
+	CHECK_STR(roundtrip("2026-1x-24", b), "ERR");
+	CHECK_STR(roundtrip("2026-11/24 14:05:00", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24 14:05:0x", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24 14-05-00", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24x14:05:00", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24 24:05:00", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24 14:05:60", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24 14:05:000", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24 14:5:00", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24 143:05", b), "ERR");
+	CHECK_STR(roundtrip("2026-11-24  14:05:00", b), "2026-11-24 14:05:00");
+	CHECK_STR(roundtrip("2026-11-24 14:05:00+0800", b), "2026-11-24 14:05:00");
+}
+
 static void
 test_calendar_math(void)
 {
@@ -144,6 +179,7 @@ main(void)
 {
 	test_forms();
 	test_rejects();
+	test_quick_paths();
 	test_calendar_math();
 	test_local();
 	return t_done();
