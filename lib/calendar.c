@@ -311,6 +311,55 @@ calendar_is_closed(const struct calendar *cal, long day)
 	return (flags_of(cal, day) & CAL_CLOSED) != 0;
 }
 
+/* Set *GAP_YEAR to the year of DAY unless a gap was noted before. */
+static void
+note_gap(long day, int *gap_year)
+{
+	int y, m, d;
+
+	if (*gap_year != 0)
+		return;
+	tp_civil_from_days(day, &y, &m, &d);
+	*gap_year = y;
+}
+
+long
+calendar_courier_day(const struct calendar *cal, long start, int k,
+    int *gap_year)
+{
+	long d = start, i;
+	int f;
+
+	while (k > 0) {
+		d++;
+		i = d - cal->day0;
+		f = i >= 0 && i < cal->ndays ? cal->flags[i] : 0;
+		if (!(f & CAL_COVERED))
+			note_gap(d, gap_year);
+		if (!(f & CAL_CLOSED))
+			k--;
+	}
+	return d;
+}
+
+long
+calendar_workday_from(const struct calendar *cal, long day, int *gap_year)
+{
+	long i;
+	int f;
+
+	for (;; day++) {
+		i = day - cal->day0;
+		f = i >= 0 && i < cal->ndays ? cal->flags[i] : 0;
+		if (!(f & CAL_COVERED))
+			note_gap(day, gap_year);
+		if (f & CAL_WORKDAY)
+			return day;
+		if (!(f & CAL_HOLIDAY) && tp_weekday(day) < 5)
+			return day;
+	}
+}
+
 const char *
 calendar_festival(const struct calendar *cal, long day)
 {

@@ -51,6 +51,24 @@ int calendar_is_holiday(const struct calendar *cal, long day);
 int calendar_is_closed(const struct calendar *cal, long day);
 
 /*
+ * The K-th day after START (K >= 0) on which couriers deliver: closure
+ * days do not count.  When *GAP_YEAR is 0 and a day passed over (after
+ * START, up to the result) lies in a year the calendar does not cover,
+ * *GAP_YEAR is set to the year of the first such day.  What a loop over
+ * calendar_is_closed() and calendar_covers() gives, in one call per
+ * estimate instead of two per day.
+ */
+long calendar_courier_day(const struct calendar *cal, long start, int k,
+    int *gap_year);
+
+/*
+ * The first working day (calendar_is_workday()) on or after DAY; days
+ * looked at that the calendar does not cover set *GAP_YEAR as for
+ * calendar_courier_day().
+ */
+long calendar_workday_from(const struct calendar *cal, long day, int *gap_year);
+
+/*
  * The festival whose holiday DAY falls in, as the data names it (元旦,
  * 春节, 清明, 五一, 端午, 中秋, 国庆), or NULL on other days.  The string
  * lives as long as CAL.  For cs-lint's holiday greeting (001 §6.3: the

@@ -104,6 +104,75 @@ test_coverage(const struct calendar *c)
 	CHECK_INT(calendar_is_workday(c, D(2028, 1, 2)), 0);
 }
 
+/* The K-th courier day after START the slow way, as cs-eta counted it. */
+static long
+courier_slow(const struct calendar *c, long start, int k, int *gap)
+{
+	int y, m, d;
+
+	while (k > 0) {
+		start++;
+		if (*gap == 0 && !calendar_covers(c, start)) {
+			tp_civil_from_days(start, &y, &m, &d);
+			*gap = y;
+		}
+		if (!calendar_is_closed(c, start))
+			k--;
+	}
+	return start;
+}
+
+/* The first working day from DAY the slow way. */
+static long
+workday_slow(const struct calendar *c, long day, int *gap)
+{
+	int y, m, d;
+
+	for (;; day++) {
+		if (*gap == 0 && !calendar_covers(c, day)) {
+			tp_civil_from_days(day, &y, &m, &d);
+			*gap = y;
+		}
+		if (calendar_is_workday(c, day))
+			return day;
+	}
+}
+
+/* calendar_courier_day() and calendar_workday_from() against the loops. */
+static void
+test_day_counts(const struct calendar *c)
+{
+	long day, bad = 0;
+	int k, g1, g2;
+
+	/* Around 春节 2026, and across the end of the covered years. */
+	CHECK_INT(calendar_courier_day(c, D(2026, 2, 14), 1, &(int){ 0 }),
+	    D(2026, 2, 21));
+	CHECK_INT(calendar_workday_from(c, D(2026, 2, 15), &(int){ 0 }),
+	    D(2026, 2, 24));
+	g1 = 0;
+	CHECK_INT(calendar_courier_day(c, D(2027, 12, 30), 3, &g1),
+	    D(2028, 1, 2));
+	CHECK_INT(g1, 2028);
+	for (day = D(2025, 12, 1); day < D(2028, 1, 20); day++) {
+		for (k = 0; k < 9; k++) {
+			g1 = g2 = 0;
+			if (calendar_courier_day(c, day, k, &g1) !=
+			    courier_slow(c, day, k, &g2) || g1 != g2)
+				bad++;
+		}
+		g1 = g2 = 0;
+		if (calendar_workday_from(c, day, &g1) !=
+		    workday_slow(c, day, &g2) || g1 != g2)
+			bad++;
+		g1 = g2 = 1999;
+		if (calendar_workday_from(c, day, &g1) !=
+		    workday_slow(c, day, &g2) || g1 != g2)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+}
+
 /* Write TEXT to a temporary file and try to load it. */
 static struct calendar *
 load_text(const char *text, char *path)
@@ -173,6 +242,7 @@ main(void)
 	test_closures(c);
 	test_festivals(c);
 	test_coverage(c);
+	test_day_counts(c);
 	calendar_free(c);
 	test_files();
 	return t_done();
