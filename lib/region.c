@@ -112,9 +112,19 @@ struct edge {
 	uint32_t child;		/* node the edge leads to */
 };
 
+/* A province whose full name ends in 省, 自治区 or 特别行政区. */
+struct fullname {
+	uint32_t head;		/* its first three bytes, little-endian */
+	uint32_t len;		/* its length in bytes */
+	int p;			/* the province */
+};
+
 struct region_db {
 	int nprov;		/* provinces loaded */
 	struct prov prov[MAXPROV]; /* in the order of the gazetteer */
+	uint32_t namelen[MAXPROV]; /* strlen(prov[i].name) */
+	struct fullname full[MAXPROV]; /* for full_name_prefix(), in order */
+	int nfull;		/* how many */
 	uint32_t *t2s;		/* t2s[c - T2S_LO]: simplified form of c, or 0 */
 	struct edge *edges;	/* trie edges, open addressing */
 	size_t ecap;		/* slots, a power of two */
@@ -796,6 +806,40 @@ on_alias(void *ctx, struct datafile *df, const struct record *r)
 	return 0;
 }
 
+/* The first three bytes at S as one number. */
+static uint32_t
+head3(const unsigned char *s)
+{
+	return (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+}
+
+/* The provinces whose full names end in 省, 自治区 or 特别行政区. */
+static void
+find_full_names(struct region_db *db)
+{
+	static const char *const tails[] = { "省", "自治区", "特别行政区" };
+	size_t len, t, k;
+	int p;
+
+	db->nfull = 0;
+	for (p = 0; p < db->nprov; p++) {
+		const char *name = db->prov[p].name;
+
+		len = strlen(name);
+		db->namelen[p] = (uint32_t)len;
+		for (t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+			k = strlen(tails[t]);
+			if (len > k && memcmp(name + len - k, tails[t], k) == 0)
+				break;
+		}
+		if (t == sizeof tails / sizeof tails[0] || len < 3)
+			continue;
+		db->full[db->nfull].head = head3((const unsigned char *)name);
+		db->full[db->nfull].len = (uint32_t)len;
+		db->full[db->nfull++].p = p;
+	}
+}
+
 /* Settle every entry on the provinces it stands for. */
 static void
 finish(struct region_db *db)
@@ -804,6 +848,8 @@ finish(struct region_db *db)
 	const char *s;
 	size_t i;
 	int lv;
+
+	find_full_names(db);
 
 	for (i = 0; i < db->nent; i++) {
 		e = &db->ent[i];
@@ -1071,6 +1117,11 @@ lowbit(uint64_t m)
 {
 	int i = 0;
 
+	/* A byte at a time first: provinces late in the list are common. */
+	while (!(m & 0xFF)) {
+		m >>= 8;
+		i += 8;
+	}
 	while (!(m & 1)) {
 		m >>= 1;
 		i++;
@@ -1156,25 +1207,20 @@ static int
 full_name_prefix(const struct region_db *db, const unsigned char *b,
     const unsigned char *e)
 {
-	static const char *const tails[] = { "省", "自治区", "特别行政区" };
-	size_t n = (size_t)(e - b), len, t;
-	int p;
+	size_t n = (size_t)(e - b);
+	uint32_t h;
+	int i;
 
-	for (p = 0; p < db->nprov; p++) {
-		const char *name = db->prov[p].name;
+	/* The names were picked and measured once, in find_full_names(). */
+	if (n < 6)
+		return -1;
+	h = head3(b);
+	for (i = 0; i < db->nfull; i++) {
+		const struct fullname *f = &db->full[i];
 
-		if ((unsigned char)name[0] != b[0] || n < 6 ||
-		    (unsigned char)name[1] != b[1] || (unsigned char)name[2] != b[2])
-			continue;
-		len = strlen(name);
-		if (len > n || memcmp(name, b, len) != 0)
-			continue;
-		for (t = 0; t < sizeof tails / sizeof tails[0]; t++) {
-			size_t k = strlen(tails[t]);
-
-			if (len > k && memcmp(name + len - k, tails[t], k) == 0)
-				return p;
-		}
+		if (f->head == h && f->len <= n &&
+		    memcmp(db->prov[f->p].name, b, f->len) == 0)
+			return f->p;
 	}
 	return -1;
 }
@@ -1192,7 +1238,7 @@ region_resolve(const struct region_db *db, const char *text, size_t len,
 	trim(&b, &e);
 	if (b < e && (k = full_name_prefix(db, b, e)) >= 0) {
 		found(db, res, (uint64_t)1 << k, -1, REGION_OK);
-		memcpy(res->matched, db->prov[k].name, strlen(db->prov[k].name) + 1);
+		memcpy(res->matched, db->prov[k].name, db->namelen[k] + 1);
 		return REGION_OK;
 	}
 	scan_init(&s, db, b, e);
