@@ -31,6 +31,7 @@ const struct colspec eta_columns[ET_NCOLS] = {
 static const char *const status_names[] = {
 	"in_transit", "due_today", "overdue", "delivered"
 };
+static const size_t status_len[] = { 10, 9, 7, 9 };
 
 /* ---- transit table ---------------------------------------------------- */
 
@@ -45,6 +46,7 @@ struct eta_tline {
 
 struct eta_transit {
 	char *carriers[ETA_MAX_CARRIERS]; /* carrier names */
+	size_t clen[ETA_MAX_CARRIERS]; /* their lengths */
 	int ncarriers;		/* how many */
 	struct eta_tline *lines; /* the table's lines */
 	size_t nlines, cap;	/* fill and size */
@@ -70,6 +72,7 @@ carrier_index(struct eta_transit *t, const char *name)
 		return -1;
 	if ((t->carriers[t->ncarriers] = strdup(name)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
+	t->clen[t->ncarriers] = strlen(name);
 	return t->ncarriers++;
 }
 
@@ -189,7 +192,7 @@ eta_transit_carrier(const struct eta_transit *t, const char *name, size_t len)
 	int i, c = -1;
 
 	for (i = 0; i < t->ncarriers; i++) {
-		size_t k = strlen(t->carriers[i]);
+		size_t k = t->clen[i];
 
 		if (len >= k && k > best && memcmp(name, t->carriers[i], k) == 0) {
 			best = k;
@@ -245,33 +248,6 @@ eta_rules_default(struct eta_rules *r)
 	r->margin_days = 2;
 }
 
-/* Remember the first day the calendar has no data for. */
-static void
-note_day(const struct calendar *cal, long day, struct eta_result *res)
-{
-	int y, m, d;
-
-	if (res->uncovered != 0 || calendar_covers(cal, day))
-		return;
-	tp_civil_from_days(day, &y, &m, &d);
-	res->uncovered = y;
-}
-
-/* The K-th day after START on which couriers deliver. */
-static long
-courier_days(const struct calendar *cal, long start, int k, struct eta_result *res)
-{
-	long d = start;
-
-	while (k > 0) {
-		d++;
-		note_day(cal, d, res);
-		if (!calendar_is_closed(cal, d))
-			k--;
-	}
-	return d;
-}
-
 /*
  * The day the parcel reaches the courier, and whether that was at or
  * after the cutoff.
@@ -281,7 +257,7 @@ handover_day(const struct calendar *cal, const struct eta_rules *rules,
     const struct eta_parcel *p, int *late, struct eta_result *res)
 {
 	long long h = p->t;
-	long day;
+	long day, work;
 
 	if (!p->shipped)
 		h += rules->dispatch_s;
@@ -289,16 +265,11 @@ handover_day(const struct calendar *cal, const struct eta_rules *rules,
 	*late = (p->has_time || !p->shipped) && tp_local_seconds(h) >= rules->cutoff_s;
 	if (p->shipped || rules->every_day)
 		return day;
-	note_day(cal, day, res);
-	if (calendar_is_workday(cal, day))
-		return day;
 	/* A rest day: the parcel goes out first thing on the next working day. */
-	*late = 0;
-	do {
-		day++;
-		note_day(cal, day, res);
-	} while (!calendar_is_workday(cal, day));
-	return day;
+	work = calendar_workday_from(cal, day, &res->uncovered);
+	if (work != day)
+		*late = 0;
+	return work;
 }
 
 void
@@ -311,9 +282,11 @@ eta_estimate(const struct calendar *cal, const struct eta_rules *rules,
 	memset(res, 0, sizeof *res);
 	res->handover = handover_day(cal, rules, p, &late, res);
 	res->start = res->handover + late;
-	res->earliest = courier_days(cal, res->start, p->min_days + p->delay, res);
+	res->earliest = calendar_courier_day(cal, res->start,
+	    p->min_days + p->delay, &res->uncovered);
 	/* min_days <= max_days: go on from the earliest day. */
-	res->latest = courier_days(cal, res->earliest, p->max_days - p->min_days, res);
+	res->latest = calendar_courier_day(cal, res->earliest,
+	    p->max_days - p->min_days, &res->uncovered);
 	if (p->delivered) {
 		res->status = ETA_DELIVERED;
 		res->days_late = p->delivered_day > res->latest ?
@@ -570,6 +543,24 @@ col_label(const struct run *run, size_t i)
 	return eta_columns[i].name;
 }
 
+/*
+ * Non-zero when S[0..N) is not empty and cell_value() would leave it as
+ * it is: no blank, quote or = at either end.  Most cells are like that,
+ * and this look at two bytes is much cheaper than the general trim.
+ */
+static int
+bare(const char *s, size_t n)
+{
+	unsigned char a, z;
+
+	if (n == 0)
+		return 0;
+	a = (unsigned char)s[0];
+	z = (unsigned char)s[n - 1];
+	return a > ' ' && a != '=' && a != '"' && a != 0xC2 && a != 0xE3 &&
+	    z > ' ' && z != '"' && z != 0x80 && z != 0xA0;
+}
+
 /* A time cell: its value and, when not empty, the parsed time. */
 struct cell_time {
 	const char *s;		/* value (cell_value() applied) */
@@ -604,7 +595,8 @@ read_time(struct eta *e, struct run *run, const struct record *r, size_t i,
 		c->n = 0;
 		return 0;
 	}
-	cell_value(&c->s, &c->n);
+	if (!bare(c->s, c->n))
+		cell_value(&c->s, &c->n);
 	if (c->n == 0)
 		return 0;
 	n = c->n > 60 ? 60 : (int)c->n;
@@ -712,9 +704,9 @@ row_province(struct eta *e, struct run *run, const struct record *r, int *p,
 
 	*p = -1;
 	s = run_field(run, r, ET_PROVINCE, &n);
-	if (s == NULL || cell_empty(s, n))
+	if (s == NULL || (!bare(s, n) && cell_empty(s, n)))
 		s = run_field(run, r, ET_ADDRESS, &n);
-	if (s == NULL || cell_empty(s, n)) {
+	if (s == NULL || (!bare(s, n) && cell_empty(s, n))) {
 		if (required)
 			run_reject(run, "no address or province");
 		return required ? -1 : 0;
@@ -765,6 +757,31 @@ row_delay(const struct eta *e, int tier, int p)
 	return days;
 }
 
+/*
+ * eta_transit_days() through a small cache: rows ask about a handful of
+ * carrier, tier and province combinations, and the table is scanned
+ * line by line.
+ */
+static int
+transit_days(struct eta *e, int c, int tier, int prov, struct eta_parcel *p)
+{
+	unsigned h = (unsigned)(c + 1) * 31u + (unsigned)(tier + 1) * 7u +
+	    (unsigned)(prov + 1);
+	struct eta_tmemo *m = &e->tmemo[h % 64];
+
+	if (!m->valid || m->c != c || m->tier != tier || m->p != prov) {
+		m->valid = 1;
+		m->c = c;
+		m->tier = tier;
+		m->p = prov;
+		m->rc = eta_transit_days(e->transit, c, tier, prov, &m->min,
+		    &m->max);
+	}
+	p->min_days = m->min;
+	p->max_days = m->max;
+	return m->rc;
+}
+
 /* Tier, province, carrier and so transit days of the row; 0 or -1 (rejected). */
 static int
 row_transit(struct eta *e, struct run *run, const struct record *r,
@@ -788,12 +805,12 @@ row_transit(struct eta *e, struct run *run, const struct record *r,
 	c = e->carrier;
 	s = run_field(run, r, ET_CARRIER, &n);
 	if (s != NULL) {
-		cell_value(&s, &n);
+		if (!bare(s, n))
+			cell_value(&s, &n);
 		if (n > 0)
 			c = eta_transit_carrier(e->transit, s, n);
 	}
-	if (eta_transit_days(e->transit, c, tier, prov, &p->min_days,
-	    &p->max_days) != 0) {
+	if (transit_days(e, c, tier, prov, p) != 0) {
 		run_reject(run, "no transit time for tier '%s'", tier_name(tier));
 		return -1;
 	}
@@ -832,8 +849,8 @@ cached_date(struct eta *e, long day)
 	return f->text;
 }
 
-/* A day count 0 .. in decimal into BUF (at least 16 bytes). */
-static const char *
+/* A day count 0 .. in decimal into BUF (at least 16 bytes); its length. */
+static size_t
 format_days(long n, char *buf)
 {
 	char tmp[16];
@@ -847,7 +864,7 @@ format_days(long n, char *buf)
 	while (k > 0)
 		buf[i++] = tmp[--k];
 	buf[i] = '\0';
-	return buf;
+	return i;
 }
 
 int
@@ -871,9 +888,13 @@ eta_row(struct eta *e, struct run *run, const struct record *r)
 		return ROW_SKIP;
 	run_set(run, e->s_earliest, cached_date(e, res.earliest), 10);
 	run_set(run, e->s_latest, cached_date(e, res.latest), 10);
-	run_sets(run, e->s_status, eta_status_name(res.status));
-	run_sets(run, e->s_late, format_days(res.days_late, buf));
-	run_sets(run, e->s_extend, res.extend ? "yes" : "no");
+	run_set(run, e->s_status, eta_status_name(res.status),
+	    status_len[res.status]);
+	run_set(run, e->s_late, buf, format_days(res.days_late, buf));
+	if (res.extend)
+		run_set(run, e->s_extend, "yes", 3);
+	else
+		run_set(run, e->s_extend, "no", 2);
 	return ROW_OUT;
 }
 

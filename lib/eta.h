@@ -156,6 +156,13 @@ struct eta_datefmt {
 	char text[16];		/* YYYY-MM-DD */
 };
 
+/* The transit days of one carrier, tier and province, remembered. */
+struct eta_tmemo {
+	int valid;		/* the slot holds an answer */
+	int c, tier, p;		/* what was asked */
+	int rc, min, max;	/* eta_transit_days()'s answer */
+};
+
 struct eta {
 	/* Options. */
 	struct eta_rules rules;	/* dispatch, cutoff, window */
@@ -177,6 +184,7 @@ struct eta {
 	int need_province;	/* province lines or --delay by province */
 	int warned_year;	/* the calendar gap already reported */
 	struct eta_datefmt fmt[64]; /* dates written, by day modulo 64 */
+	struct eta_tmemo tmemo[64]; /* transit days asked for, hashed */
 	/* Output slots. */
 	int s_earliest, s_latest, s_status, s_late, s_extend;
 };
