@@ -326,9 +326,9 @@ cut_field(struct reader *r, size_t from, size_t to)
 }
 
 /*
- * How a plain line stops at offset P of S[0..N) holding C: the bytes the
- * line takes with its end (LF or CRLF), or 0 when the line is not plain
- * (a quote, a lone CR) or its end is not in S.
+ * How a plain line stops at offset P of S[0..N): the bytes the line takes
+ * with its end (LF or CRLF), or 0 when the line is not plain (a quote that
+ * opens a field, a lone CR) or its end is not in S.
  */
 static size_t
 line_end(const char *s, size_t n, size_t p)
@@ -341,10 +341,12 @@ line_end(const char *s, size_t n, size_t p)
 }
 
 /*
- * The fast path for a line that starts a record and holds no quote
- * character and no CR but a final CRLF's: CSV gives such a line no syntax
- * but the delimiter, so it is one record whose fields lie between
- * delimiters, exactly as libcsv (blanks kept) delivers them.  libcsv calls
+ * The fast path for a line that starts a record, has no field that begins
+ * with a quote character and no CR but a final CRLF's: CSV gives such a
+ * line no syntax but the delimiter (a quote inside an unquoted field, as
+ * in the ="0123" cells of spreadsheet exports, is an ordinary character to
+ * libcsv when it is not strict), so it is one record whose fields lie
+ * between delimiters, exactly as libcsv (blanks kept) delivers them.  libcsv calls
  * a function for every byte and copies fields a byte at a time, which
  * costs more than the tools' own work; this loop copies the line into
  * r->buf and finds its delimiters and its end in one pass, 16 bytes at a
@@ -359,6 +361,9 @@ split_plain(struct reader *r, const char *s, size_t n)
 {
 	const char delim = r->opts->delim;
 	size_t i = 0, from = 0, end, used;
+#ifdef __SSE2__
+	unsigned carry = 1;	/* the next byte starts a field */
+#endif
 
 	for (;;) {
 		size_t lim = i + 16 < n ? i + 16 : n;
@@ -371,10 +376,15 @@ split_plain(struct reader *r, const char *s, size_t n)
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 			unsigned d = (unsigned)_mm_movemask_epi8(
 			    _mm_cmpeq_epi8(v, _mm_set1_epi8(delim)));
+			unsigned q = (unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
 			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+
+			/* Quotes matter only where a field starts. */
+			m |= q & ((d << 1 | carry) & 0xFFFFu);
+			carry = d >> 15;
 
 			_mm_storeu_si128((__m128i *)(void *)(r->buf + i), v);
 			if (m != 0)
@@ -396,7 +406,7 @@ split_plain(struct reader *r, const char *s, size_t n)
 		for (; i < lim; i++) {
 			char c = s[i];
 
-			if (c == '\n' || c == '\r' || c == '"')
+			if (c == '\n' || c == '\r' || (c == '"' && i == from))
 				break;
 			r->buf[i] = c;
 			if (c == delim) {

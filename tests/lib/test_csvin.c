@@ -672,7 +672,7 @@ random_csv(unsigned *seed, char *buf, size_t cap)
 		"\r\n", "\r", "\xe4\xb8\xad", "\xff", "x\n", "1,2\n", "\n\n",
 		/* Long plain stretches, so that lines cross 16-byte blocks. */
 		"abcdefghijklmnopqrstu", "\xe6\xb5\x99\xe6\xb1\x9f,\xe6\x9d\xad\xe5\xb7\x9e ",
-		"1.25,3,,x;y\tz,", "0123456789abcdef,",
+		"1.25,3,,x;y\tz,", "0123456789abcdef,", "=\"0123\"", "a\"b",
 	};
 	size_t n = 0, want = rnd(seed) % cap;
 
