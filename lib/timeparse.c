@@ -1,4 +1,5 @@
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "cell.h"
@@ -364,44 +365,80 @@ quick_two(const char *p, int *v)
 	return 1;
 }
 
-/* The two digits at S as a number, or -1000 when one is not a digit. */
-static int
-two_digits(const char *s)
+/* The 8 bytes at P as one number (in the machine's byte order). */
+static uint64_t
+load8(const void *p)
 {
-	unsigned a = (unsigned)((unsigned char)s[0] - '0');
-	unsigned b = (unsigned)((unsigned char)s[1] - '0');
+	uint64_t v;
 
-	return a > 9 || b > 9 ? -1000 : (int)(a * 10 + b);
+	memcpy(&v, p, 8);
+	return v;
 }
 
 /*
- * YYYY-MM-DD and YYYY-MM-DD HH:MM:SS (or / and T), the commonest layout
- * of all, at fixed positions: 1 with F filled, or 0.
+ * Non-zero when every byte of the 8 at S that MASK marks (0xFF) is an
+ * ASCII digit, eight at once: a digit is 0x30-0x39, so its high nibble is
+ * 3 and stays 3 when 6 is added.  A carry out of an unmarked byte can only
+ * turn a digit into a non-digit (and send the value to the general path),
+ * never the reverse.
  */
 static int
-parse_fixed(const char *s, size_t n, struct tp_fields *f)
+digits8(const char *s, const unsigned char *mask)
 {
-	char sep = s[4];
+	uint64_t v = load8(s), m = load8(mask);
+	uint64_t hi = 0x3030303030303030ULL & m, nib = 0xF0F0F0F0F0F0F0F0ULL & m;
 
-	if ((n != 10 && n != 19) || s[7] != sep)
+	return (v & nib) == hi && ((v + 0x0606060606060606ULL) & nib) == hi;
+}
+
+/*
+ * YYYY-MM-DD and YYYY-MM-DD HH:MM:SS (- or /, space or T), the layout
+ * nearly every export writes, at fixed positions and with no call per
+ * field.  Returns 1 with *OUT set, -1 when the fields are out of range
+ * (the general parser rejects them too), or 0 when S[0..N) is laid out
+ * otherwise.
+ */
+static int
+parse_fixed(const char *s, size_t n, struct tp_time *out)
+{
+	static const unsigned char ymd[8] = { 0xFF, 0xFF, 0xFF, 0xFF, 0, 0xFF,
+		0xFF, 0 };		/* YYYY-MM- */
+	static const unsigned char pairs[8] = { 0xFF, 0xFF, 0, 0xFF, 0xFF, 0,
+		0xFF, 0xFF };		/* YY-MM-DD, DD HH:MM, HH:MM:SS */
+	char sep = s[4];
+	unsigned y, mo, d, h = 0, mi = 0, sec = 0, yy, era, yoe, doy;
+	long long days;
+
+	if ((sep != '-' && sep != '/') || s[7] != sep || !digits8(s, ymd))
 		return 0;
-	if (n == 19 && ((s[10] != ' ' && s[10] != 'T') || s[13] != ':' ||
-	    s[16] != ':'))
+	if (n == 10 ? !digits8(s + 2, pairs) :
+	    (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' ||
+	    !digits8(s + 8, pairs) || !digits8(s + 11, pairs))
 		return 0;
-	f->y = two_digits(s + 2);
-	f->y = f->y < 0 ? -1 : two_digits(s) * 100 + f->y;
-	f->mo = two_digits(s + 5);
-	f->d = two_digits(s + 8);
-	f->has_time = n == 19;
-	f->has_off = 0;
-	f->off = 0;
-	f->h = f->mi = f->sec = 0;
+#define D(i) ((unsigned)((unsigned char)s[i] - '0'))
+	y = D(0) * 1000 + D(1) * 100 + D(2) * 10 + D(3);
+	mo = D(5) * 10 + D(6);
+	d = D(8) * 10 + D(9);
 	if (n == 19) {
-		f->h = two_digits(s + 11);
-		f->mi = two_digits(s + 14);
-		f->sec = two_digits(s + 17);
+		h = D(11) * 10 + D(12);
+		mi = D(14) * 10 + D(15);
+		sec = D(17) * 10 + D(18);
 	}
-	return (f->y | f->mo | f->d | f->h | f->mi | f->sec) >= 0;
+#undef D
+	if (y < 1000 || mo < 1 || mo > 12 || d < 1 ||
+	    d > (unsigned)month_days((int)y, (int)mo) || h > 23 || mi > 59 ||
+	    sec > 59)
+		return -1;
+	/* tp_days_from_civil() for years from 1000 on: nothing negative. */
+	yy = y - (mo <= 2);
+	era = yy / 400;
+	yoe = yy - era * 400;
+	doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
+	days = (long long)era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 +
+	    doy - 719468;
+	out->t = days * 86400 + h * 3600 + mi * 60 + sec - TP_SHANGHAI_OFFSET;
+	out->has_time = n == 19;
+	return 1;
 }
 
 /*
@@ -422,8 +459,6 @@ parse_quick(const char *s, size_t n, struct tp_fields *f)
 
 	if (n < 8 || (sep != '-' && sep != '/'))
 		return 0;
-	if (parse_fixed(s, n, f))
-		return 1;
 	for (f->y = 0, i = 0; i < 4; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
@@ -484,7 +519,10 @@ tp_parse(const char *s, size_t n, struct tp_time *out)
 {
 	struct tp_fields f;
 	long long days, secs;
+	int rc;
 
+	if ((n == 10 || n == 19) && (rc = parse_fixed(s, n, out)) != 0)
+		return rc > 0 ? 0 : -1;
 	/*
 	 * A value that starts and ends with a digit has nothing for
 	 * cell_value() to peel off: try the common forms first.
