@@ -64,11 +64,19 @@ struct day_label {
 	char label[16];		/* its label; "" when the slot is empty */
 };
 
-/* One remembered answer about a cell: exports repeat the same few words. */
+/*
+ * Remembered answers about cells: exports repeat the same few words
+ * (已解决 and 处理中 take turns), so a few entries answer nearly every row.
+ */
+#define MEMO_N 4
+
 struct memo {
-	char s[64];		/* the cell */
-	size_t n;		/* its length; 0 when nothing is remembered */
-	int v;			/* the answer */
+	struct {
+		char s[64];	/* the cell */
+		size_t n;	/* its length; 0 when nothing is remembered */
+		int v;		/* the answer */
+	} e[MEMO_N];
+	unsigned next;		/* the entry to replace next */
 };
 
 struct ctx {
@@ -99,6 +107,7 @@ struct ctx {
 	size_t keycap;		/* its size */
 	/* The last outcome and category words and what they said. */
 	struct memo outcome_memo; /* stats_parse_outcome() */
+	struct memo flag_memo;	/* stats_parse_flag() */
 	struct memo quality_memo; /* stats_is_quality() */
 	struct day_label labels[64]; /* period labels of recent days */
 	/* Orders reading. */
@@ -515,6 +524,24 @@ key_add(struct ctx *c, size_t *len, const char *s, size_t n, int sep)
 	*len += n;
 }
 
+/*
+ * Non-zero when S[0..N) is not empty and cell_value() would leave it as
+ * it is (no blank, quote or = at either end): the two bytes looked at
+ * here spare a call for nearly every cell.
+ */
+static int
+bare(const char *s, size_t n)
+{
+	unsigned char a, z;
+
+	if (n == 0)
+		return 0;
+	a = (unsigned char)s[0];
+	z = (unsigned char)s[n - 1];
+	return a > ' ' && a != '=' && a != '"' && a != 0xC2 && a != 0xE3 &&
+	    z > ' ' && z != '"' && z != 0x80 && z != 0xA0;
+}
+
 /* A time column: 0 absent or empty, 1 parsed, -1 rejected (reported). */
 static int
 get_time(struct run *run, const struct record *r, size_t col, long long *t)
@@ -523,7 +550,8 @@ get_time(struct run *run, const struct record *r, size_t col, long long *t)
 	const char *s;
 	size_t n;
 
-	if ((s = run_field(run, r, col, &n)) == NULL || cell_empty(s, n))
+	if ((s = run_field(run, r, col, &n)) == NULL ||
+	    (!bare(s, n) && cell_empty(s, n)))
 		return 0;
 	if (tp_parse(s, n, &tp) != 0) {
 		cell_value(&s, &n);
@@ -576,13 +604,20 @@ static int
 memo_ask(
     struct memo *m, const char *s, size_t n, int (*fn)(const char *, size_t))
 {
-	if (m->n == n && n > 0 && memcmp(m->s, s, n) == 0)
-		return m->v;
-	m->v = fn(s, n);
-	m->n = n < sizeof m->s ? n : 0;
-	if (m->n > 0)
-		memcpy(m->s, s, n);
-	return m->v;
+	unsigned i;
+	int v;
+
+	for (i = 0; i < MEMO_N; i++)
+		if (m->e[i].n == n && n > 0 && memcmp(m->e[i].s, s, n) == 0)
+			return m->e[i].v;
+	v = fn(s, n);
+	if (n > 0 && n < sizeof m->e[0].s) {
+		i = m->next++ % MEMO_N;
+		memcpy(m->e[i].s, s, n);
+		m->e[i].n = n;
+		m->e[i].v = v;
+	}
+	return v;
 }
 
 static int
@@ -606,7 +641,7 @@ read_flags(struct ctx *c, struct run *run, const struct record *r,
 		t->outcome = (enum stats_outcome)memo_ask(
 		    &c->outcome_memo, s, n, outcome_of);
 	if ((s = run_field(run, r, C_REOPENED, &n)) != NULL)
-		t->reopened = stats_parse_flag(s, n);
+		t->reopened = memo_ask(&c->flag_memo, s, n, stats_parse_flag);
 	if ((s = run_field(run, r, C_CONTACTS, &n)) != NULL) {
 		long long v;
 

@@ -463,9 +463,15 @@ stats_add(
     struct stats *s, const char *key, size_t n, const struct stats_ticket *t)
 {
 	int isnew;
-	size_t i = stats_map_put(&s->gmap, key, n, &isnew);
+	size_t i = s->glast;
 
-	s->g = grow_zero(s->g, &s->gcap, i, sizeof *s->g);
+	/* Consecutive tickets often share a group: no hashing then. */
+	if (i >= s->gmap.n || s->gmap.klen[i] != n ||
+	    memcmp(s->gmap.key[i], key, n) != 0) {
+		i = stats_map_put(&s->gmap, key, n, &isnew);
+		s->g = grow_zero(s->g, &s->gcap, i, sizeof *s->g);
+		s->glast = i;
+	}
 	group_add(&s->g[i], t, 1);
 	group_add(&s->all, t, 0);
 	s->reply_col |= t->reply_col != 0;

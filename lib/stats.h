@@ -121,6 +121,7 @@ struct stats {
 	struct stats_group all;	/* every ticket: counters; stores see stats_fill_all() */
 	int all_filled;		/* all's stores have been filled */
 	struct stats_map gmap;	/* group keys */
+	size_t glast;		/* group of the last stats_add(), if any */
 	struct stats_group *g;	/* per group, indexed like gmap */
 	size_t gcap;		/* size of g */
 	struct stats_map ids;	/* ticket ids that came out of order */
