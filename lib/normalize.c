@@ -95,8 +95,11 @@ normalizer_new(void)
 		return z;
 	for (p = e->data, end = e->data + e->len; p < end; ) {
 		p = t2s_line(p, end, &trad, &simp);
-		if (trad >= T2S_LO && trad <= T2S_HI)
+		if (trad >= T2S_LO && trad <= T2S_HI && simp != 0) {
 			z->simp[trad - T2S_LO] = simp;
+			z->trad[(trad - T2S_LO) >> 3] |=
+			    (unsigned char)(1 << ((trad - T2S_LO) & 7));
+		}
 	}
 	return z;
 }
@@ -150,54 +153,76 @@ norm_cp(const struct normalizer *z, uint32_t cp)
 }
 
 /*
- * Normalise S[0..LEN) into N's buffer, and the map into MAP unless it is
- * NULL.  Inlined into its two callers, so that the one without a map has
- * no trace of it.  Most characters need no change: ASCII but for upper
- * case, and the ideographs of the URO block that are not traditional are
- * copied as they are, without decoding and encoding them.
+ * Normalise S[0..LEN) into N's buffer.  Most characters need no change:
+ * ASCII but for upper case, and the ideographs of the URO block that are
+ * not traditional are copied as they are, without decoding and encoding
+ * them.
  */
-static inline void
+static void
 normalise(const struct normalizer *z, struct norm *n, const char *s,
-    size_t len, size_t *map)
+    size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char *out = n->s;
-	size_t i, j, k, o, cl;
-	uint32_t cp, t;
+	size_t i, o, cl;
+	uint32_t cp;
 
 	for (i = o = 0; i < len; i += cl) {
 		if (u[i] < 0x80) {
 			cl = 1;
-			out[o] = (char)(u[i] >= 'A' && u[i] <= 'Z' ?
+			out[o++] = (char)(u[i] >= 'A' && u[i] <= 'Z' ?
 			    u[i] + ('a' - 'A') : u[i]);
-			if (map != NULL)
-				map[o] = i;
-			o++;
-			continue;
-		}
-		if (z != NULL && (cp = norm_uro_at(u + i, len - i)) != 0) {
+		} else if (z != NULL && (cp = norm_uro_at(u + i, len - i)) != 0) {
 			cl = 3;
-			t = z->simp[cp - T2S_LO];
-			if (t == 0) {
+			if (!norm_is_trad(z, cp)) {
 				memcpy(out + o, s + i, 3);
-				k = 3;
+				o += 3;
 			} else
-				k = norm_utf8_encode(t, out + o);
+				o += norm_utf8_encode(z->simp[cp - T2S_LO], out + o);
 		} else if ((cl = utf8_decode(u + i, len - i, &cp)) == 0) {
 			cl = 1;		/* not UTF-8: the byte passes through */
-			out[o] = s[i];
-			k = 1;
+			out[o++] = s[i];
 		} else
-			k = norm_utf8_encode(norm_cp(z, cp), out + o);
-		if (map != NULL)
-			for (j = 0; j < k; j++)
-				map[o + j] = i;
-		o += k;
+			o += norm_utf8_encode(norm_cp(z, cp), out + o);
 	}
 	out[o] = '\0';
-	if (map != NULL)
-		map[o] = len;
 	n->len = o;
+}
+
+/* Length of the UTF-8 encoding of CP. */
+static size_t
+utf8_len(uint32_t cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/*
+ * N's map for S[0..LEN), which normalise() has written into N: the same
+ * walk, with the lengths of what it wrote.
+ */
+static void
+map_offsets(const struct normalizer *z, struct norm *n, const char *s,
+    size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, j, k, o, cl;
+	uint32_t cp;
+
+	for (i = o = 0; i < len; i += cl) {
+		if (u[i] < 0x80)
+			cl = k = 1;
+		else if (z != NULL && (cp = norm_uro_at(u + i, len - i)) != 0) {
+			cl = 3;
+			k = norm_is_trad(z, cp) ? utf8_len(z->simp[cp - T2S_LO]) : 3;
+		} else if ((cl = utf8_decode(u + i, len - i, &cp)) == 0)
+			cl = k = 1;
+		else
+			k = utf8_len(norm_cp(z, cp));
+		for (j = 0; j < k; j++)
+			n->map[o + j] = i;
+		o += k;
+	}
+	n->map[o] = len;
 }
 
 int
@@ -206,7 +231,8 @@ norm_text_with(const struct normalizer *z, struct norm *n, const char *s,
 {
 	if (norm_reserve(n, len, 1) == -1)
 		return -1;
-	normalise(z, n, s, len, n->map);
+	normalise(z, n, s, len);
+	map_offsets(z, n, s, len);
 	return 0;
 }
 
@@ -216,7 +242,7 @@ norm_text_fast(const struct normalizer *z, struct norm *n, const char *s,
 {
 	if (norm_reserve(n, len, 0) == -1)
 		return -1;
-	normalise(z, n, s, len, NULL);
+	normalise(z, n, s, len);
 	return 0;
 }
 
@@ -224,8 +250,10 @@ int
 norm_map(const struct normalizer *z, struct norm *n, const char *s,
     size_t len)
 {
-	/* Writing the text again costs little beside the map. */
-	return norm_text_with(z, n, s, len);
+	if (norm_reserve(n, len, 1) == -1)
+		return -1;
+	map_offsets(z, n, s, len);
+	return 0;
 }
 
 uint32_t

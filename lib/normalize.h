@@ -83,7 +83,21 @@ uint32_t norm_codepoint(const struct normalizer *z, uint32_t cp);
 
 struct normalizer {
 	uint32_t simp[NORM_T2S_HI - NORM_T2S_LO + 1]; /* simplified code point, 0: unchanged */
+	/*
+	 * The same as a bit set, 1: simp is not 0.  3.4 KB, where simp is
+	 * 108 KB: the common case, a character that does not change, is
+	 * answered from the first-level cache.
+	 */
+	unsigned char trad[(NORM_T2S_HI - NORM_T2S_LO + 1 + 7) / 8];
 };
+
+/* Is CP (in NORM_T2S_LO..NORM_T2S_HI) a traditional character of Z's table? */
+static inline int
+norm_is_trad(const struct normalizer *z, uint32_t cp)
+{
+	cp -= NORM_T2S_LO;
+	return z->trad[cp >> 3] >> (cp & 7) & 1;
+}
 
 static inline uint32_t
 norm_codepoint_with(const struct normalizer *z, uint32_t cp)
@@ -93,6 +107,8 @@ norm_codepoint_with(const struct normalizer *z, uint32_t cp)
 	if (cp < 0x80)
 		return cp - 'A' < 26 ? cp + ('a' - 'A') : cp;
 	if (cp >= NORM_T2S_LO && cp <= NORM_T2S_HI) {
+		if (!norm_is_trad(z, cp))
+			return cp;
 		t = z->simp[cp - NORM_T2S_LO];
 		return t != 0 ? t : cp;
 	}
@@ -111,8 +127,8 @@ norm_codepoint_with(const struct normalizer *z, uint32_t cp)
 static inline uint32_t
 norm_uro_at(const unsigned char *s, size_t left)
 {
-	if (s[0] < 0xe4 || s[0] > 0xe9 || left < 3 || (s[1] & 0xc0) != 0x80 ||
-	    (s[2] & 0xc0) != 0x80)
+	if (s[0] < 0xe4 || s[0] > 0xe9 || left < 3 ||
+	    ((s[1] ^ 0x80) | (s[2] ^ 0x80)) >= 0x40)
 		return 0;
 	return (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 |
 	    (s[2] & 0x3f);

@@ -2,7 +2,7 @@
  * Unit tests of lib/normalize.c: traditional -> simplified, width, case,
  * the offset map, bytes that are not UTF-8, and agreement between
  * norm_text() (binary search) and norm_text_with() (lookup array) over
- * the whole embedded table.
+ * the whole embedded table, and norm_text_fast() with norm_map().
  */
 
 #include <stdlib.h>
@@ -103,11 +103,69 @@ test_table(void)
 	normalizer_free(NULL);
 }
 
+/*
+ * norm_text_fast() then norm_map() makes what norm_text_with() makes, and
+ * both what norm_text() makes, on random mixtures of ASCII, simplified and
+ * traditional ideographs, full-width forms, 4-byte characters and bytes
+ * that are not UTF-8.
+ */
+static void
+test_fast_and_map(void)
+{
+	static const char *const pieces[] = { "a", "Z", " ", "0", "质", "質",
+	    "後", "的", "䀉", "，", "Ａ", "１", "　", "。", "㑮", "𠀀", "😀", "é",
+	    "\xff", "\xe4", "\xe4\xb8", "\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80" };
+	struct normalizer *z = normalizer_new();
+	struct norm a = { 0 }, b = { 0 }, c = { 0 };
+	char text[256];
+	size_t len, i, k, bad = 0;
+	int round;
+
+	CHECK(z != NULL);
+	if (z == NULL)
+		return;
+	srand(99);
+	for (round = 0; round < 2000; round++) {
+		len = 0;
+		for (k = (size_t)rand() % 24; k > 0; k--) {
+			const char *p = pieces[(size_t)rand() %
+			    (sizeof(pieces) / sizeof(pieces[0]))];
+
+			memcpy(text + len, p, strlen(p));
+			len += strlen(p);
+		}
+		norm_text_with(z, &a, text, len);
+		norm_text(&c, text, len);
+		CHECK_INT(norm_text_fast(z, &b, text, len), 0);
+		if (b.len != a.len || memcmp(a.s, b.s, a.len + 1) != 0 ||
+		    c.len != a.len || memcmp(a.s, c.s, a.len + 1) != 0)
+			bad++;
+		CHECK_INT(norm_map(z, &b, text, len), 0);
+		for (i = 0; i <= a.len && b.len == a.len; i++)
+			if (a.map[i] != b.map[i] || a.map[i] != c.map[i])
+				bad++;
+	}
+	CHECK_INT(bad, 0);
+	/* The map is made only on demand: a fresh norm has none. */
+	norm_free(&b);
+	CHECK_INT(norm_text_fast(z, &b, "Ａ", 3), 0);
+	CHECK(b.map == NULL);
+	CHECK_STR(b.s, "a");
+	CHECK_INT(norm_map(z, &b, "Ａ", 3), 0);
+	CHECK_INT(b.map[0], 0);
+	CHECK_INT(b.map[1], 3);
+	norm_free(&a);
+	norm_free(&b);
+	norm_free(&c);
+	normalizer_free(z);
+}
+
 int
 main(void)
 {
 	test_basic();
 	test_map_and_bytes();
 	test_table();
+	test_fast_and_map();
 	return t_done();
 }
