@@ -117,6 +117,7 @@ struct classifier {
 	size_t cleanlen, cleancap; /* fill and size of clean */
 	struct seg *seg;	/* clean offset -> input offset, see struct seg */
 	size_t nseg, capseg;	/* how many, and room */
+	size_t segcur;		/* the segment map_at() found last */
 	size_t inlen;		/* length of the review */
 	struct hit *h;		/* matches, then the kept ones */
 	size_t nh, caph;	/* how many, and room */
@@ -636,25 +637,24 @@ add_seg(struct classifier *c, size_t k, size_t i, int one)
 
 /*
  * The input offset of the character that clean byte K belongs to (K ==
- * cleanlen: the end of the input).
+ * cleanlen: the end of the input).  The evidence asks in order, mostly:
+ * the search goes on from the segment it found last.
  */
 static size_t
-map_at(const struct classifier *c, size_t k)
+map_at(struct classifier *c, size_t k)
 {
 	const struct seg *g;
-	size_t lo = 0, hi = c->nseg, mid;
+	size_t i = c->segcur;
 
 	if (k >= c->cleanlen)
 		return c->inlen;
 	/* The last segment that starts at or before K (the first starts at 0). */
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (c->seg[mid].clean <= k)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	g = &c->seg[lo];
+	if (i >= c->nseg || c->seg[i].clean > k)
+		i = 0;
+	while (i + 1 < c->nseg && c->seg[i + 1].clean <= k)
+		i++;
+	c->segcur = i;
+	g = &c->seg[i];
 	if (g->one)
 		return g->in;
 	/* A run of well-formed characters: back to the start of K's. */
@@ -694,15 +694,15 @@ clean_text(struct classifier *c, const char *s, size_t n)
 		return -1;
 	out = c->clean;
 	c->nbnd = 0;
-	c->nseg = 0;
+	c->nseg = c->segcur = 0;
 	c->inlen = n;
 	for (i = k = 0; i < n; i += cl) {
-		if ((cp = norm_uro_at(u + i, n - i)) != 0 &&
-		    ((t = z->simp[cp - NORM_T2S_LO]) == 0 ||
-		    (t >= 0x4000 && t <= 0x9fff))) {
+		cp = norm_uro_at(u + i, n - i);
+		t = cp != 0 && norm_is_trad(z, cp) ? z->simp[cp - NORM_T2S_LO] : cp;
+		if (t >= 0x4000 && t <= 0x9fff) {
 			/* No emoji, digit or punctuation: a 3-byte ideograph. */
 			cl = 3;
-			if (t == 0)
+			if (t == cp)
 				memcpy(out + k, s + i, 3);
 			else
 				norm_utf8_encode(t, out + k);
@@ -817,6 +817,8 @@ keep_longest(struct classifier *c)
 	struct hit t;
 
 	for (i = 1; i < c->nh; i++) {
+		if (!hit_before(&c->h[i], &c->h[i - 1]))
+			continue;	/* in place already: no copy */
 		t = c->h[i];
 		for (j = i; j > 0 && hit_before(&t, &c->h[j - 1]); j--)
 			c->h[j] = c->h[j - 1];
@@ -825,7 +827,9 @@ keep_longest(struct classifier *c)
 	for (i = k = 0; i < c->nh; i++) {
 		if (k > 0 && c->h[i].start < last)
 			continue;
-		c->h[k++] = c->h[i];
+		if (k != i)
+			c->h[k] = c->h[i];
+		k++;
 		last = c->h[i].end;
 	}
 	c->nh = k;
