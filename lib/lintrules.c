@@ -897,6 +897,7 @@ struct kslot {
 
 struct keytab {
 	unsigned char bloom[2][1 << (KT_BITS - 3)]; /* by key length 1, 2 */
+	unsigned char lead[1 << (KT_BITS - 3)];	/* first characters of all keys */
 	struct kslot *slot;	/* open addressing, power of two */
 	size_t mask;		/* slots - 1 */
 	size_t n;		/* keys */
@@ -973,6 +974,9 @@ keytab_add(struct keytab *t, const char *s, size_t n, int chars, int id)
 	t->n++;
 	h &= (1 << KT_BITS) - 1;
 	t->bloom[chars - 1][h >> 3] |= (unsigned char)(1 << (h & 7));
+	i = u8len((unsigned char)s[0]);
+	h = khash(pack(s, i < n ? i : n), 1) & ((1 << KT_BITS) - 1);
+	t->lead[h >> 3] |= (unsigned char)(1 << (h & 7));
 	return 0;
 }
 
@@ -986,7 +990,13 @@ static int on_hit(void *ctx, int id, size_t ks, size_t end);
 static inline size_t
 char_key(const unsigned char *u, size_t n, size_t p, uint64_t *c)
 {
-	size_t w = u8len(u[p]);
+	size_t w;
+
+	if (u[p] >= 0xe0 && u[p] <= 0xef && n - p >= 3) {	/* most */
+		*c = u[p] | (uint64_t)u[p + 1] << 8 | (uint64_t)u[p + 2] << 16;
+		return 3;
+	}
+	w = u8len(u[p]);
 
 	if (w > n - p)
 		w = n - p;
@@ -1008,28 +1018,38 @@ char_key(const unsigned char *u, size_t n, size_t p, uint64_t *c)
 	return w;
 }
 
-/* Report every key in S[0..N) to on_hit(). */
+/*
+ * Report every key in S[0..N) to on_hit().  Most characters start no key:
+ * one test of the lead set rules them out, and their pair with the next
+ * character is not looked up.
+ */
 static void
 keytab_scan(const struct keytab *t, const char *s, size_t n,
     struct lint_scratch *sc)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t p = 0, w1, w2;
-	uint64_t c1, c2;
-	int id;
+	size_t p = 0, w1, w2 = 0, b;
+	uint64_t c1, c2 = 0;
+	int id, last;
 
 	if (n == 0 || t->n == 0)
 		return;
 	w1 = char_key(u, n, 0, &c1);
 	for (;;) {
-		if ((id = keytab_find(t, c1, 1)) >= 0 && on_hit(sc, id, p, p + w1) != 0)
-			return;
-		if (p + w1 >= n)
+		if (!(last = p + w1 >= n))
+			w2 = char_key(u, n, p + w1, &c2);
+		b = khash(c1, 1) & ((1 << KT_BITS) - 1);
+		if (t->lead[b >> 3] & (1 << (b & 7))) {
+			if ((id = keytab_find(t, c1, 1)) >= 0 &&
+			    on_hit(sc, id, p, p + w1) != 0)
+				return;
+			if (!last && w1 + w2 <= 8 &&
+			    (id = keytab_find(t, c1 | c2 << (8 * w1), 2)) >= 0 &&
+			    on_hit(sc, id, p, p + w1 + w2) != 0)
+				return;
+		}
+		if (last)
 			break;
-		w2 = char_key(u, n, p + w1, &c2);
-		if (w1 + w2 <= 8 && (id = keytab_find(t, c1 | c2 << (8 * w1), 2)) >= 0 &&
-		    on_hit(sc, id, p, p + w1 + w2) != 0)
-			return;
 		p += w1;
 		w1 = w2;
 		c1 = c2;
