@@ -318,6 +318,87 @@ put_num(struct run *run, long long v)
 	out_str(&run->out, b);
 }
 
+/* Append S[0..N) to the finding line being built. */
+static void
+line_add(struct lint *l, const char *s, size_t n)
+{
+	char *p;
+	size_t cap;
+
+	if (l->linelen + n > l->linecap) {
+		for (cap = l->linecap ? l->linecap : 256; cap < l->linelen + n; )
+			cap *= 2;
+		if ((p = realloc(l->line, cap)) == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+		l->line = p;
+		l->linecap = cap;
+	}
+	memcpy(l->line + l->linelen, s, n);
+	l->linelen += n;
+}
+
+static void
+line_str(struct lint *l, const char *s)
+{
+	line_add(l, s, strlen(s));
+}
+
+static void
+line_num(struct lint *l, unsigned long long v)
+{
+	char b[24], *p = b + sizeof b;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	line_add(l, p, (size_t)(b + sizeof b - p));
+}
+
+/*
+ * A finding as a compiler-style line, built by hand and written at once:
+ * printf() cost more than finding it (a large file has some 90000).
+ */
+static void
+emit_text(struct lint *l, struct run *run, const struct where *w,
+    const struct lint_rule *r, size_t col, const char *sev,
+    const char *match, size_t matchlen, const char *detail)
+{
+	l->linelen = 0;
+	line_str(l, run->file);
+	line_add(l, ":", 1);
+	if (w->line < 0) {
+		line_add(l, "-", 1);
+		line_num(l, -(unsigned long long)w->line);
+	} else
+		line_num(l, (unsigned long long)w->line);
+	line_add(l, ":", 1);
+	line_num(l, col);
+	line_add(l, ": ", 2);
+	line_str(l, sev);
+	line_add(l, ": ", 2);
+	if (match != NULL) {
+		line_add(l, "'", 1);
+		line_add(l, match, strnlen(match, matchlen));	/* as %.*s */
+		line_add(l, "' ", 2);
+		line_str(l, r->reason);
+	} else {
+		line_str(l, detail);
+		line_add(l, " (", 2);
+		line_str(l, r->reason);
+		line_add(l, ")", 1);
+	}
+	line_add(l, " [", 2);
+	line_str(l, r->id);
+	line_add(l, "]", 1);
+	if (r->suggest != NULL) {
+		line_add(l, " (suggest: ", 11);
+		line_str(l, r->suggest);
+		line_add(l, ")", 1);
+	}
+	line_add(l, "\n", 1);
+	fwrite(l->line, 1, l->linelen, stdout);
+}
+
 /* Print or write one finding: MATCH for a phrase rule, else DETAIL. */
 static void
 emit(struct lint *l, struct run *run, const struct where *w,
@@ -330,15 +411,7 @@ emit(struct lint *l, struct run *run, const struct where *w,
 	if (l->summary)
 		return;
 	if (!l->rows_out) {
-		printf("%s:%ld:%zu: %s: ", run->file, w->line, col, sev);
-		if (match != NULL)
-			printf("'%.*s' %s", (int)matchlen, match, r->reason);
-		else
-			printf("%s (%s)", detail, r->reason);
-		printf(" [%s]", r->id);
-		if (r->suggest != NULL)
-			printf(" (suggest: %s)", r->suggest);
-		putchar('\n');
+		emit_text(l, run, w, r, col, sev, match, matchlen, detail);
 		return;
 	}
 	out_str(&run->out, run->file);
@@ -723,4 +796,5 @@ lint_free(struct lint *l)
 	for (i = 0; i < l->nagents; i++)
 		free(l->agents[i].name);
 	free(l->agents);
+	free(l->line);
 }

@@ -72,6 +72,9 @@ struct lint {
 	/* Conversation summaries of all conversations. */
 	struct agent_sum *tot;	/* all conversations together */
 	struct agent_sum *agents; /* per agent */
+	/* Output. */
+	char *line;		/* a finding in text form, being built */
+	size_t linelen, linecap; /* its fill and room */
 	size_t nagents, capagents; /* fill and room */
 };
 
