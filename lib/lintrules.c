@@ -711,7 +711,9 @@ match_from(const char *s, size_t n, size_t limit, const struct variant *v,
 	for (p = e, chars = 0; p < limit && chars <= g->gap; p += w, chars++) {
 		uint32_t c;
 
-		if ((r = match_from(s, n, limit, v, k + 1, p)) != (size_t)-1)
+		/* (The first byte rules out most places without a call.) */
+		if (s[p] == v->buf[g->off] &&
+		    (r = match_from(s, n, limit, v, k + 1, p)) != (size_t)-1)
 			return r;
 		c = cp_at(s, n, p, &w);
 		if (is_sentence_end(c))
