@@ -631,6 +631,110 @@ test_utf8_valid(void)
 	CHECK(!enc_utf8_valid("中", 2, NULL));
 }
 
+/*
+ * A reference validator written from the definition (RFC 3629: decode,
+ * then reject overlong forms, surrogates and values past U+10FFFF; NUL is
+ * refused too), to check enc_utf8_valid(), whose fast paths work on 8 and
+ * 16 bytes at a time.  Returns the offset of the first bad byte or LEN.
+ */
+static size_t
+ref_valid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = s[i], cp, k, j;
+
+		if (c == 0)
+			return i;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC0 && c < 0xE0)
+			k = 2, cp = c & 0x1F;
+		else if (c >= 0xE0 && c < 0xF0)
+			k = 3, cp = c & 0x0F;
+		else if (c >= 0xF0 && c < 0xF8)
+			k = 4, cp = c & 0x07;
+		else
+			return i;
+		if (i + k > len)
+			return i;
+		for (j = 1; j < k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (s[i + j] & 0x3Fu);
+		}
+		if ((k == 2 && cp < 0x80) || (k == 3 && cp < 0x800) ||
+		    (k == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += k;
+	}
+	return len;
+}
+
+static unsigned
+xorshift(unsigned *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+/*
+ * Random text of valid sequences of every length, ASCII runs long enough
+ * to fill 16-byte blocks, and now and then a byte at a boundary of the
+ * rules (C0, C1, E0 80, ED A0, F0 8F, F4 90, F5, a lone continuation, a
+ * cut sequence, NUL), against the reference validator.
+ */
+static void
+test_utf8_random(void)
+{
+	static const char *const atoms[] = {
+		"a", "abcdefghijklmnopq", "\xc3\xa9", "\xe4\xb8\xad\xe6\x96\x87",
+		"\xe6\xb5\x99\xe6\xb1\x9f\xe7\x9c\x81", "\xf0\x9f\x98\x80",
+		"\xe0\xa0\x80", "\xed\x9f\xbf", "\xf4\x8f\xbf\xbf", "\xef\xbf\xbd",
+		"\xee\x80\x80", "\xdf\xbf", "\xc2\x80", "\xf0\x90\x80\x80",
+	};
+	static const char *const bad[] = {
+		"\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xe0\x9f\xbf",
+		"\xed\xa0\x80", "\xed\xbf\xbf", "\xf0\x8f\xbf\xbf",
+		"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\x80",
+		"\xbf\xbf", "\xe4\xb8", "\xf0\x9f\x98", "\xc3", "\xe4" "a", "\0",
+	};
+	unsigned seed = 88172645u;
+	unsigned char buf[200];
+	int i, wrong = 0;
+
+	for (i = 0; i < 50000; i++) {
+		size_t n = 0, want = xorshift(&seed) % sizeof buf, ref, at = 0;
+		int ok;
+
+		while (n < want) {
+			const char *a = xorshift(&seed) % 40 == 0 ?
+			    bad[xorshift(&seed) % (sizeof bad / sizeof bad[0])] :
+			    atoms[xorshift(&seed) % (sizeof atoms / sizeof atoms[0])];
+			size_t k = a[0] == '\0' ? 1 : strlen(a);
+
+			if (n + k > sizeof buf)
+				break;
+			memcpy(buf + n, a, k);
+			n += k;
+		}
+		ref = ref_valid(buf, n);
+		ok = enc_utf8_valid((const char *)buf, n, &at);
+		if (ok != (ref == n) || (!ok && at != ref)) {
+			if (wrong++ == 0)
+				printf("  random text %d: valid %d at %zu, reference %zu of %zu\n",
+				    i, ok, at, ref, n);
+		}
+	}
+	CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
@@ -646,5 +750,6 @@ main(void)
 	test_truncated();
 	test_emit_stop();
 	test_utf8_valid();
+	test_utf8_random();
 	return t_done();
 }
