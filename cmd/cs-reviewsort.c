@@ -88,6 +88,8 @@ struct rs {
 	char *buf;		/* text plus follow-up review */
 	size_t bufcap;		/* its size */
 	char cats[64];		/* categories cell */
+	size_t namelen[RV_NCAT]; /* lengths of the category names */
+	size_t actlen[RV_NCAT];	/* and of the actions (no strlen() per row) */
 };
 
 static int
@@ -153,6 +155,10 @@ rs_init(void *ctx, struct run *run)
 	if (lexicon_build(rs->lx) != 0 ||
 	    (rs->cl = classifier_new(rs->lx)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < RV_NCAT; i++) {
+		rs->namelen[i] = strlen(rv_cat_name((enum rv_cat)i, rs->zh));
+		rs->actlen[i] = strlen(rv_action((enum rv_cat)i));
+	}
 	run->summary = rs->summary;
 	return 0;
 }
@@ -298,10 +304,11 @@ wanted(struct rs *rs, struct run *run, const struct record *r)
 }
 
 /*
- * The categories cell: "quality;logistics".  (Built by hand: snprintf()
- * here cost as much as the rest of the row's output.)
+ * The categories cell: "quality;logistics" in rs->cats; returns its
+ * length.  (Built by hand: snprintf() here cost as much as the rest of
+ * the row's output.)
  */
-static const char *
+static size_t
 cats_cell(struct rs *rs, unsigned cats)
 {
 	const char *name;
@@ -312,7 +319,7 @@ cats_cell(struct rs *rs, unsigned cats)
 		if (!(cats & (1u << i)))
 			continue;
 		name = rv_cat_name((enum rv_cat)i, rs->zh);
-		l = strlen(name);
+		l = rs->namelen[i];
 		if (n + l + 2 > sizeof(rs->cats))	/* cannot happen: 5 names fit */
 			break;
 		if (n > 0)
@@ -321,7 +328,7 @@ cats_cell(struct rs *rs, unsigned cats)
 		n += l;
 	}
 	rs->cats[n] = '\0';
-	return rs->cats;
+	return n;
 }
 
 static int
@@ -331,7 +338,7 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 	struct review_result res;
 	struct group *g;
 	const char *text, *gs;
-	size_t len, gl;
+	size_t len, gl, n;
 
 	if (!wanted(rs, run, r))
 		return ROW_SKIP;
@@ -352,12 +359,19 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 			g->suspect[res.category]++;
 		return ROW_OUT;
 	}
-	run_sets(run, rs->slot[0], rv_cat_name(res.category, rs->zh));
-	run_sets(run, rs->slot[1], cats_cell(rs, res.cats));
+	run_set(run, rs->slot[0], rv_cat_name(res.category, rs->zh),
+	    rs->namelen[res.category]);
+	n = cats_cell(rs, res.cats);
+	run_set(run, rs->slot[1], rs->cats, n);
 	run_set(run, rs->slot[2], res.evidence, res.evlen);
-	run_sets(run, rs->slot[3], rv_action(res.category));
-	run_sets(run, rs->slot[4], res.suspect ? (rs->zh ? "是" : "yes") :
-	    (rs->zh ? "否" : "no"));
+	run_set(run, rs->slot[3], rv_action(res.category),
+	    rs->actlen[res.category]);
+	if (rs->zh)
+		run_set(run, rs->slot[4], res.suspect ? "是" : "否", 3);
+	else if (res.suspect)
+		run_set(run, rs->slot[4], "yes", 3);
+	else
+		run_set(run, rs->slot[4], "no", 2);
 	return ROW_OUT;
 }
 
