@@ -22,18 +22,62 @@ xrealloc(void *p, size_t n, size_t size)
 
 /* --- the exact store ----------------------------------------------------- */
 
+/* Keep ST's values as 64-bit numbers from now on. */
+static void
+store_widen(struct stats_store *st)
+{
+	size_t i;
+
+	st->v = xrealloc(NULL, st->cap ? st->cap : 1, sizeof *st->v);
+	for (i = 0; i < st->n; i++)
+		st->v[i] = st->base + st->d[i];
+	free(st->d);
+	st->d = NULL;
+}
+
+/* Non-zero when V - BASE fits 32 bits (computed without overflow). */
+static int
+fits32(long long v, long long base)
+{
+	if (v >= base)
+		return (unsigned long long)v - (unsigned long long)base <=
+		    (unsigned long long)INT32_MAX;
+	return (unsigned long long)base - (unsigned long long)v <=
+	    (unsigned long long)INT32_MAX + 1;
+}
+
 void
 store_add(struct stats_store *st, long long v)
 {
+	/* The common case first: narrow, with room, and the value fits. */
+	if (st->v == NULL && st->n > 0 && st->n < st->cap &&
+	    fits32(v, st->base)) {
+		int32_t x = (int32_t)(v - st->base);
+
+		if (x < st->d[st->n - 1])
+			st->sorted = 0;
+		st->d[st->n++] = x;
+		return;
+	}
+	if (st->n == 0 && st->v == NULL)
+		st->base = v;
+	if (st->v == NULL && !fits32(v, st->base))
+		store_widen(st);
 	if (st->n == st->cap) {
 		st->cap = st->cap ? st->cap * 2 : 8;
-		st->v = xrealloc(st->v, st->cap, sizeof *st->v);
+		if (st->v != NULL)
+			st->v = xrealloc(st->v, st->cap, sizeof *st->v);
+		else
+			st->d = xrealloc(st->d, st->cap, sizeof *st->d);
 	}
-	if (st->n > 0 && v < st->v[st->n - 1])
+	if (st->n > 0 && v < store_at(st, st->n - 1))
 		st->sorted = 0;
 	else if (st->n == 0)
 		st->sorted = 1;
-	st->v[st->n++] = v;
+	if (st->v != NULL)
+		st->v[st->n++] = v;
+	else
+		st->d[st->n++] = (int32_t)(v - st->base);
 }
 
 void
@@ -91,6 +135,52 @@ radix_sort(long long *v, size_t n)
 	free(b);
 }
 
+/* radix_sort() for 32-bit values. */
+static void
+radix_sort32(int32_t *v, size_t n)
+{
+	uint32_t *a = (uint32_t *)v, *b, *tmp, x, and_all = ~0U, or_all = 0;
+	size_t count[256], i;
+	int shift;
+
+	if ((b = malloc(n * sizeof *b)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < n; i++) {
+		a[i] ^= 1U << 31;
+		and_all &= a[i];
+		or_all |= a[i];
+	}
+	for (shift = 0; shift < 32; shift += 8) {
+		size_t sum = 0;
+
+		if (((and_all ^ or_all) >> shift & 0xFF) == 0)
+			continue;
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[a[i] >> shift & 0xFF]++;
+		for (i = 0; i < 256; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++) {
+			x = a[i];
+			b[count[x >> shift & 0xFF]++] = x;
+		}
+		tmp = a;
+		a = b;
+		b = tmp;
+	}
+	if (a != (uint32_t *)v) {
+		memcpy(v, a, n * sizeof *a);
+		b = a;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = (int32_t)((uint32_t)v[i] ^ 1U << 31);
+	free(b);
+}
+
 static int
 cmp_ll(const void *a, const void *b)
 {
@@ -99,14 +189,28 @@ cmp_ll(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 void
 store_sort(struct stats_store *st)
 {
 	/* The radix sort's fixed cost pays off only for larger stores. */
-	if (!st->sorted && st->n > 1 && st->n < 64)
+	if (st->sorted || st->n < 2)
+		;
+	else if (st->v != NULL && st->n < 64)
 		qsort(st->v, st->n, sizeof *st->v, cmp_ll);
-	else if (!st->sorted && st->n > 1)
+	else if (st->v != NULL)
 		radix_sort(st->v, st->n);
+	else if (st->n < 64)
+		qsort(st->d, st->n, sizeof *st->d, cmp_i32);
+	else
+		radix_sort32(st->d, st->n);
 	st->sorted = 1;
 }
 
@@ -124,7 +228,7 @@ store_pct(struct stats_store *st, int p)
 		rank = 1;
 	if (rank > st->n)
 		rank = st->n;
-	return st->v[rank - 1];
+	return store_at(st, rank - 1);
 }
 
 long long
@@ -133,9 +237,16 @@ store_sum(const struct stats_store *st)
 	long long sum = 0;
 	size_t i;
 
+	if (st->v != NULL) {
+		for (i = 0; i < st->n; i++)
+			sum += st->v[i];
+		return sum;
+	}
 	for (i = 0; i < st->n; i++)
-		sum += st->v[i];
-	return sum;
+		sum += st->d[i];
+	/* Unsigned: base * n may pass the range the sum itself stays in. */
+	return (long long)((unsigned long long)sum +
+	    (unsigned long long)st->base * st->n);
 }
 
 size_t
@@ -148,7 +259,7 @@ store_count_le(struct stats_store *st, long long limit)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (st->v[mid] <= limit)
+		if (store_at(st, mid) <= limit)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -166,7 +277,7 @@ store_count_lt(struct stats_store *st, long long limit)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (st->v[mid] < limit)
+		if (store_at(st, mid) < limit)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -184,12 +295,12 @@ store_max_window(struct stats_store *st, long long width,
 		width = 1;
 	store_sort(st);
 	for (i = 0; i < st->n; i++) {
-		while (st->v[i] - st->v[j] >= width)
+		while (store_at(st, i) - store_at(st, j) >= width)
 			j++;
 		if (i - j + 1 > best) {
 			best = i - j + 1;
-			*first = st->v[j];
-			*last = st->v[i];
+			*first = store_at(st, j);
+			*last = store_at(st, i);
 		}
 	}
 	return best;
@@ -199,6 +310,7 @@ void
 store_free(struct stats_store *st)
 {
 	free(st->v);
+	free(st->d);
 	memset(st, 0, sizeof *st);
 }
 
@@ -370,9 +482,10 @@ stats_free(struct stats *s)
 	for (i = 0; i < s->rarena.nblocks; i++)
 		free(s->rarena.blocks[i]);
 	free(s->rarena.blocks);
-	free(s->rkey);
-	free(s->rlen);
+	free(s->seg);
+	free(s->rng);
 	free(s->rpos);
+	free(s->idbuf);
 	free(s->b);
 	free(s->q);
 	free(s->qn);
@@ -518,33 +631,189 @@ id_dup(struct stats *s, uint64_t pos)
 	return &s->dup;
 }
 
-/* Compare ids by length, then bytes. */
-static int
-id_cmp(const char *a, size_t an, const char *b, size_t bn)
+/* The trailing digits of ID[0..N), at most 18: their count, *NUM their value. */
+static uint32_t
+id_split(const char *id, size_t n, uint64_t *num)
 {
-	if (an != bn)
-		return an < bn ? -1 : 1;
-	return memcmp(a, b, an);
+	uint64_t v = 0, m = 1;
+	uint32_t w = 0;
+
+	while (w < n && w < 18 && id[n - 1 - w] >= '0' && id[n - 1 - w] <= '9') {
+		v += (uint64_t)(id[n - 1 - w] - '0') * m;
+		m *= 10;
+		w++;
+	}
+	*num = v;
+	return w;
 }
 
-/* Index of ID in the run, or -1. */
+/* NUM as WIDTH digits, zero-padded, at BUF. */
+static void
+put_digits(char *buf, uint32_t width, uint64_t num)
+{
+	while (width-- > 0) {
+		buf[width] = (char)('0' + num % 10);
+		num /= 10;
+	}
+}
+
+/*
+ * Compare the run's id (G, NUM) with ID[0..N): by length, then bytes (the
+ * run's order).
+ */
+static int
+run_cmp(const struct stats_idseg *g, uint64_t num, const char *id, size_t n)
+{
+	char digits[20];
+	int r;
+
+	if (g->plen + g->width != n)
+		return g->plen + g->width < n ? -1 : 1;
+	if (g->plen > 0 && (r = memcmp(g->prefix, id, g->plen)) != 0)
+		return r;
+	put_digits(digits, g->width, num);
+	return memcmp(digits, id + g->plen, g->width);
+}
+
+/* Non-zero when ID[0..N), split as W digits of NUM, belongs to segment G. */
+static int
+in_segment(const struct stats_idseg *g, const char *id, size_t n, uint32_t w)
+{
+	return g->width == w && g->plen == n - w &&
+	    (g->plen == 0 || memcmp(g->prefix, id, g->plen) == 0);
+}
+
+/* The position of run id IDX. */
+static uint64_t
+run_pos(const struct stats *s, uint64_t idx)
+{
+	size_t lo = 0, hi = s->npos;
+	const struct stats_idpos *p;
+
+	/* The last entry covering IDX: entries start at increasing ids. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->rpos[mid].idx <= idx)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	p = &s->rpos[lo];
+	return p->pos + (idx - p->idx) * p->step;
+}
+
+/*
+ * Remember that run id IDX (the next one) was seen at POS.  Lines mostly
+ * follow each other: a new entry only where they do not.
+ */
+static void
+run_note_pos(struct stats *s, uint64_t idx, uint64_t pos)
+{
+	struct stats_idpos *p = s->npos ? &s->rpos[s->npos - 1] : NULL;
+
+	if (p != NULL && p->pos + (idx - p->idx) * p->step == pos)
+		return;
+	if (p != NULL && idx == p->idx + 1) {
+		p->step = pos - p->pos;
+		return;
+	}
+	if (s->npos == s->poscap) {
+		s->poscap = s->poscap ? s->poscap * 2 : 16;
+		s->rpos = xrealloc(s->rpos, s->poscap, sizeof *s->rpos);
+	}
+	p = &s->rpos[s->npos++];
+	p->idx = idx;
+	p->pos = pos;
+	p->step = 1;
+}
+
+/* Write the run's id (G, NUM) into s->idbuf; returns its length. */
+static size_t
+run_write(struct stats *s, const struct stats_idseg *g, uint64_t num)
+{
+	size_t n = (size_t)g->plen + g->width;
+
+	if (n + 1 > s->idbufcap) {
+		s->idbufcap = n + 1 > 64 ? n + 1 : 64;
+		s->idbuf = xrealloc(s->idbuf, s->idbufcap, 1);
+	}
+	memcpy(s->idbuf, g->prefix, g->plen);
+	put_digits(s->idbuf + g->plen, g->width, num);
+	s->idbuf[n] = '\0';
+	return n;
+}
+
+/* The last range of segment I, plus one. */
+static size_t
+seg_end(const struct stats *s, size_t i)
+{
+	return i + 1 < s->nseg ? s->seg[i + 1].range0 : s->nrng;
+}
+
+/*
+ * Non-zero when ID (split as W, NUM) comes after every id of the run;
+ * *SAME says whether it belongs to the last segment.
+ */
+static int
+run_after(const struct stats *s, const char *id, size_t n, uint32_t w,
+    uint64_t num, int *same)
+{
+	const struct stats_idseg *g = &s->seg[s->nseg - 1];
+	const struct stats_idrange *r = &s->rng[s->nrng - 1];
+	uint64_t last = r->first + r->count - 1;
+
+	if ((*same = in_segment(g, id, n, w)) != 0)
+		return num > last;
+	return run_cmp(g, last, id, n) < 0;
+}
+
+/* Index in the run of ID[0..N), or -1. */
 static long
 run_find(const struct stats *s, const char *id, size_t n)
 {
-	size_t lo = 0, hi = s->rn;
+	size_t lo = 0, hi = s->nseg, end;
+	const struct stats_idseg *g;
+	uint64_t num = 0;
+	uint32_t i;
 
+	/* The last segment whose first id is not after ID. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int r = id_cmp(s->rkey[mid], s->rlen[mid], id, n);
 
-		if (r == 0)
-			return (long)mid;
-		if (r < 0)
+		g = &s->seg[mid];
+		if (run_cmp(g, s->rng[g->range0].first, id, n) <= 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return -1;
+	if (lo == 0)
+		return -1;
+	g = &s->seg[lo - 1];
+	if (g->plen + g->width != n ||
+	    (g->plen > 0 && memcmp(g->prefix, id, g->plen) != 0))
+		return -1;
+	for (i = 0; i < g->width; i++) {
+		char c = id[g->plen + i];
+
+		if (c < '0' || c > '9')
+			return -1;
+		num = num * 10 + (uint64_t)(c - '0');
+	}
+	/* The last range of the segment that starts at or before NUM. */
+	lo = g->range0;
+	hi = end = seg_end(s, (size_t)(g - s->seg));
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->rng[mid].first <= num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == g->range0 || num - s->rng[lo - 1].first >= s->rng[lo - 1].count)
+		return -1;
+	return (long)(s->rng[lo - 1].idx + (num - s->rng[lo - 1].first));
 }
 
 /* Put ID into the hash map with POS; 0, or 1 when it was there. */
@@ -567,37 +836,68 @@ map_see(struct stats *s, const char *id, size_t n, uint64_t pos, uint64_t *old)
 static void
 close_run(struct stats *s)
 {
-	uint64_t old;
-	size_t i;
+	uint64_t old, k;
+	size_t i, j, n;
 
-	for (i = 0; i < s->rn; i++)
-		map_see(s, s->rkey[i], s->rlen[i], s->rpos[i], &old);
+	for (i = 0; i < s->nseg; i++)
+		for (j = s->seg[i].range0; j < seg_end(s, i); j++)
+			for (k = 0; k < s->rng[j].count; k++) {
+				n = run_write(s, &s->seg[i], s->rng[j].first + k);
+				map_see(s, s->idbuf, n, run_pos(s,
+				    s->rng[j].idx + k), &old);
+			}
 	for (i = 0; i < s->rarena.nblocks; i++)
 		free(s->rarena.blocks[i]);
 	free(s->rarena.blocks);
 	memset(&s->rarena, 0, sizeof s->rarena);
-	free(s->rkey);
-	free(s->rlen);
+	free(s->seg);
+	free(s->rng);
 	free(s->rpos);
-	s->rkey = NULL;
-	s->rlen = NULL;
+	s->seg = NULL;
+	s->rng = NULL;
 	s->rpos = NULL;
-	s->rn = s->rcap = 0;
+	s->nseg = s->segcap = s->nrng = s->rngcap = s->npos = s->poscap = 0;
+	s->rn = 0;
 	s->rclosed = 1;
 }
 
+/*
+ * Append ID (split as W digits of NUM), after every id of the run; SAME:
+ * it belongs to the last segment.
+ */
 static void
-run_append(struct stats *s, const char *id, size_t n, uint64_t pos)
+run_append(struct stats *s, const char *id, size_t n, uint32_t w,
+    uint64_t num, uint64_t pos, int same)
 {
-	if (s->rn == s->rcap) {
-		s->rcap = s->rcap ? s->rcap * 2 : 1024;
-		s->rkey = xrealloc(s->rkey, s->rcap, sizeof *s->rkey);
-		s->rlen = xrealloc(s->rlen, s->rcap, sizeof *s->rlen);
-		s->rpos = xrealloc(s->rpos, s->rcap, sizeof *s->rpos);
+	struct stats_idrange *r = s->nrng ? &s->rng[s->nrng - 1] : NULL;
+
+	if (same && num == r->first + r->count && r->count < UINT32_MAX)
+		r->count++;
+	else {
+		if (!same) {
+			struct stats_idseg *g;
+
+			if (s->nseg == s->segcap) {
+				s->segcap = s->segcap ? s->segcap * 2 : 16;
+				s->seg = xrealloc(s->seg, s->segcap, sizeof *s->seg);
+			}
+			g = &s->seg[s->nseg++];
+			g->prefix = arena_copy(&s->rarena, id, n - w);
+			g->plen = (uint32_t)(n - w);
+			g->width = w;
+			g->range0 = s->nrng;
+		}
+		if (s->nrng == s->rngcap) {
+			s->rngcap = s->rngcap ? s->rngcap * 2 : 16;
+			s->rng = xrealloc(s->rng, s->rngcap, sizeof *s->rng);
+		}
+		r = &s->rng[s->nrng++];
+		r->first = num;
+		r->idx = (uint32_t)s->rn;
+		r->count = 1;
 	}
-	s->rkey[s->rn] = arena_copy(&s->rarena, id, n);
-	s->rlen[s->rn] = (uint32_t)n;
-	s->rpos[s->rn++] = pos;
+	run_note_pos(s, s->rn, pos);
+	s->rn++;
 	s->nordered++;
 }
 
@@ -605,17 +905,22 @@ const struct stats_seen *
 stats_see_id(
     struct stats *s, const char *id, size_t n, const char *file, long line)
 {
-	uint64_t pos = id_pos(s, file, line), old;
+	uint64_t pos = id_pos(s, file, line), old, num;
+	uint32_t w = id_split(id, n, &num);
+	int same = 0;
 	long j;
 
-	if (!s->rclosed && (s->rn == 0 || id_cmp(s->rkey[s->rn - 1],
-	    s->rlen[s->rn - 1], id, n) < 0)) {
+	/* Run indices are 32-bit: a run that long joins the map. */
+	if (!s->rclosed && s->rn >= UINT32_MAX)
+		close_run(s);
+	if (!s->rclosed &&
+	    (s->rn == 0 || run_after(s, id, n, w, num, &same))) {
 		/* Larger than every id so far: new, and the run stays sorted. */
-		run_append(s, id, n, pos);
+		run_append(s, id, n, w, num, pos, same);
 		return NULL;
 	}
 	if (s->rn > 0 && (j = run_find(s, id, n)) >= 0)
-		return id_dup(s, s->rpos[j]);
+		return id_dup(s, run_pos(s, (uint64_t)j));
 	if (map_see(s, id, n, pos, &old))
 		return id_dup(s, old);
 	s->nunordered++;
@@ -686,14 +991,25 @@ stats_classify(const struct stats_ticket *t, long long quick)
 static void
 store_append(struct stats_store *dst, const struct stats_store *src)
 {
+	size_t i;
+
 	if (src->n == 0)
 		return;
 	if (dst->n + src->n > dst->cap) {
 		dst->cap = dst->n + src->n;
-		dst->v = xrealloc(dst->v, dst->cap, sizeof *dst->v);
+		if (dst->v != NULL)
+			dst->v = xrealloc(dst->v, dst->cap, sizeof *dst->v);
+		else
+			dst->d = xrealloc(dst->d, dst->cap, sizeof *dst->d);
 	}
-	memcpy(dst->v + dst->n, src->v, src->n * sizeof *src->v);
-	dst->n += src->n;
+	if (dst->n == 0 && src->v == NULL && dst->v == NULL) {
+		/* The commonest case, one group: a copy. */
+		dst->base = src->base;
+		memcpy(dst->d, src->d, src->n * sizeof *src->d);
+		dst->n = src->n;
+	} else
+		for (i = 0; i < src->n; i++)
+			store_add(dst, store_at(src, i));
 	dst->sorted = 0;
 }
 
@@ -1019,9 +1335,9 @@ emit_store(struct stats_store *st, const char *sec, const char *key,
 
 	store_sort(st);
 	while (i < st->n) {
-		for (j = i; j < st->n && st->v[j] == st->v[i]; j++)
+		for (j = i; j < st->n && store_at(st, j) == store_at(st, i); j++)
 			;
-		snprintf(v, sizeof v, "%lld", st->v[i]);
+		snprintf(v, sizeof v, "%lld", store_at(st, i));
 		snprintf(c, sizeof c, "%zu", j - i);
 		fn(ctx, sec, key, klen, name, v, c);
 		i = j;
@@ -1078,12 +1394,17 @@ void
 stats_emit(struct stats *s, stats_emit_fn fn, void *ctx)
 {
 	char v[32], c[32];
-	size_t i;
+	size_t i, j, n;
+	uint64_t k;
 
 	emit_meta(s, fn, ctx);
 	emit_groups(s, fn, ctx);
-	for (i = 0; i < s->rn; i++)
-		fn(ctx, "id", s->rkey[i], s->rlen[i], "", "", "");
+	for (i = 0; i < s->nseg; i++)
+		for (j = s->seg[i].range0; j < seg_end(s, i); j++)
+			for (k = 0; k < s->rng[j].count; k++) {
+				n = run_write(s, &s->seg[i], s->rng[j].first + k);
+				fn(ctx, "id", s->idbuf, n, "", "", "");
+			}
 	for (i = 0; i < s->ids.n; i++)
 		fn(ctx, "id", s->ids.key[i], s->ids.klen[i], "", "", "");
 	for (i = 0; i < s->buyers.n; i++) {

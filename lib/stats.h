@@ -59,11 +59,19 @@ struct stats_ticket {
 	int close_col;		/* the log has a resolved or outcome column */
 };
 
-/* A multiset of integers kept whole, for exact percentiles. */
+/*
+ * A multiset of integers kept whole, for exact percentiles.  Durations
+ * and times of one log lie within 68 years of each other, so values are
+ * kept as 32-bit differences from the first one (half the memory, and
+ * half the radix passes); a value that does not fit turns the store into
+ * one of plain 64-bit values.  Read values with store_at().
+ */
 struct stats_store {
-	long long *v;		/* the values */
+	int32_t *d;		/* values - base, while all fit (else NULL) */
+	long long *v;		/* the values, once one did not fit (else NULL) */
+	long long base;		/* the first value added */
 	size_t n, cap;		/* fill and size */
-	int sorted;		/* v is in ascending order */
+	int sorted;		/* the values are in ascending order */
 };
 
 /* Bump allocator for keys; blocks are never moved. */
@@ -111,6 +119,28 @@ struct stats_buyer {
 	int cls;		/* enum stats_class of that complaint */
 };
 
+/* Ids of the run with one prefix and WIDTH (0-18) digits after it. */
+struct stats_idseg {
+	const char *prefix;	/* the bytes before the digits (in rarena) */
+	uint32_t plen;		/* their length */
+	uint32_t width;		/* how many digits follow */
+	size_t range0;		/* the segment's first range */
+};
+
+/* The ids prefix + first, first + 1, ... first + count - 1 of a segment. */
+struct stats_idrange {
+	uint64_t first;		/* the first number */
+	uint32_t idx;		/* the first id's index in the run */
+	uint32_t count;		/* how many */
+};
+
+/* Run ids IDX, IDX + 1 ... (up to the next) seen at POS, POS + STEP ... */
+struct stats_idpos {
+	uint64_t idx;		/* the first id it covers */
+	uint64_t pos;		/* where that was seen: file << 40 | line */
+	uint64_t step;		/* added per further id (mod 2^64) */
+};
+
 /* Where a ticket id was first seen. */
 struct stats_seen {
 	const char *file;	/* input name (not owned) */
@@ -125,11 +155,22 @@ struct stats {
 	struct stats_group *g;	/* per group, indexed like gmap */
 	size_t gcap;		/* size of g */
 	struct stats_map ids;	/* ticket ids that came out of order */
-	struct stats_arena rarena; /* bytes of the ids in order */
-	const char **rkey;	/* ids in increasing order (length, bytes) */
-	uint32_t *rlen;		/* their lengths */
-	uint64_t *rpos;		/* where each was seen, as in seen */
-	size_t rn, rcap;	/* how many, and room */
+	/*
+	 * The ids in increasing order (length, bytes), as a run: segments of
+	 * ids that share a prefix and a number of trailing digits, holding
+	 * ranges of consecutive numbers, so that T0000001 ... T1000000 take a
+	 * few bytes, not a million strings.
+	 */
+	struct stats_arena rarena; /* the segments' prefixes */
+	struct stats_idseg *seg; /* segments, in order */
+	size_t nseg, segcap;	/* how many, and room */
+	struct stats_idrange *rng; /* ranges, in order */
+	size_t nrng, rngcap;	/* how many, and room */
+	struct stats_idpos *rpos; /* where the run's ids were seen */
+	size_t npos, poscap;	/* how many, and room */
+	char *idbuf;		/* one id of the run written out */
+	size_t idbufcap;	/* its size */
+	size_t rn;		/* ids in the run */
 	int rclosed;		/* ids are out of order: all in ids now */
 	unsigned long long nordered, nunordered; /* ids added either way */
 	uint64_t *seen;		/* per id: file number << 40 | line */
@@ -237,6 +278,13 @@ int stats_absorb(struct stats *s, const char *section, const char *key,
 
 /* Add V to ST. */
 void store_add(struct stats_store *st, long long v);
+
+/* Value I (0 <= I < ST->n) of ST, in ascending order once sorted. */
+static inline long long
+store_at(const struct stats_store *st, size_t i)
+{
+	return st->v != NULL ? st->v[i] : st->base + st->d[i];
+}
 
 /* Add V COUNT times. */
 void store_addn(struct stats_store *st, long long v, unsigned long long count);

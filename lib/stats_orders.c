@@ -52,7 +52,7 @@ ordered_within(struct stats_store *st, long long from, long long window)
 {
 	size_t k = store_count_le(st, from);
 
-	return k < st->n && st->v[k] <= from + window;
+	return k < st->n && store_at(st, k) <= from + window;
 }
 
 /* Judge one buyer whose clock starts at FROM into K. */
@@ -77,7 +77,7 @@ distinct(struct stats_store *st)
 
 	store_sort(st);
 	for (i = 0; i < st->n; i++)
-		d += i == 0 || st->v[i] != st->v[i - 1];
+		d += i == 0 || store_at(st, i) != store_at(st, i - 1);
 	return d;
 }
 
@@ -112,7 +112,7 @@ stats_retention(const struct stats *s, struct stats_orders *o,
 		if (stats_map_get(
 			&s->buyers, o->buyers.key[i], o->buyers.klen[i]) >= 0)
 			continue;
-		judge(&r->base, st, st->v[0], window, ref);
+		judge(&r->base, st, store_at(st, 0), window, ref);
 	}
 }
 
@@ -136,7 +136,7 @@ stats_cohorts(struct stats_orders *o, long long ref, size_t *n)
 
 	for (i = 0; i < o->buyers.n; i++) {
 		store_sort(&o->t[i]);
-		mi = month_index(o->t[i].v[0]);
+		mi = month_index(store_at(&o->t[i], 0));
 		if (!any || mi < first)
 			first = mi;
 		if (!any || mi > last)
@@ -157,12 +157,12 @@ stats_cohorts(struct stats_orders *o, long long ref, size_t *n)
 	}
 	for (i = 0; i < o->buyers.n; i++) {
 		struct stats_store *st = &o->t[i];
-		long m0 = month_index(st->v[0]);
+		long m0 = month_index(store_at(st, 0));
 		int seen[3] = { 0, 0, 0 };
 
 		c[m0 - first].buyers++;
 		for (k = 1; k < st->n; k++) {
-			long d = month_index(st->v[k]) - m0;
+			long d = month_index(store_at(st, k)) - m0;
 
 			if (d >= 1 && d <= 3)
 				seen[d - 1] = 1;

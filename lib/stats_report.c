@@ -115,8 +115,11 @@ open_ages(
 	size_t i;
 
 	memset(ages, 0, sizeof *ages);
-	for (i = 0; i < g->open.n; i++)
-		store_add(ages, ref > g->open.v[i] ? ref - g->open.v[i] : 0);
+	for (i = 0; i < g->open.n; i++) {
+		long long t = store_at(&g->open, i);
+
+		store_add(ages, ref > t ? ref - t : 0);
+	}
 }
 
 static void

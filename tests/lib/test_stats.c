@@ -82,11 +82,70 @@ test_sort(void)
 	}
 	store_sort(&st);
 	for (i = 1; i < st.n; i++)
-		if (st.v[i - 1] > st.v[i])
+		if (store_at(&st, i - 1) > store_at(&st, i))
 			ok = 0;
 	CHECK(ok);
 	CHECK_INT(store_sum(&st), sum);
 	CHECK_INT(st.n, 20000);
+	store_free(&st);
+}
+
+/*
+ * Values within 32 bits of the first are kept narrow; one beyond widens
+ * the store without changing any value.  Both orders of magnitude sort.
+ */
+static void
+test_narrow(void)
+{
+	struct stats_store st, all;
+	unsigned long long x = 777;
+	long long sum = 0, prev;
+	size_t i;
+	int ok = 1;
+
+	memset(&st, 0, sizeof st);
+	memset(&all, 0, sizeof all);
+	store_add(&st, 1790000000LL);
+	sum += 1790000000LL;
+	for (i = 0; i < 5000; i++) {
+		long long v;
+
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		v = 1790000000LL + (long long)(x >> 33) - (1LL << 30);
+		store_add(&st, v);
+		sum += v;
+	}
+	CHECK(st.v == NULL);
+	store_add(&st, 1790000000LL + 2147483647LL);
+	store_add(&st, 1790000000LL - 2147483648LL);
+	CHECK(st.v == NULL);
+	sum += 2 * 1790000000LL - 1;
+	CHECK_INT(store_sum(&st), sum);
+	store_sort(&st);
+	for (prev = store_at(&st, 0), i = 1; i < st.n; prev = store_at(&st, i++))
+		if (prev > store_at(&st, i))
+			ok = 0;
+	CHECK(ok);
+	CHECK_INT(store_at(&st, 0), 1790000000LL - 2147483648LL);
+	CHECK_INT(store_pct(&st, 100), 1790000000LL + 2147483647LL);
+	/* Appended to a store holding other values: one beyond 32 bits. */
+	store_add(&all, -5);
+	for (i = 0; i < st.n; i++)
+		store_add(&all, store_at(&st, i));
+	CHECK(all.v != NULL);
+	CHECK_INT(store_sum(&all), sum - 5);
+	CHECK_INT(store_pct(&all, 50), store_at(&all, 2501));
+	CHECK_INT(store_at(&all, 0), 1790000000LL - 2147483648LL);
+	CHECK_INT(store_at(&all, 1), -5);
+	CHECK_INT(store_pct(&all, 100), 1790000000LL + 2147483647LL);
+	CHECK_INT(store_count_le(&all, 1790000000LL - 2147483648LL), 1);
+	store_free(&st);
+	store_free(&all);
+	store_add(&st, -9000000000LL);
+	store_add(&st, 9000000000LL);
+	store_add(&st, 0);
+	CHECK_INT(store_pct(&st, 50), 0);
+	CHECK_INT(store_sum(&st), 0);
 	store_free(&st);
 }
 
@@ -420,6 +479,7 @@ main(void)
 {
 	test_store();
 	test_sort();
+	test_narrow();
 	test_format();
 	test_map();
 	test_words();
