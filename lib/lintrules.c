@@ -102,6 +102,7 @@ struct rule {
 struct kent {
 	const char *key;	/* key bytes (in the variant) */
 	size_t klen;		/* their length */
+	uint64_t pfx;		/* first 8 bytes of pre, big-endian: see pre_cmp() */
 	const char *pre;	/* the first segment (prefix, key and the rest) */
 	size_t plen;		/* length of the prefix before the key */
 	size_t slen;		/* length of the whole first segment */
@@ -1133,6 +1134,35 @@ add_try(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 }
 
 /*
+ * The first bytes (at most 8) of S[0..N) as a number that orders as
+ * memcmp() does.
+ */
+static uint64_t
+pre_bytes(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t v = 0;
+	size_t i, m = n < 8 ? n : 8;
+
+	for (i = 0; i < m; i++)
+		v = v << 8 | u[i];
+	return m == 0 ? 0 : v << (8 * (8 - m));
+}
+
+/*
+ * memcmp(E->pre, SEG, SLEN), PFX being pre_bytes(SEG, SLEN): the first
+ * bytes decide almost always, without reading the variant's bytes, which
+ * lie all over the heap (a cache miss each in a binary search).
+ */
+static inline int
+pre_cmp(const struct kent *e, const char *seg, uint64_t pfx, size_t slen)
+{
+	if (e->pfx != pfx)
+		return e->pfx < pfx ? -1 : 1;
+	return slen <= 8 ? 0 : memcmp(e->pre + 8, seg + 8, slen - 8);
+}
+
+/*
  * matcher callback: a key at [KS, END): remember the variants whose
  * first segment is there, to verify them after the pass.
  */
@@ -1144,6 +1174,7 @@ on_hit(void *ctx, int id, size_t ks, size_t end)
 	const struct kinfo *k;
 	const char *s = sc->n.s, *seg;
 	size_t n = sc->n.len, g, lo, hi, mid, start;
+	uint64_t pfx;
 
 	(void)end;
 	k = &rs->ki[id];
@@ -1154,16 +1185,18 @@ on_hit(void *ctx, int id, size_t ks, size_t end)
 			continue;
 		start = ks - lg->plen;
 		seg = s + start;
+		pfx = pre_bytes(seg, lg->slen);
 		lo = lg->lo;
 		hi = lg->hi;
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
-			if (memcmp(rs->ke[mid].pre, seg, lg->slen) < 0)
+			if (pre_cmp(&rs->ke[mid], seg, pfx, lg->slen) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (; lo < lg->hi && memcmp(rs->ke[lo].pre, seg, lg->slen) == 0; lo++)
+		for (; lo < lg->hi &&
+		    pre_cmp(&rs->ke[lo], seg, pfx, lg->slen) == 0; lo++)
 			if ((sc->all || rs->r[rs->ke[lo].rule].pub.enabled) &&
 			    add_try(sc, rs->ke[lo].rule, rs->ke[lo].var, start) != 0)
 				return 1;
@@ -1888,6 +1921,7 @@ add_kent(struct lint_rules *rs, const struct common *cm, size_t *cap,
 	e->key = f + ks;
 	e->klen = ke - ks;
 	e->pre = f;
+	e->pfx = pre_bytes(f, fl);
 	e->plen = ks;
 	e->slen = fl;
 	e->rule = i;
