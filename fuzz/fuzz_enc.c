@@ -2,12 +2,15 @@
  * Streaming decoding (enc.h): the same bytes fed in one piece and in
  * random pieces give the same UTF-8 and the same bad-byte reports when the
  * encoding is named (bad bytes on the same lines); with detection, the output is valid UTF-8 with no NUL
- * byte however the input is cut.
+ * byte however the input is cut.  enc_utf8_valid() (16 bytes at a time)
+ * agrees with a reference validator written from RFC 3629
+ * (tests/lib/utf8ref.h) on where the input stops being valid UTF-8.
  */
 
 #include "fuzz.h"
 
 #include "enc.h"
+#include "../tests/lib/utf8ref.h"
 
 struct buf {
 	char *s;		/* decoded bytes */
@@ -94,6 +97,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
+	bad = size;
+	FZ_ASSERT(enc_utf8_valid((const char *)data, size, &bad) ==
+	    (utf8ref_valid(data, size) == size));
+	FZ_ASSERT(bad == size || bad == utf8ref_valid(data, size));
 	name = encs[data[0] % (sizeof encs / sizeof encs[0])];
 	ncuts = data[1] % 8 + 1;
 	if (size < 2 + ncuts)

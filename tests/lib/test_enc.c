@@ -11,6 +11,7 @@
 
 #include "enc.h"
 #include "t.h"
+#include "utf8ref.h"
 
 #define FFFD "\xEF\xBF\xBD"
 
@@ -631,50 +632,6 @@ test_utf8_valid(void)
 	CHECK(!enc_utf8_valid("中", 2, NULL));
 }
 
-/*
- * A reference validator written from the definition (RFC 3629: decode,
- * then reject overlong forms, surrogates and values past U+10FFFF; NUL is
- * refused too), to check enc_utf8_valid(), whose fast paths work on 8 and
- * 16 bytes at a time.  Returns the offset of the first bad byte or LEN.
- */
-static size_t
-ref_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned c = s[i], cp, k, j;
-
-		if (c == 0)
-			return i;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC0 && c < 0xE0)
-			k = 2, cp = c & 0x1F;
-		else if (c >= 0xE0 && c < 0xF0)
-			k = 3, cp = c & 0x0F;
-		else if (c >= 0xF0 && c < 0xF8)
-			k = 4, cp = c & 0x07;
-		else
-			return i;
-		if (i + k > len)
-			return i;
-		for (j = 1; j < k; j++) {
-			if ((s[i + j] & 0xC0) != 0x80)
-				return i;
-			cp = cp << 6 | (s[i + j] & 0x3Fu);
-		}
-		if ((k == 2 && cp < 0x80) || (k == 3 && cp < 0x800) ||
-		    (k == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
-		i += k;
-	}
-	return len;
-}
-
 static unsigned
 xorshift(unsigned *s)
 {
@@ -724,7 +681,7 @@ test_utf8_random(void)
 			memcpy(buf + n, a, k);
 			n += k;
 		}
-		ref = ref_valid(buf, n);
+		ref = utf8ref_valid(buf, n);
 		ok = enc_utf8_valid((const char *)buf, n, &at);
 		if (ok != (ref == n) || (!ok && at != ref)) {
 			if (wrong++ == 0)
