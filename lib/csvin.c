@@ -30,6 +30,7 @@ struct reader {
 	long line;		/* line being fed to the parser */
 	int at_start;		/* no record begun yet on this line */
 	int midline;		/* the last byte fed was not a newline */
+	int pending_cr;		/* the last piece ended with a CR */
 	long rec_start;		/* line where the current record began */
 	int skipping;		/* discarding an oversize record */
 	int skip_quoted;	/* while skipping: inside a quoted field */
@@ -436,6 +437,41 @@ not_plain:
 	return 0;
 }
 
+/* A line has ended: count it, and see whether a record may start next. */
+static void
+end_line(struct reader *r)
+{
+	r->line++;
+	r->midline = 0;
+	/* A record may not have begun on a blank line. */
+	if (!r->opts->text && r->nf == 0 && !r->skipping && r->p.pstate == 0)
+		r->at_start = 1;
+}
+
+/*
+ * The next piece of CSV input S[0..N) up to and including its first line
+ * end: LF, or a CR not followed by LF (libcsv ends records there too, and
+ * CR-only files from old spreadsheet programs use nothing else).  Sets
+ * *ENDS when the piece ends a line.  A CR at the end of S may be the first
+ * half of a CRLF: r->pending_cr leaves that to the next piece.
+ */
+static size_t
+csv_piece(struct reader *r, const char *s, size_t n, int *ends)
+{
+	const char *nl = memchr(s, '\n', n);
+	size_t seg = nl ? (size_t)(nl - s) + 1 : n;
+	const char *cr = memchr(s, '\r', seg);
+
+	*ends = nl != NULL;
+	if (cr != NULL && cr + 1 < s + seg && cr[1] != '\n') {
+		*ends = 1;
+		return (size_t)(cr - s) + 1;
+	}
+	if (cr != NULL && nl == NULL && cr == s + seg - 1)
+		r->pending_cr = 1;
+	return seg;
+}
+
 /* enc callback: split decoded text into lines and feed them. */
 static int
 on_decoded(void *ctx, const char *s, size_t n)
@@ -443,9 +479,15 @@ on_decoded(void *ctx, const char *s, size_t n)
 	struct reader *r = ctx;
 
 	while (n > 0 && r->stop == 0) {
-		const char *nl;
 		size_t seg;
+		int ends;
 
+		if (r->pending_cr) {
+			/* The last piece ended with CR: a line end unless LF follows. */
+			r->pending_cr = 0;
+			if (s[0] != '\n')
+				end_line(r);
+		}
 		if (r->at_start) {
 			r->rec_start = r->line;
 			r->at_start = 0;
@@ -461,20 +503,19 @@ on_decoded(void *ctx, const char *s, size_t n)
 			n -= seg;
 			continue;
 		}
-		nl = memchr(s, '\n', n);
-		seg = nl ? (size_t)(nl - s) + 1 : n;
-		if (r->opts->text)
-			feed_text(r, s, seg, nl != NULL);
-		else
+		if (r->opts->text) {
+			const char *nl = memchr(s, '\n', n);
+
+			seg = nl ? (size_t)(nl - s) + 1 : n;
+			ends = nl != NULL;
+			feed_text(r, s, seg, ends);
+		} else {
+			seg = csv_piece(r, s, n, &ends);
 			feed_csv(r, s, seg);
-		r->midline = nl == NULL;
-		if (nl != NULL) {
-			r->line++;
-			/* A record may not have begun on a blank line. */
-			if (!r->opts->text && r->nf == 0 && !r->skipping &&
-			    r->p.pstate == 0)
-				r->at_start = 1;
 		}
+		r->midline = !ends;
+		if (ends)
+			end_line(r);
 		s += seg;
 		n -= seg;
 	}

@@ -6,7 +6,8 @@
  *
  * csvin_run() reads one file (or stdin), decodes it to UTF-8, splits it
  * into records and hands each to a callback with the line where the record
- * starts.  Memory is bounded by the largest record, never by the file.
+ * starts (lines end at LF, CRLF, or a CR alone, as in CR-only files).
+ * Memory is bounded by the largest record, never by the file.
  *
  * Records that cannot be read faithfully are still handed over, with
  * r->error set and no fields, so that the caller can report them at

@@ -192,6 +192,10 @@ test_newlines(void)
 	BOTH("a,b\r\nc,d\r\n", &csv_opts, &plain, "1-1 a|b\n2-2 c|d\n");
 	BOTH("\"x\r\ny\",z\r\nw\r\n", &csv_opts, &plain, "1-2 x\r\ny|z\n3-3 w\n");
 	BOTH("a,b\r\nc,d", &csv_opts, &plain, "1-1 a|b\n2-2 c|d\n");
+	/* CR-only line ends count as lines, inside quotes too. */
+	BOTH("a,b\rc,d\r\"x\ry\",z\rw", &csv_opts, &plain,
+	    "1-1 a|b\n2-2 c|d\n3-4 x\ry|z\n5-5 w\n");
+	BOTH("h\r\rq\r\n\rz\r", &csv_opts, &plain, "1-1 h\n3-3 q\n5-5 z\n");
 }
 
 static void
@@ -240,7 +244,7 @@ test_raw(void)
 	 * csvin_run_mem("x\na,b\rc", 7, ...) gives record 2 ("a|b") with
 	 * raw "a,b\rc" (rawlen 5); want raw NULL (or "a,b").
 	 */
-	BOTH("x\na,b\rc", &csv_opts, &raw, "1-1 x [x]\n2-2 a|b NULL\n2-2 c NULL\n");
+	BOTH("x\na,b\rc", &csv_opts, &raw, "1-1 x [x]\n2-2 a|b NULL\n3-3 c [c]\n");
 }
 
 static void
@@ -727,6 +731,64 @@ test_fast_path(void)
 	free(slow.s);
 }
 
+/* Records of one field: check that record K (from 1) starts on line K. */
+static int
+on_numbered(void *ctx, struct record *r)
+{
+	struct big *b = ctx;
+
+	b->n++;
+	if (r->error != NULL || r->line != b->n) {
+		if (b->bad++ < 3)
+			printf("  record %d: line %ld, error %s\n", b->n, r->line,
+			    r->error ? r->error : "-");
+	}
+	return 0;
+}
+
+/*
+ * CR line ends at the 64 KiB read boundary of csvin_run(): a lone CR as
+ * the last byte of a read is a line end, the CR of a CRLF there is not.
+ * Every line holds one record, so record K must start on line K.
+ */
+static void
+test_cr_boundary(void)
+{
+	const char *const ends[] = { "\r", "\r\n" };
+	size_t e;
+
+	for (e = 0; e < 2; e++) {
+		size_t el = strlen(ends[e]), len = 0, cap = 70000, cut = 65535;
+		char *d = malloc(cap);
+		struct big b = { 0, 0, 0 };
+		int lines = 0;
+
+		if (d == NULL)
+			abort();
+		/* Lines "xxx<end>", the first one long enough to put a CR at CUT. */
+		while (len + 16 < cap) {
+			size_t w = len == 0 ? (cut % (3 + el)) + 3 + el : 3;
+
+			if (len == 0 && w > cut)
+				w = 3;
+			memset(d + len, 'x', w);
+			len += w;
+			memcpy(d + len, ends[e], el);
+			len += el;
+			lines++;
+		}
+		if (d[cut] != '\r') {
+			printf("  (test setup: no CR at %zu for end %zu)\n", cut, e);
+			CHECK(!"CR at the read boundary");
+		}
+		write_tmp(d, len);
+		CHECK_INT(csvin_run(tmp_path, "cr", &csv_opts, on_numbered, &b), 0);
+		CHECK_INT(b.bad, 0);
+		CHECK_INT(b.n, lines);
+		free(d);
+	}
+}
+
 int
 main(void)
 {
@@ -755,6 +817,7 @@ main(void)
 	test_big();
 	test_stdin();
 	test_fast_path();
+	test_cr_boundary();
 	unlink(tmp_path);
 	return t_done();
 }
