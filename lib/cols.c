@@ -115,6 +115,37 @@ resolve_override(const struct col_override *o, char *const *hdr,
 	return k < 0 ? -2 : k;
 }
 
+static int
+overridden(const struct colspec *spec, const struct col_override *ov, size_t nov)
+{
+	size_t j;
+
+	for (j = 0; j < nov; j++)
+		if (strcmp(ov[j].name, spec->name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Two columns with the very header that SPEC found at K (exports merged
+ * by hand have them): the first one is used, and the user is told which
+ * and how to choose the other, instead of a silent pick.
+ */
+static void
+warn_duplicate(const struct colspec *spec, long k, char *const *hdr,
+    const size_t *hlen, size_t nhdr, const char *file)
+{
+	size_t j;
+
+	for (j = (size_t)k + 1; j < nhdr; j++)
+		if (hlen[j] == hlen[k] && memcmp(hdr[j], hdr[k], hlen[k]) == 0) {
+			cs_warnx_at(file, 0, "columns %ld and %zu are both named '%s'; "
+			    "using %ld for %s (choose with --column %s=%zu)",
+			    k + 1, j + 1, hdr[k], k + 1, spec->name, spec->name, j + 1);
+			return;
+		}
+}
+
 int
 cols_resolve(const struct colspec *specs, size_t nspecs,
     char *const *hdr, const size_t *hlen, size_t nhdr,
@@ -133,6 +164,8 @@ cols_resolve(const struct colspec *specs, size_t nspecs,
 	}
 	for (i = 0; i < nspecs; i++) {
 		idx[i] = hdr ? find_alias(specs[i].aliases, hdr, hlen, nhdr) : -1;
+		if (idx[i] >= 0 && !overridden(&specs[i], ov, nov))
+			warn_duplicate(&specs[i], idx[i], hdr, hlen, nhdr, file);
 		for (j = 0; j < nov; j++) {
 			if (strcmp(ov[j].name, specs[i].name) != 0)
 				continue;
