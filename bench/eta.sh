@@ -1,13 +1,14 @@
 #!/bin/sh
 # cs-eta throughput on 1M generated shipped orders, as a ratio to a
 # parse-only baseline (libcsv over the same file, 64 KiB reads, fields
-# counted and nothing else), and peak RSS at 1M and 3M rows (flat: memory
-# must not grow with the input).  Self-contained: the generator is
+# counted and nothing else), both in CPU seconds (bench/lib.sh), and peak
+# RSS at 1M and 3M rows (flat: memory must not grow with the input).  Self-contained: the generator is
 # bench/gen-eta-orders.awk, the baseline is compiled from this script.
 set -e
 : "${O:?}" "${top:?}"
 w=$(mktemp -d "${TMPDIR:-/tmp}/cs-bench-eta.XXXXXX")
 trap 'rm -rf "$w"' EXIT
+. "$top/bench/lib.sh"
 
 cat > "$w/base.c" <<'C'
 #include <csv.h>
@@ -52,25 +53,6 @@ cc -O2 -o "$w/base" "$w/base.c" -lcsv
 awk -v n=1000000 -v seed=42 -f "$top/bench/gen-eta-orders.awk" > "$w/1m.csv"
 size=$(wc -c < "$w/1m.csv")
 
-now() { date +%s.%N; }
-best() {
-	# Best wall time of 3 runs of "$@" > /dev/null, in seconds.
-	b=
-	for i in 1 2 3; do
-		s=$(now)
-		"$@" > /dev/null
-		e=$(now)
-		b=$(awk -v a="$b" -v s="$s" -v e="$e" \
-		    'BEGIN { t = e - s; print (a == "" || t < a) ? t : a }')
-	done
-	echo "$b"
-}
-peak_kb() {
-	python3 -c 'import resource,subprocess,sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
-}
-
 eta() { "$O/bin/cs-eta" --today 2026-11-23 "$@"; }
 # The generated rows are all valid: any diagnostic is a bug, not noise.
 if ! eta "$w/1m.csv" 2> "$w/err" > "$w/out"; then
@@ -79,8 +61,9 @@ if ! eta "$w/1m.csv" 2> "$w/err" > "$w/out"; then
 fi
 base=$(best "$w/base" "$w/1m.csv")
 tool=$(best "$O/bin/cs-eta" --today 2026-11-23 "$w/1m.csv")
-awk -v s="$size" -v b="$base" -v t="$tool" 'BEGIN {
+awk -v r="$BENCH_RUNS" -v s="$size" -v b="$base" -v t="$tool" 'BEGIN {
 	printf "input: 1M orders, %.1f MB\n", s / 1e6
+	printf "CPU seconds (user + system), best of %d runs:\n", r
 	printf "parse-only baseline: %.3f s (%.0f MB/s)\n", b, s / b / 1e6
 	printf "cs-eta:              %.3f s (%.0f MB/s) = %.2fx the baseline (target >= 0.7x)\n", t, s / t / 1e6, b / t
 }'

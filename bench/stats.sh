@@ -7,36 +7,11 @@ set -e
 : "${O:?}" "${top:?}"
 w=$(mktemp -d "${TMPDIR:-/tmp}/cs-bench.XXXXXX")
 trap 'rm -rf "$w"' EXIT
+. "$top/bench/lib.sh"
 cc -O2 -o "$w/parse-only" "$top/bench/parse-only.c" -lcsv
 awk -v n=1000000 -v seed=42 -f "$top/bench/gen-stats.awk" > "$w/1m.csv"
 awk -v n=2000000 -v seed=43 -f "$top/bench/gen-stats.awk" > "$w/2m.csv"
 size=$(wc -c < "$w/1m.csv")
-
-best() {
-	# Best of 3 runs of "$@" > /dev/null: CPU seconds (user + system),
-	# which other load on the machine disturbs less than wall time.
-	b=
-	for i in 1 2 3; do
-		if [ -x /usr/bin/time ]; then
-			t=$(/usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1 |
-			    awk '{ print $1 + $2 }')
-		else
-			s=$(date +%s.%N)
-			"$@" > /dev/null
-			e=$(date +%s.%N)
-			t=$(awk -v a="$s" -v b="$e" 'BEGIN { print b - a }')
-		fi
-		b=$(awk -v a="$b" -v t="$t" 'BEGIN { print (a == "" || t < a) ? t : a }')
-	done
-	echo "$b"
-}
-peak_kb() {
-	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
-	else
-		python3 -c 'import resource,subprocess,sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
-	fi
-}
 
 # The same rows under headers no tool knows: the shared driver's own cost
 # (decoding, CSV, columns, row accounting) with nothing for cs-stats to do.
