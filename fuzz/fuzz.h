@@ -23,6 +23,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 	}								\
 } while (0)
 
+/* A growing byte buffer for what a harness collects. */
+struct fz_buf {
+	char *s;		/* the bytes */
+	size_t len, cap;	/* fill and size */
+};
+
+static inline void
+fz_append(struct fz_buf *b, const void *p, size_t n)
+{
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2 + 64;
+		if ((b->s = realloc(b->s, b->cap)) == NULL)
+			abort();
+	}
+	if (n > 0)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+}
+
 /*
  * Write DATA[0..SIZE) to this process's scratch file (one per harness
  * process and TAG, in $TMPDIR) and return its path.  Aborts when the file

@@ -12,23 +12,10 @@
 #include "enc.h"
 #include "../tests/lib/utf8ref.h"
 
-struct buf {
-	char *s;		/* decoded bytes */
-	size_t len, cap;	/* fill and size */
-};
-
 static int
 emit(void *ctx, const char *s, size_t n)
 {
-	struct buf *b = ctx;
-
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2 + 64;
-		if ((b->s = realloc(b->s, b->cap)) == NULL)
-			abort();
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
+	fz_append(ctx, s, n);
 	return 0;
 }
 
@@ -54,7 +41,7 @@ take_bad(struct enc *e, long *nbad, long *last)
 /* Decode IN[0..LEN) with encoding NAME, in pieces cut by CUTS; 0 or -1. */
 static int
 decode(const char *name, const uint8_t *in, size_t len, const uint8_t *cuts,
-    size_t ncuts, struct buf *b, long *nbad)
+    size_t ncuts, struct fz_buf *b, long *nbad)
 {
 	struct enc e;
 	size_t off = 0, k = 0, n;
@@ -90,7 +77,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		NULL, "utf-8", "gbk", "gb18030", "big5", "utf-16", "utf-16le",
 		"utf-16be"
 	};
-	struct buf one = { 0 }, many = { 0 };
+	struct fz_buf one = { 0 }, many = { 0 };
 	const char *name;
 	size_t ncuts, bad;
 	long bad1, badn;
