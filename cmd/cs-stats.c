@@ -524,24 +524,6 @@ key_add(struct ctx *c, size_t *len, const char *s, size_t n, int sep)
 	*len += n;
 }
 
-/*
- * Non-zero when S[0..N) is not empty and cell_value() would leave it as
- * it is (no blank, quote or = at either end): the two bytes looked at
- * here spare a call for nearly every cell.
- */
-static int
-bare(const char *s, size_t n)
-{
-	unsigned char a, z;
-
-	if (n == 0)
-		return 0;
-	a = (unsigned char)s[0];
-	z = (unsigned char)s[n - 1];
-	return a > ' ' && a != '=' && a != '"' && a != 0xC2 && a != 0xE3 &&
-	    z > ' ' && z != '"' && z != 0x80 && z != 0xA0;
-}
-
 /* A time column: 0 absent or empty, 1 parsed, -1 rejected (reported). */
 static int
 get_time(struct run *run, const struct record *r, size_t col, long long *t)
@@ -551,7 +533,7 @@ get_time(struct run *run, const struct record *r, size_t col, long long *t)
 	size_t n;
 
 	if ((s = run_field(run, r, col, &n)) == NULL ||
-	    (!bare(s, n) && cell_empty(s, n)))
+	    (!cell_bare(s, n) && cell_empty(s, n)))
 		return 0;
 	if (tp_parse(s, n, &tp) != 0) {
 		cell_value(&s, &n);

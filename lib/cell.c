@@ -41,20 +41,16 @@ trim(const char **s, size_t *n)
 		*n -= k;
 }
 
-/*
- * Whether a cell can hold nothing to strip: its first byte is no blank,
- * quote or '=', its last no blank or quote (nor the last byte of U+3000 or
- * U+00A0).  Most cells are like that; the check spares trim() for them.
- */
-static int
-plain_cell(const unsigned char *s, size_t n)
+int
+cell_bare(const char *s, size_t n)
 {
 	unsigned char a, z;
 
 	if (n == 0)
-		return 1;
-	a = s[0];
-	z = s[n - 1];
+		return 0;
+	a = (unsigned char)s[0];
+	z = (unsigned char)s[n - 1];
+	/* 0xE3 and 0xC2 lead U+3000 and U+00A0; 0x80 and 0xA0 end them. */
 	return a > ' ' && a != '"' && a != '=' && a != 0xE3 && a != 0xC2 &&
 	    z > ' ' && z != '"' && z != 0x80 && z != 0xA0;
 }
@@ -62,7 +58,7 @@ plain_cell(const unsigned char *s, size_t n)
 void
 cell_value(const char **s, size_t *n)
 {
-	if (plain_cell((const unsigned char *)*s, *n))
+	if (*n == 0 || cell_bare(*s, *n))
 		return;
 	trim(s, n);
 	if (*n >= 3 && (*s)[0] == '=' && (*s)[1] == '"' && (*s)[*n - 1] == '"') {

@@ -14,6 +14,13 @@
 /* Narrow [*S, *S + *N) to the value: blanks, tabs, ="..." and "..." removed. */
 void cell_value(const char **s, size_t *n);
 
+/*
+ * Non-zero when S[0..N) is not empty and cell_value() would leave it as it
+ * is (no blank, quote or = at either end): most cells, told by two bytes,
+ * so callers on the per-row path can skip the general trim.
+ */
+int cell_bare(const char *s, size_t n);
+
 /* Non-zero when the value of S[0..N) is empty. */
 int cell_empty(const char *s, size_t n);
 

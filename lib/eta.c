@@ -543,24 +543,6 @@ col_label(const struct run *run, size_t i)
 	return eta_columns[i].name;
 }
 
-/*
- * Non-zero when S[0..N) is not empty and cell_value() would leave it as
- * it is: no blank, quote or = at either end.  Most cells are like that,
- * and this look at two bytes is much cheaper than the general trim.
- */
-static int
-bare(const char *s, size_t n)
-{
-	unsigned char a, z;
-
-	if (n == 0)
-		return 0;
-	a = (unsigned char)s[0];
-	z = (unsigned char)s[n - 1];
-	return a > ' ' && a != '=' && a != '"' && a != 0xC2 && a != 0xE3 &&
-	    z > ' ' && z != '"' && z != 0x80 && z != 0xA0;
-}
-
 /* A time cell: its value and, when not empty, the parsed time. */
 struct cell_time {
 	const char *s;		/* value (cell_value() applied) */
@@ -595,7 +577,7 @@ read_time(struct eta *e, struct run *run, const struct record *r, size_t i,
 		c->n = 0;
 		return 0;
 	}
-	if (!bare(c->s, c->n))
+	if (!cell_bare(c->s, c->n))
 		cell_value(&c->s, &c->n);
 	if (c->n == 0)
 		return 0;
@@ -704,9 +686,9 @@ row_province(struct eta *e, struct run *run, const struct record *r, int *p,
 
 	*p = -1;
 	s = run_field(run, r, ET_PROVINCE, &n);
-	if (s == NULL || (!bare(s, n) && cell_empty(s, n)))
+	if (s == NULL || (!cell_bare(s, n) && cell_empty(s, n)))
 		s = run_field(run, r, ET_ADDRESS, &n);
-	if (s == NULL || (!bare(s, n) && cell_empty(s, n))) {
+	if (s == NULL || (!cell_bare(s, n) && cell_empty(s, n))) {
 		if (required)
 			run_reject(run, "no address or province");
 		return required ? -1 : 0;
@@ -805,7 +787,7 @@ row_transit(struct eta *e, struct run *run, const struct record *r,
 	c = e->carrier;
 	s = run_field(run, r, ET_CARRIER, &n);
 	if (s != NULL) {
-		if (!bare(s, n))
+		if (!cell_bare(s, n))
 			cell_value(&s, &n);
 		if (n > 0)
 			c = eta_transit_carrier(e->transit, s, n);

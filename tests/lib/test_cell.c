@@ -135,6 +135,39 @@ test_empty_eq(void)
 	CHECK(!cell_eq("abc", 3, ""));
 }
 
+/*
+ * cell_bare(): yes for cells cell_value() leaves alone, no for the empty
+ * cell and for every cell it would change (checked on each case too).
+ */
+static void
+test_bare(void)
+{
+	static const struct {
+		const char *s;
+		int want;
+	} cases[] = {
+		{ "abc", 1 }, { "1.25", 1 }, { "\xe4\xb8\xad", 1 }, { "a b", 1 },
+		{ "", 0 }, { " a", 0 }, { "a ", 0 }, { "\ta", 0 }, { "a\r", 0 },
+		{ "=\"1\"", 0 }, { "\"a\"", 0 }, { "\xe3\x80\x80" "a", 0 },
+		{ "a\xe3\x80\x80", 0 }, { "\xc2\xa0" "a", 0 }, { "a\xc2\xa0", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *v = cases[i].s;
+		size_t n = strlen(v);
+		int got = cell_bare(v, n);
+
+		if (got != cases[i].want)
+			printf("  cell_bare(\"%s\")\n", cases[i].s);
+		CHECK_INT(got, cases[i].want);
+		if (got) {
+			cell_value(&v, &n);
+			CHECK(v == cases[i].s && n == strlen(cases[i].s));
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -142,5 +175,6 @@ main(void)
 	test_wrappers();
 	test_no_copy();
 	test_empty_eq();
+	test_bare();
 	return t_done();
 }
