@@ -46,7 +46,7 @@ TEST_BINS = $(TEST_SRC:tests/lib/%.c=$(O)/tests/%)
 # generated from OpenCC at build time.
 EMBED = $(sort $(wildcard data/*.csv data/*.tsv data/*.txt)) $(O)/gen/t2s.tsv
 
-.PHONY: all check check-fast demo bench eval install uninstall clean deps fuzz
+.PHONY: all check check-fast tests demo bench eval install uninstall clean deps fuzz
 .DELETE_ON_ERROR:
 # Keep intermediate objects (cmd and test .o files): no "rm" after the
 # test summary, and no rebuilds.
@@ -104,6 +104,9 @@ $(O)/tests/test_%: $(O)/tests/test_%.o $(O)/libcs.a
 check: all
 	@$(MAKE) --no-print-directory check-fast
 	@$(MAKE) --no-print-directory O=$(O)/san SANITIZE=address,undefined CFLAGS='-O1 -g' check-fast
+
+# Build the tools and the unit-test programs without running anything.
+tests: $(BINS) $(TEST_BINS)
 
 check-fast: $(BINS) $(TEST_BINS)
 	@O=$(O) VALGRIND=$(VALGRIND) sh tests/run
