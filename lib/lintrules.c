@@ -325,22 +325,44 @@ slist_free(struct slist *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* Append the string C (N bytes, malloc'd) to L, which takes it over. */
 static int
-slist_add(struct slist *l, const char *s, size_t n)
+slist_take(struct slist *l, char *c, size_t n)
 {
-	char *c;
-
 	if (l->n >= MAX_VARIANTS)
 		return -1;
 	l->s = grow(l->s, &l->cap, l->n + 1, sizeof *l->s);
 	l->len = grow(l->len, &l->capl, l->n + 1, sizeof *l->len);
-	if (l->s == NULL || l->len == NULL || (c = malloc(n + 1)) == NULL)
+	if (l->s == NULL || l->len == NULL)
 		return -1;
-	memcpy(c, s, n);
-	c[n] = '\0';
 	l->s[l->n] = c;
 	l->len[l->n++] = n;
 	return 0;
+}
+
+/* Append A[0..NA) followed by B[0..NB) to L as one string. */
+static int
+slist_add2(struct slist *l, const char *a, size_t na, const char *b, size_t nb)
+{
+	char *c;
+
+	if (l->n >= MAX_VARIANTS || (c = malloc(na + nb + 1)) == NULL)
+		return -1;
+	memcpy(c, a, na);
+	if (nb > 0)
+		memcpy(c + na, b, nb);
+	c[na + nb] = '\0';
+	if (slist_take(l, c, na + nb) != 0) {
+		free(c);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+slist_add(struct slist *l, const char *s, size_t n)
+{
+	return slist_add2(l, s, n, "", 0);
 }
 
 /* A := A x B (every a followed by every b). */
@@ -349,7 +371,6 @@ slist_product(struct slist *a, const struct slist *b, struct pcur *c)
 {
 	struct slist r;
 	size_t i, j;
-	char *buf;
 
 	memset(&r, 0, sizeof r);
 	if (a->n * b->n > MAX_VARIANTS) {
@@ -357,22 +378,12 @@ slist_product(struct slist *a, const struct slist *b, struct pcur *c)
 		return -1;
 	}
 	for (i = 0; i < a->n; i++)
-		for (j = 0; j < b->n; j++) {
-			if ((buf = malloc(a->len[i] + b->len[j] + 1)) == NULL) {
-				slist_free(&r);
-				c->err = "out of memory";
-				return -1;
-			}
-			memcpy(buf, a->s[i], a->len[i]);
-			memcpy(buf + a->len[i], b->s[j], b->len[j]);
-			if (slist_add(&r, buf, a->len[i] + b->len[j]) != 0) {
-				free(buf);
+		for (j = 0; j < b->n; j++)
+			if (slist_add2(&r, a->s[i], a->len[i], b->s[j], b->len[j]) != 0) {
 				slist_free(&r);
 				c->err = "too many alternatives";
 				return -1;
 			}
-			free(buf);
-		}
 	slist_free(a);
 	*a = r;
 	return 0;
@@ -543,12 +554,17 @@ parse_alt(struct pcur *c, struct slist *out)
 			slist_free(&seq);
 			return -1;
 		}
+		/* The strings move from SEQ to OUT. */
 		for (i = 0; i < seq.n; i++)
-			if (slist_add(out, seq.s[i], seq.len[i]) != 0) {
+			if (slist_take(out, seq.s[i], seq.len[i]) != 0) {
+				for (; i < seq.n; i++)
+					free(seq.s[i]);
+				seq.n = 0;
 				slist_free(&seq);
 				c->err = "too many alternatives (more than 4096 variants)";
 				return -1;
 			}
+		seq.n = 0;
 		slist_free(&seq);
 		if (c->p < c->end && *c->p == '|') {
 			c->p++;
@@ -610,7 +626,7 @@ make_variant(const struct normalizer *z, const char *s, size_t n,
 			*err = "a gap '~' needs text on both sides";
 			goto fail;
 		}
-		if (norm_text_with(z, &nm, s + start, i - start) != 0)
+		if (norm_text_fast(z, &nm, s + start, i - start) != 0)
 			goto oom;
 		v->buf = grow(v->buf, &bcap, bl + nm.len + 1, 1);
 		v->seg = grow(v->seg, &scap, v->nseg + 1, sizeof *v->seg);
