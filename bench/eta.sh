@@ -63,7 +63,7 @@ base=$(best "$w/base" "$w/1m.csv")
 tool=$(best "$O/bin/cs-eta" --today 2026-11-23 "$w/1m.csv")
 awk -v r="$BENCH_RUNS" -v s="$size" -v b="$base" -v t="$tool" 'BEGIN {
 	printf "input: 1M orders, %.1f MB\n", s / 1e6
-	printf "CPU seconds (user + system), best of %d runs:\n", r
+	printf "CPU seconds (user + system), median of %d runs:\n", r
 	printf "parse-only baseline: %.3f s (%.0f MB/s)\n", b, s / b / 1e6
 	printf "cs-eta:              %.3f s (%.0f MB/s) = %.2fx the baseline (target >= 0.7x)\n", t, s / t / 1e6, b / t
 }'

@@ -8,8 +8,8 @@
 # < 10 %: the key lookup does not depend on the number of rules).
 # For scale it also times cs-lint with one rule that never matches: the
 # shared driver (reading, decoding, line splitting) and the normalisation
-# alone.  Times are CPU seconds, best of three; outputs go to a file (GNU
-# grep stops at the first match when its output is /dev/null).
+# alone.  Times are CPU seconds, the median of five (bench/lib.sh); outputs
+# go to a file.
 set -e
 : "${O:?}" "${top:?}"
 w=$(mktemp -d "${TMPDIR:-/tmp}/cs-bench-lint.XXXXXX")
@@ -63,20 +63,9 @@ rules=$("$O/bin/cs-lint" --list-rules | grep -c '	phrase	')
 awk -v n="$rules" -v seed=1 -f "$top/bench/gen-lint-rules.awk" > "$w/double.txt"
 printf 'rule never\nreason -\nphrase 龘龘龘\n' > "$w/never.txt"
 
-cpu() {
-	# CPU seconds (user + system) of "$@" > /dev/null, from times(1).
-	( "$@" > "$w/out" || [ $? -eq 1 ]; times ) | awk 'NR == 2 {
-		split($1, u, /[ms]/); split($2, s, /[ms]/)
-		print u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
-}
-best() {
-	b=
-	for i in 1 2 3; do
-		t=$(cpu "$@")
-		b=$(awk -v a="$b" -v t="$t" 'BEGIN { print (a == "" || t < a) ? t : a }')
-	done
-	echo "$b"
-}
+# GNU grep stops at the first match when its output is /dev/null.
+BENCH_OUT=$w/out
+. "$top/bench/lib.sh"
 
 base=$(best grep -F -f "$w/phrases.txt" "$w/replies.txt")
 tool=$(best "$O/bin/cs-lint" "$w/replies.txt")

@@ -2,7 +2,8 @@
 # cs-reviewsort throughput on 1M generated reviews as a ratio to the libcsv
 # parse-only baseline (target >= 0.5x), and its slowdown with a lexicon of
 # twice the size (target < 10 %: the Aho-Corasick scan does not depend on
-# the number of terms).  Times are CPU seconds, best of three.
+# the number of terms).  Times are CPU seconds, the median of five
+# (bench/lib.sh).
 set -e
 : "${O:?}" "${top:?}"
 w=$(mktemp -d "${TMPDIR:-/tmp}/cs-bench.XXXXXX")
@@ -15,22 +16,7 @@ size=$(wc -c < "$w/1m.csv")
 terms=$(grep -c -v -e '^#' -e '^term,' "$top/data/lexicon.csv")
 awk -v n="$terms" -v seed=1 -f "$top/bench/gen-review-lexicon.awk" > "$w/extra.csv"
 
-cpu() {
-	# CPU seconds (user + system) of "$@" > /dev/null, from times(1):
-	# steadier than wall time on a shared machine.
-	( "$@" > /dev/null; times ) | awk 'NR == 2 {
-		split($1, u, /[ms]/); split($2, s, /[ms]/)
-		print u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
-}
-best() {
-	# The best of 3 runs.
-	b=
-	for i in 1 2 3; do
-		t=$(cpu "$@")
-		b=$(awk -v a="$b" -v t="$t" 'BEGIN { print (a == "" || t < a) ? t : a }')
-	done
-	echo "$b"
-}
+. "$top/bench/lib.sh"
 
 base=$(best "$w/parse-only" "$w/1m.csv")
 tool=$(best "$O/bin/cs-reviewsort" --all "$w/1m.csv")

@@ -18,7 +18,7 @@ if command -v mawk >/dev/null; then
 fi
 awk -v r="$BENCH_RUNS" -v s="$size" -v b="$base" -v t="$tool" -v m="$mawk_t" 'BEGIN {
 	printf "input: 1M orders, %.1f MB\n", s / 1e6
-	printf "CPU seconds (user + system), best of %d runs:\n", r
+	printf "CPU seconds (user + system), median of %d runs:\n", r
 	printf "parse-only baseline: %.3f s (%.0f MB/s)\n", b, s / b / 1e6
 	printf "cs-shipcost:         %.3f s (%.0f MB/s) = %.2fx the baseline (target >= 0.75x)\n", t, s / t / 1e6, b / t
 	if (m != "") printf "mawk, same job:      %.3f s = %.2fx the baseline; cs-shipcost is %.2fx mawk\n", m, b / m, m / t
