@@ -382,6 +382,60 @@ test_parse_format(void)
 	CHECK_INT(out_parse_format("cs", &f), -1);
 }
 
+/*
+ * Quoting of values of every length from 1 to 48 with one special byte
+ * (quote, CR, LF, the delimiter) at every position, or none: the check
+ * goes 16 bytes at a time, with an overlapping last block.  The expected
+ * text is built here by the RFC 4180 rule.
+ */
+static void
+test_quote_positions(void)
+{
+	static const char specials[] = "\"\r\n,\t";
+	size_t n, at, k, bad = 0;
+
+	for (n = 1; n <= 48; n++)
+		for (k = 0; k < sizeof specials; k++)
+			for (at = 0; at < n; at++) {
+				int tsv = specials[k] == '\t';
+				char val[64], want[160];
+				size_t i, w = 0, len;
+				struct mem m;
+				char *got;
+				/* The NUL of specials[] stands for no special byte. */
+				int quote = specials[k] != '\0';
+
+				memset(val, 'x', n);
+				val[n] = '\0';
+				if (quote)
+					val[at] = specials[k];
+				if (specials[k] == '\0' && at > 0)
+					break;
+				if (quote)
+					want[w++] = '"';
+				for (i = 0; i < n; i++) {
+					want[w++] = val[i];
+					if (val[i] == '"')
+						want[w++] = '"';
+				}
+				if (quote)
+					want[w++] = '"';
+				want[w++] = '\n';
+				want[w] = '\0';
+				mem_open(&m, tsv ? OUT_TSV : OUT_CSV, 0);
+				out_field(&m.o, val, n);
+				out_end(&m.o);
+				got = mem_close(&m, &len);
+				if (len != w || memcmp(got, want, w) != 0) {
+					if (bad++ < 3)
+						printf("  length %zu, byte %d at %zu: got '%s'\n",
+						    n, specials[k], at, got);
+				}
+				free(got);
+			}
+	CHECK_INT((long)bad, 0);
+}
+
 int
 main(void)
 {
@@ -392,5 +446,6 @@ main(void)
 	test_raw();
 	test_flush();
 	test_parse_format();
+	test_quote_positions();
 	return t_done();
 }
