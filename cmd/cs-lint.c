@@ -55,21 +55,6 @@ static const struct option options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* The driver's own options, to tell whether -f/--format was given. */
-static const struct option driver_options[] = {
-	{ "column", required_argument, NULL, 'c' },
-	{ "delimiter", required_argument, NULL, 'd' },
-	{ "encoding", required_argument, NULL, 'e' },
-	{ "excel", no_argument, NULL, 1 },
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "no-header", no_argument, NULL, 1 },
-	{ "replace", no_argument, NULL, 1 },
-	{ "strict", no_argument, NULL, 1 },
-	{ "tsv", no_argument, NULL, 't' },
-	{ "version", no_argument, NULL, 'V' },
-};
-
 static const char help[] =
 "      --chat              input is a chat log (CSV: conversation id, time,\n"
 "                          role, agent, text): conversation rules too\n"
@@ -187,6 +172,10 @@ option(void *ctx, struct run *run, int c, const char *arg)
 static int
 init(void *ctx, struct run *run)
 {
+	struct lint *l = ctx;
+
+	/* Without -f, findings are compiler-style lines; with it, rows. */
+	l->rows_out = run->fmt_given;
 	return lint_init(ctx, run);
 }
 
@@ -206,37 +195,6 @@ static int
 finish(void *ctx, struct run *run)
 {
 	return lint_finish(ctx, run);
-}
-
-/*
- * Was -f/--format given?  The driver parses it into run->fmt, where csv is
- * also the default, so look at the arguments with getopt_long() over the
- * driver's and cs-lint's options (on a copy: GNU getopt permutes), then
- * reset getopt for the driver.  Without -f, findings are compiler-style
- * lines; with it, rows in that format.
- */
-static int
-format_given(int argc, char **argv)
-{
-	size_t nd = sizeof driver_options / sizeof driver_options[0];
-	size_t nt = sizeof options / sizeof options[0];
-	struct option *all = calloc(nd + nt, sizeof *all);
-	char **copy = calloc((size_t)argc + 1, sizeof *copy);
-	int c, given = 0;
-
-	if (all == NULL || copy == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	memcpy(all, driver_options, nd * sizeof *all);
-	memcpy(all + nd, options, nt * sizeof *all);
-	memcpy(copy, argv, (size_t)argc * sizeof *copy);
-	opterr = 0;
-	while ((c = getopt_long(argc, copy, ":c:d:e:f:htV", all, NULL)) != -1)
-		if (c == 'f')
-			given = 1;
-	optind = 0;
-	free(all);
-	free(copy);
-	return given;
 }
 
 static const struct tool tool = {
@@ -263,7 +221,6 @@ main(int argc, char **argv)
 	int status;
 
 	lint_defaults(&l);
-	l.rows_out = format_given(argc, argv);
 	status = cli_main(&tool, &l, argc, argv);
 	lint_free(&l);
 	return status;

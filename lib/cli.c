@@ -156,6 +156,7 @@ common_option(struct run *run, int c, char *arg)
 			cs_warnx("--format: expected csv, tsv or json, got '%s'", arg);
 			return -1;
 		}
+		run->fmt_given = 1;
 		return 0;
 	case 't':
 		run->in.delim = '\t';

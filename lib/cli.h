@@ -73,6 +73,7 @@ struct run {
 	int strict;		/* stop at the first bad row */
 	int replace;		/* overwrite input columns named like ours */
 	enum out_format fmt;	/* output format */
+	int fmt_given;		/* -f/--format was on the command line */
 	int excel;		/* spreadsheet-safe output */
 	struct col_override *ov; /* --column overrides */
 	size_t nov;		/* how many */
