@@ -56,6 +56,7 @@
 #include "datafile.h"
 #include "diag.h"
 #include "embed.h"
+#include "normalize.h"
 #include "region.h"
 
 #define MAXPROV		64	/* provinces fit in a uint64_t mask */
@@ -216,32 +217,6 @@ utf8_next(const unsigned char **pp, const unsigned char *end)
 	}
 	*pp = p;
 	return c;
-}
-
-/* Append C as UTF-8 to BUF (room for 4 bytes); returns bytes written. */
-static int
-utf8_put(char *buf, uint32_t c)
-{
-	if (c < 0x80) {
-		buf[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		buf[0] = (char)(0xC0 | c >> 6);
-		buf[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		buf[0] = (char)(0xE0 | c >> 12);
-		buf[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		buf[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	buf[0] = (char)(0xF0 | c >> 18);
-	buf[1] = (char)(0x80 | (c >> 12 & 0x3F));
-	buf[2] = (char)(0x80 | (c >> 6 & 0x3F));
-	buf[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
 }
 
 /*
@@ -433,7 +408,7 @@ entry_for(struct region_db *db, const uint32_t *cp, int n)
 		db->ent = xrealloc(db->ent, db->entcap, sizeof *db->ent);
 	}
 	for (i = 0; i < n; i++)
-		len += utf8_put(buf + len, cp[i]);
+		len += norm_utf8_encode(cp[i], buf + len);
 	buf[len++] = '\0';
 	if (db->plen + len > db->pcap) {
 		db->pcap = db->pcap == 0 ? 131072 : db->pcap * 2;
@@ -1021,8 +996,8 @@ is_nonplace(uint32_t c1, uint32_t c2)
 
 	if (c1 == 0x6751)	/* 村 */
 		return 1;
-	n = utf8_put(buf, c1);
-	n += utf8_put(buf + n, c2);
+	n = norm_utf8_encode(c1, buf);
+	n += norm_utf8_encode(c2, buf + n);
 	buf[n] = '\0';
 	for (i = 0; pairs[i] != NULL; i++)
 		if (strcmp(buf, pairs[i]) == 0)
