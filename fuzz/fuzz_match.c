@@ -3,13 +3,16 @@
  * is a few patterns, one per line, then "\n\n", then a text.  Patterns and
  * text are normalised with and without a struct normalizer (the results
  * must agree), the offset map must be sound, and matcher_scan() must report
- * exactly the occurrences a naive search finds, each at a correct offset.
+ * exactly the occurrences a naive search finds between units of the text
+ * (characters, or bytes that start none: tests/lib/utf8ref.h), each at a
+ * correct offset; stepping unit by unit must report the same.
  */
 
 #include "fuzz.h"
 
 #include "match.h"
 #include "normalize.h"
+#include "../tests/lib/utf8ref.h"
 
 #define NPAT 16
 
@@ -62,16 +65,56 @@ normalise(const struct normalizer *z, struct norm *n, const char *s,
 	norm_free(&slow);
 }
 
-/* Occurrences of P in T, overlapping ones included. */
+/* AT[i] for the offsets of T that start or end a unit (T->len + 1 entries). */
+static char *
+units(const struct norm *t)
+{
+	char *at = calloc(t->len + 1, 1);
+	unsigned long cp;
+	size_t i;
+
+	if (at == NULL)
+		abort();
+	for (i = 0; i < t->len; i += utf8ref_unit((const unsigned char *)t->s +
+	    i, t->len - i, &cp))
+		at[i] = 1;
+	at[t->len] = 1;
+	return at;
+}
+
+/* Occurrences of P in T between units (AT), overlapping ones included. */
 static size_t
-naive(const struct norm *p, const struct norm *t)
+naive(const struct norm *p, const struct norm *t, const char *at)
 {
 	size_t i, c = 0;
 
 	for (i = 0; p->len > 0 && i + p->len <= t->len; i++)
-		if (memcmp(t->s + i, p->s, p->len) == 0)
+		if (at[i] && at[i + p->len] &&
+		    memcmp(t->s + i, p->s, p->len) == 0)
 			c++;
 	return c;
+}
+
+/* Feed T to M unit by unit: the counts must be those of the scan, H. */
+static void
+step(const struct matcher *m, const struct norm *t, const struct hits *h)
+{
+	const struct match_dfa *d = matcher_dfa(m);
+	struct hits s;
+	unsigned long cp;
+	uint32_t v = 0;
+	size_t i, l;
+
+	s = *h;
+	memset(s.count, 0, sizeof s.count);
+	s.lastend = 0;
+	for (i = 0; i < t->len; i += l) {
+		l = utf8ref_unit((const unsigned char *)t->s + i, t->len - i, &cp);
+		v = match_next(d, v, match_class(d, (uint32_t)cp));
+		if (match_reports(v))
+			matcher_report(m, v, i + l, hit, &s);
+	}
+	FZ_ASSERT(memcmp(s.count, h->count, sizeof s.count) == 0);
 }
 
 int
@@ -82,6 +125,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct matcher *m;
 	struct hits h;
 	const char *s = (const char *)data, *end = s + size, *nl, *sep;
+	char *at;
 	int npat = 0, i, j, dup;
 
 	if (z == NULL && (z = normalizer_new()) == NULL)
@@ -113,8 +157,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	h.pat = pat;
 	h.text = &text;
 	matcher_scan(m, text.s, text.len, hit, &h);
+	at = units(&text);
 	for (i = 0; i < npat; i++)
-		FZ_ASSERT(h.count[i] == naive(&pat[i], &text));
+		FZ_ASSERT(h.count[i] == naive(&pat[i], &text, at));
+	free(at);
+	step(m, &text, &h);
 	matcher_free(m);
 	for (i = 0; i < npat; i++)
 		norm_free(&pat[i]);

@@ -1,20 +1,37 @@
 /*
- * Aho-Corasick multi-pattern matching over UTF-8 bytes.
+ * Aho-Corasick multi-pattern matching over UTF-8 characters.
  *
  * Hand-rolled on purpose: no Debian package provides a small, embeddable
  * Aho-Corasick library for C (apt-cache search finds only the Python
  * module python3-ahocorasick and the Rust crate aho-corasick), and the
- * automaton below is a couple of hundred lines.
+ * automaton below is a few hundred lines.
  *
- * Patterns are kept as added until matcher_build().  The build maps the
- * bytes that occur in some pattern to byte classes (every other byte is
- * class 0, which only leads back to the root), builds the trie as a dense
- * table of states x classes, and fills in the failure transitions
- * breadth-first, so that the table becomes a complete DFA.  matcher_scan()
- * then costs one table load per text byte, whatever the number of
- * patterns, plus the work of reporting matches: each state points to the
- * patterns ending there and to the nearest state on its failure chain that
- * has patterns of its own (the dictionary suffix link).
+ * The automaton reads characters, not bytes.  A shortest-form UTF-8
+ * sequence is one character (its code point); a byte that starts none is
+ * a unit of its own (UNIT_BAD + the byte), so that any bytes still match
+ * themselves and a match always starts and ends between two units of the
+ * text.  For UTF-8 patterns and text that is the same as matching bytes.
+ *
+ * Why characters: a lexicon of 1,300 Chinese terms is some 10,000 byte
+ * states, and a dense byte-level table of them (states x byte classes) is
+ * megabytes, so that the scan waited on a cache miss at every byte.  Over
+ * characters it is a third of the states, and most of them differ from
+ * the root in one or two transitions only:
+ *
+ * - every unit that occurs in a pattern has a class, found through a
+ *   two-level table (a page index by unit / 256, then pages of 256
+ *   classes); units in no pattern have class 0, which leads to the root;
+ * - the root's row is dense: root[class];
+ * - every other state keeps only the transitions that differ from the
+ *   root's (its own trie edges and those it inherits along its failure
+ *   chain), packed into one double array: the transition of state S on
+ *   class C is cell[base[S] + C] when that cell's check is S, and root[C]
+ *   otherwise.
+ *
+ * A transition is stored as the next state times two, plus one when that
+ * state has patterns to report: each state points to the patterns ending
+ * there and to the nearest state on its failure chain that has patterns
+ * of its own (the dictionary suffix link).
  */
 
 #include <errno.h>
@@ -23,6 +40,12 @@
 #include <string.h>
 
 #include "match.h"
+#include "normalize.h"
+
+#define UNIT_BAD	MATCH_UNIT_BAD
+#define NPAGES		(0x110000u / 256 + 1)	/* the last page: bad bytes */
+#define MAXCLS		0xffffu		/* classes are 16-bit */
+#define PROBES		1024		/* bases tried before appending */
 
 struct mpat {
 	size_t off;		/* offset of the bytes in matcher.bytes */
@@ -39,15 +62,30 @@ struct matcher {
 	size_t npat, cappat;	/* how many, and room */
 	/* After build. */
 	int built;		/* matcher_build() has run */
-	unsigned char cls[256];	/* byte -> class; 0 for bytes in no pattern */
+	uint16_t *pageidx;	/* NPAGES: unit / 256 -> page; page 0 is all class 0 */
+	uint16_t *pages;	/* npages pages of 256 classes */
+	size_t npages;		/* pages in use, page 0 included */
 	size_t ncls;		/* number of classes, class 0 included */
-	int32_t *delta;		/* delta[s * ncls + c]: next state */
-	int32_t *scan;		/* delta for scanning: see scan_table() */
-	uint16_t *scan16;	/* or that, smaller, for up to 32767 states */
-	int32_t *fail;		/* failure link of each state */
+	uint32_t *root;		/* ncls transitions of the root */
+	int32_t *base;		/* per state: its cells start at cell[base] */
+	struct match_cell *cell;	/* the packed transitions */
+	size_t ncell;		/* cells allocated */
 	int32_t *out;		/* first pattern ending at each state, or -1 */
 	int32_t *dict;		/* nearest state on the fail chain with out, or -1 */
 	size_t nstates;		/* number of states; 0 is the root */
+	struct match_dfa dfa;	/* the tables above, for the inline stepping */
+};
+
+/* The trie while it is built. */
+struct trie {
+	uint32_t *unit;		/* every pattern's units, back to back */
+	size_t *ustart;		/* pattern I's units: unit[ustart[I]..ustart[I+1]) */
+	int32_t *rootchild;	/* ncls: the root's child on each class, or 0 */
+	int32_t *child;		/* per state: first child, or -1 */
+	int32_t *sibling;	/* per state: next child of the same parent, or -1 */
+	uint16_t *cls;		/* per state: class of the edge into it */
+	int32_t *fail;		/* per state: failure link */
+	int32_t *order;		/* states breadth first */
 };
 
 struct matcher *
@@ -104,203 +142,417 @@ matcher_add(struct matcher *m, const char *pat, size_t len, int id)
 }
 
 /*
- * Give every byte used by a pattern a class of its own; sets m->ncls.
- * UTF-8 continuation bytes come last: a state between characters reads
- * only the first columns of its row, one inside a character only the
- * last, so that each touches fewer cache lines (4 % fewer first-level
- * misses in cs-reviewsort).
+ * The unit at U[0..LEFT) (LEFT >= 1) into *UNIT; returns its length.
+ * Ideographs and most other three-byte characters take the first test.
  */
-static void
-build_classes(struct matcher *m)
+static inline size_t
+unit_at(const unsigned char *u, size_t left, uint32_t *unit)
 {
-	size_t i;
-	unsigned char c;
-	int cont;
+	size_t n;
 
-	memset(m->cls, 0, sizeof(m->cls));
-	m->ncls = 1;
-	for (cont = 0; cont <= 1; cont++)
-		for (i = 0; i < m->nbytes; i++) {
-			c = (unsigned char)m->bytes[i];
-			if (((c & 0xc0) == 0x80) == cont && m->cls[c] == 0)
-				m->cls[c] = (unsigned char)m->ncls++;
-		}
+	if (u[0] < 0x80) {
+		*unit = u[0];
+		return 1;
+	}
+	/* E1..EC: U+1000..U+CFFF, never overlong, never a surrogate. */
+	if (u[0] >= 0xe1 && u[0] <= 0xec && left >= 3 &&
+	    ((u[1] ^ 0x80) | (u[2] ^ 0x80)) < 0x40) {
+		*unit = (uint32_t)(u[0] & 0x0f) << 12 |
+		    (uint32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
+		return 3;
+	}
+	if ((n = norm_utf8_decode(u, left, unit)) == 0) {
+		*unit = UNIT_BAD + u[0];
+		return 1;
+	}
+	return n;
 }
 
-/* Allocate the per-state arrays for up to MAX states; 0 or -1. */
-static int
-build_alloc(struct matcher *m, size_t max)
+/* The class of UNIT (0: in no pattern); while building. */
+static unsigned
+unit_class(const struct matcher *m, uint32_t unit)
 {
-	size_t i;
+	return m->pages[(size_t)m->pageidx[unit >> 8] << 8 | (unit & 0xff)];
+}
 
-	if (max > INT32_MAX || max > SIZE_MAX / sizeof(int32_t) / m->ncls) {
-		errno = ENOMEM;
+/* Decode every pattern into T's units; 0 or -1. */
+static int
+build_units(struct matcher *m, struct trie *t)
+{
+	const unsigned char *b = (const unsigned char *)m->bytes;
+	size_t i, j, k = 0;
+
+	t->unit = malloc((m->nbytes + 1) * sizeof(*t->unit));
+	t->ustart = malloc((m->npat + 1) * sizeof(*t->ustart));
+	if (t->unit == NULL || t->ustart == NULL)
 		return -1;
+	for (i = 0; i < m->npat; i++) {
+		t->ustart[i] = k;
+		for (j = m->pat[i].off; j < m->pat[i].off + m->pat[i].len; )
+			j += unit_at(b + j, m->pat[i].off + m->pat[i].len - j,
+			    &t->unit[k++]);
 	}
-	m->delta = calloc(max * m->ncls, sizeof(int32_t));
-	m->fail = calloc(max, sizeof(int32_t));
-	m->out = malloc(max * sizeof(int32_t));
-	m->dict = malloc(max * sizeof(int32_t));
-	if (m->delta == NULL || m->fail == NULL || m->out == NULL ||
-	    m->dict == NULL)
-		return -1;
-	for (i = 0; i < max; i++)
-		m->out[i] = m->dict[i] = -1;
+	t->ustart[m->npat] = k;
 	return 0;
 }
 
 /*
- * Insert every pattern into the trie.  Trie edges are the non-zero delta
- * entries (state 0 is never a child, so 0 means "no edge" here).
+ * Give every unit used by a pattern a class, in the order first used, and
+ * build the two-level class table; sets m->ncls.  0, or -1 (EOVERFLOW
+ * past 65535 distinct characters).
  */
+static int
+build_classes(struct matcher *m, const struct trie *t)
+{
+	size_t i, n = t->ustart[m->npat];
+	uint16_t *pg;
+	uint32_t u;
+
+	if ((m->pageidx = calloc(NPAGES, sizeof(*m->pageidx))) == NULL)
+		return -1;
+	m->npages = 1;
+	for (i = 0; i < n; i++)
+		if (m->pageidx[t->unit[i] >> 8] == 0)
+			m->pageidx[t->unit[i] >> 8] = (uint16_t)m->npages++;
+	if ((m->pages = calloc(m->npages * 256, sizeof(*m->pages))) == NULL)
+		return -1;
+	m->ncls = 1;
+	for (i = 0; i < n; i++) {
+		u = t->unit[i];
+		pg = &m->pages[(size_t)m->pageidx[u >> 8] << 8 | (u & 0xff)];
+		if (*pg != 0)
+			continue;
+		if (m->ncls > MAXCLS) {
+			errno = EOVERFLOW;
+			return -1;
+		}
+		*pg = (uint16_t)m->ncls++;
+	}
+	return 0;
+}
+
+/* The child of state S on class C, or 0. */
+static int32_t
+trie_child(const struct trie *t, int32_t s, unsigned c)
+{
+	int32_t k;
+
+	if (s == 0)
+		return t->rootchild[c];
+	for (k = t->child[s]; k != -1; k = t->sibling[k])
+		if (t->cls[k] == c)
+			return k;
+	return 0;
+}
+
+/* Allocate the per-state arrays for up to MAX states; 0 or -1. */
+static int
+build_alloc(struct matcher *m, struct trie *t, size_t max)
+{
+	size_t i;
+
+	if (max > INT32_MAX / 2) {
+		errno = ENOMEM;
+		return -1;
+	}
+	t->rootchild = calloc(m->ncls, sizeof(*t->rootchild));
+	t->child = malloc(max * sizeof(*t->child));
+	t->sibling = malloc(max * sizeof(*t->sibling));
+	t->cls = calloc(max, sizeof(*t->cls));
+	t->fail = calloc(max, sizeof(*t->fail));
+	t->order = malloc(max * sizeof(*t->order));
+	m->out = malloc(max * sizeof(*m->out));
+	m->dict = malloc(max * sizeof(*m->dict));
+	if (t->rootchild == NULL || t->child == NULL || t->sibling == NULL ||
+	    t->cls == NULL || t->fail == NULL || t->order == NULL ||
+	    m->out == NULL || m->dict == NULL)
+		return -1;
+	for (i = 0; i < max; i++)
+		t->child[i] = t->sibling[i] = m->out[i] = m->dict[i] = -1;
+	return 0;
+}
+
+/* Insert every pattern into the trie. */
 static void
-build_trie(struct matcher *m)
+build_trie(struct matcher *m, struct trie *t)
 {
 	size_t i, j;
-	int32_t s, *d;
-	struct mpat *p;
+	int32_t s, k, q;
+	unsigned c;
 
 	m->nstates = 1;
 	for (i = 0; i < m->npat; i++) {
-		p = &m->pat[i];
 		s = 0;
-		for (j = 0; j < p->len; j++) {
-			d = &m->delta[(size_t)s * m->ncls +
-			    m->cls[(unsigned char)m->bytes[p->off + j]]];
-			if (*d == 0)
-				*d = (int32_t)m->nstates++;
-			s = *d;
+		for (j = t->ustart[i]; j < t->ustart[i + 1]; j++) {
+			c = unit_class(m, t->unit[j]);
+			if ((k = trie_child(t, s, c)) == 0) {
+				k = (int32_t)m->nstates++;
+				t->cls[k] = (uint16_t)c;
+				if (s == 0)
+					t->rootchild[c] = k;
+				else {
+					t->sibling[k] = t->child[s];
+					t->child[s] = k;
+				}
+			}
+			s = k;
 		}
 		/* Keep patterns in the order added: append to the list. */
 		if (m->out[s] == -1)
 			m->out[s] = (int32_t)i;
 		else {
-			int32_t q = m->out[s];
-
-			while (m->pat[q].next != -1)
-				q = m->pat[q].next;
+			for (q = m->out[s]; m->pat[q].next != -1; q = m->pat[q].next)
+				;
 			m->pat[q].next = (int32_t)i;
 		}
 	}
 }
 
 /*
- * Breadth-first over the trie: set each state's failure and dictionary
- * links, and replace missing edges by the failure state's transition, so
- * that delta becomes a complete DFA.  Children always have larger BFS
- * order than parents; a queue of nstates entries suffices.
+ * Breadth first over the trie: each state's failure and dictionary links,
+ * and t->order.  A child's failure state is the deepest proper suffix of
+ * its string that is in the trie.
  */
-static int
-build_links(struct matcher *m)
+static void
+build_links(struct matcher *m, struct trie *t)
 {
-	int32_t *queue, s, t, f;
-	size_t head, tail, c;
+	size_t head = 0, tail = 0, c;
+	int32_t s, k, f, g;
 
-	if ((queue = malloc(m->nstates * sizeof(*queue))) == NULL)
-		return -1;
-	head = tail = 0;
-	for (c = 0; c < m->ncls; c++) {
-		t = m->delta[c];
-		if (t != 0) {
-			m->fail[t] = 0;
-			queue[tail++] = t;
-		}
-	}
-	m->delta[0] = 0;	/* class 0 stays at the root */
+	for (c = 1; c < m->ncls; c++)
+		if (t->rootchild[c] != 0)
+			t->order[tail++] = t->rootchild[c];
 	while (head < tail) {
-		s = queue[head++];
-		f = m->fail[s];
-		m->dict[s] = m->out[f] != -1 ? f : m->dict[f];
-		for (c = 0; c < m->ncls; c++) {
-			int32_t *d = &m->delta[(size_t)s * m->ncls + c];
-
-			if (*d != 0 && c != 0) {
-				m->fail[*d] = m->delta[(size_t)f * m->ncls + c];
-				queue[tail++] = *d;
-			} else
-				*d = m->delta[(size_t)f * m->ncls + c];
+		s = t->order[head++];
+		for (k = t->child[s]; k != -1; k = t->sibling[k]) {
+			for (f = t->fail[s];
+			    f != 0 && trie_child(t, f, t->cls[k]) == 0; )
+				f = t->fail[f];
+			g = trie_child(t, f, t->cls[k]);
+			t->fail[k] = g != k ? g : 0;
+			f = t->fail[k];
+			m->dict[k] = m->out[f] != -1 ? f : m->dict[f];
+			t->order[tail++] = k;
 		}
 	}
-	free(queue);
-	return 0;
+}
+
+/* Transition value of state S: S * 2, plus one when it reports. */
+static uint32_t
+encode(const struct matcher *m, int32_t s)
+{
+	return (uint32_t)s << 1 | (m->out[s] != -1 || m->dict[s] != -1);
 }
 
 /*
- * The table matcher_scan() walks: the entry for (state, class) is the next
- * state's row offset (state * ncls), so that the loop needs no
- * multiplication, or, when that state has patterns to report, the state
- * itself negated and minus one: one test per byte, and no division to
- * find the state that reports.
- *
- * An automaton of up to 32767 states (some 5000 lexicon terms) gets a
- * table of 16-bit entries instead, the state with bit 15 set when it
- * reports: half the size, so that more of it stays in the first-level
- * cache (the scan is bound by the latency of these loads), for a
- * multiplication per byte.
+ * The transitions of state S that differ from the root's: its own edges,
+ * then those of the states on its failure chain on classes not seen yet
+ * (SEEN[class] == S marks them).  Classes into CLS, targets into NEXT;
+ * returns how many.
+ */
+static size_t
+own_transitions(const struct trie *t, int32_t s, int32_t *seen,
+    unsigned *cls, int32_t *next)
+{
+	size_t n = 0;
+	int32_t f, k;
+
+	for (f = s; f != 0; f = t->fail[f])
+		for (k = t->child[f]; k != -1; k = t->sibling[k])
+			if (seen[t->cls[k]] != s) {
+				seen[t->cls[k]] = s;
+				cls[n] = t->cls[k];
+				next[n++] = k;
+			}
+	return n;
+}
+
+/*
+ * The packing of build_cells(): which cells are taken, as a bit set that
+ * finds the next free cell a word at a time.
+ */
+struct packer {
+	uint64_t *used;		/* bit per cell of matcher.cell */
+	size_t first;		/* no free cell before this one */
+	size_t end;		/* one past the last cell taken */
+};
+
+/* Make the cell array hold at least NEED cells (new ones free); 0 or -1. */
+static int
+cells_reserve(struct matcher *m, struct packer *pk, size_t need)
+{
+	size_t old = m->ncell, i;
+	uint64_t *u;
+
+	if (need <= old)
+		return 0;
+	if (grow(&m->cell, &m->ncell, need, sizeof(*m->cell)) == -1)
+		return -1;
+	for (i = old; i < m->ncell; i++)
+		m->cell[i].check = -1;
+	if ((u = realloc(pk->used, (m->ncell + 63) / 64 * 8)) == NULL)
+		return -1;
+	memset(u + (old + 63) / 64, 0, ((m->ncell + 63) / 64 - (old + 63) / 64) * 8);
+	pk->used = u;
+	return 0;
+}
+
+static int
+taken(const struct matcher *m, const struct packer *pk, size_t i)
+{
+	return i < m->ncell && (pk->used[i / 64] >> (i % 64) & 1);
+}
+
+/* The first free cell at or after I. */
+static size_t
+next_free(const struct matcher *m, const struct packer *pk, size_t i)
+{
+	uint64_t w;
+
+	while (i < m->ncell) {
+		w = ~pk->used[i / 64] >> (i % 64);
+		if (w != 0)
+			return i + (size_t)__builtin_ctzll(w);
+		i = (i / 64 + 1) * 64;
+	}
+	return i;
+}
+
+/*
+ * A base for the N classes CLS (the smallest is LO) at which all their
+ * cells are free: the first that fits, trying the free cells from the
+ * first on as LO's, or after every cell taken when PROBES of them all
+ * collide.
+ */
+static size_t
+find_base(const struct matcher *m, struct packer *pk, const unsigned *cls,
+    size_t n, unsigned lo)
+{
+	size_t f, j, tries;
+
+	pk->first = next_free(m, pk, pk->first);
+	for (f = next_free(m, pk, pk->first > lo ? pk->first : lo), tries = 0;
+	    tries < PROBES && f < pk->end; f = next_free(m, pk, f + 1), tries++) {
+		for (j = 0; j < n; j++)
+			if (taken(m, pk, f - lo + cls[j]))
+				break;
+		if (j == n)
+			return f - lo;
+	}
+	return pk->end >= lo ? pk->end - lo : 0;
+}
+
+/*
+ * Pack every state's own transitions into the double array, and fill in
+ * the root's row.  0 or -1.
  */
 static int
-scan_table(struct matcher *m)
+build_cells(struct matcher *m, const struct trie *t)
 {
-	size_t i, n = m->nstates * m->ncls;
-	int32_t t;
+	struct packer pk = { NULL, 0, 0 };
+	int32_t *seen, *next, s;
+	unsigned *cls, lo;
+	size_t i, j, n, b, at;
+	int r = -1;
 
-	if (m->nstates > (size_t)INT32_MAX / m->ncls) {
-		errno = ENOMEM;
-		return -1;
+	seen = malloc(m->ncls * sizeof(*seen));
+	cls = malloc(m->ncls * sizeof(*cls));
+	next = malloc(m->ncls * sizeof(*next));
+	m->base = calloc(m->nstates, sizeof(*m->base));
+	m->root = malloc(m->ncls * sizeof(*m->root));
+	if (seen == NULL || cls == NULL || next == NULL || m->base == NULL ||
+	    m->root == NULL)
+		goto out;
+	for (i = 0; i < m->ncls; i++) {
+		seen[i] = -1;
+		m->root[i] = encode(m, t->rootchild[i]);
 	}
-	if (m->nstates <= 0x7fff) {
-		if ((m->scan16 = malloc(n * sizeof(*m->scan16))) == NULL)
-			return -1;
-		for (i = 0; i < n; i++) {
-			t = m->delta[i];
-			m->scan16[i] = (uint16_t)(t | (m->out[t] != -1 ||
-			    m->dict[t] != -1 ? 0x8000 : 0));
+	for (i = 0; i + 1 < m->nstates; i++) {
+		s = t->order[i];
+		if ((n = own_transitions(t, s, seen, cls, next)) == 0)
+			continue;
+		for (lo = cls[0], j = 1; j < n; j++)
+			if (cls[j] < lo)
+				lo = cls[j];
+		b = find_base(m, &pk, cls, n, lo);
+		if (cells_reserve(m, &pk, b + m->ncls) == -1)
+			goto out;
+		m->base[s] = (int32_t)b;
+		for (j = 0; j < n; j++) {
+			at = b + cls[j];
+			m->cell[at].check = s;
+			m->cell[at].next = encode(m, next[j]);
+			pk.used[at / 64] |= (uint64_t)1 << (at % 64);
+			if (at + 1 > pk.end)
+				pk.end = at + 1;
 		}
-		return 0;
 	}
-	if ((m->scan = malloc(n * sizeof(*m->scan))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		t = m->delta[i];
-		if (m->out[t] != -1 || m->dict[t] != -1)
-			m->scan[i] = -t - 1;
-		else
-			m->scan[i] = (int32_t)((size_t)t * m->ncls);
-	}
-	return 0;
+	/* Every state's row must lie inside the array, empty ones included. */
+	r = cells_reserve(m, &pk, m->ncls + pk.end);
+out:
+	free(pk.used);
+	free(seen);
+	free(cls);
+	free(next);
+	return r;
+}
+
+static void
+trie_free(struct trie *t)
+{
+	free(t->unit);
+	free(t->ustart);
+	free(t->rootchild);
+	free(t->child);
+	free(t->sibling);
+	free(t->cls);
+	free(t->fail);
+	free(t->order);
 }
 
 int
 matcher_build(struct matcher *m)
 {
+	struct trie t = { 0 };
+	int r = -1;
+
 	if (m->built) {
 		errno = EINVAL;
 		return -1;
 	}
-	build_classes(m);
-	if (build_alloc(m, m->nbytes + 1) == -1)
-		return -1;
-	build_trie(m);
-	if (build_links(m) == -1 || scan_table(m) == -1)
-		return -1;
-	/* The scan needs neither the trie nor the failure links. */
-	free(m->delta);
-	free(m->fail);
-	m->delta = m->fail = NULL;
-	m->built = 1;
-	return 0;
+	if (build_units(m, &t) == 0 && build_classes(m, &t) == 0 &&
+	    build_alloc(m, &t, t.ustart[m->npat] + 1) == 0) {
+		build_trie(m, &t);
+		build_links(m, &t);
+		r = build_cells(m, &t);
+	}
+	trie_free(&t);
+	if (r == 0) {
+		m->dfa.pageidx = m->pageidx;
+		m->dfa.pages = m->pages;
+		m->dfa.root = m->root;
+		m->dfa.base = m->base;
+		m->dfa.cell = m->cell;
+		m->built = 1;
+	}
+	return r;
 }
 
-/*
- * Report the patterns of state S (and its dictionary chain) ending at END.
- * (Inline: one in seven bytes of a review ends a term.)
- */
-static inline int
+const struct match_dfa *
+matcher_dfa(const struct matcher *m)
+{
+	return &m->dfa;
+}
+
+/* Report the patterns of state S (and its dictionary chain) ending at END. */
+static int
 report(const struct matcher *m, int32_t s, size_t end, match_fn fn, void *ctx)
 {
 	int32_t q;
 	int r;
 
+	if (m->out[s] == -1)
+		s = m->dict[s];
 	for (; s != -1; s = m->dict[s])
 		for (q = m->out[s]; q != -1; q = m->pat[q].next)
 			if ((r = fn(ctx, m->pat[q].id, end - m->pat[q].len,
@@ -309,26 +561,13 @@ report(const struct matcher *m, int32_t s, size_t end, match_fn fn, void *ctx)
 	return 0;
 }
 
-/* matcher_scan() with the 16-bit table. */
-static int
-scan16(const struct matcher *m, const unsigned char *u, size_t len,
+int
+matcher_report(const struct matcher *m, uint32_t v, size_t end,
     match_fn fn, void *ctx)
 {
-	const unsigned char *cls = m->cls;
-	const uint16_t *scan = m->scan16;
-	size_t i, ncls = m->ncls, s = 0;
-	int r;
-
-	for (i = 0; i < len; i++) {
-		s = scan[s * ncls + cls[u[i]]];
-		if (s < 0x8000)
-			continue;
-		s &= 0x7fff;
-		if ((r = report(m, m->out[s] != -1 ? (int32_t)s : m->dict[s],
-		    i + 1, fn, ctx)) != 0)
-			return r;
-	}
-	return 0;
+	if (!m->built || !match_reports(v) || (v >> 1) >= m->nstates)
+		return 0;
+	return report(m, (int32_t)(v >> 1), end, fn, ctx);
 }
 
 int
@@ -336,24 +575,18 @@ matcher_scan(const struct matcher *m, const char *text, size_t len,
     match_fn fn, void *ctx)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	const unsigned char *cls = m->cls;
-	const int32_t *scan = m->scan;
-	size_t i, ncls = m->ncls;
-	int32_t row = 0, s;
+	const struct match_dfa *d = &m->dfa;
+	size_t i;
+	uint32_t v = 0, unit;
 	int r;
 
 	if (!m->built || m->npat == 0)
 		return 0;
-	if (m->scan16 != NULL)
-		return scan16(m, u, len, fn, ctx);
-	for (i = 0; i < len; i++) {
-		row = scan[row + cls[u[i]]];
-		if (row >= 0)
-			continue;
-		s = -row - 1;
-		row = (int32_t)((size_t)s * ncls);
-		if ((r = report(m, m->out[s] != -1 ? s : m->dict[s], i + 1,
-		    fn, ctx)) != 0)
+	for (i = 0; i < len; ) {
+		i += unit_at(u + i, len - i, &unit);
+		v = match_next(d, v, match_class(d, unit));
+		if (match_reports(v) &&
+		    (r = report(m, (int32_t)(v >> 1), i, fn, ctx)) != 0)
 			return r;
 	}
 	return 0;
@@ -366,10 +599,11 @@ matcher_free(struct matcher *m)
 		return;
 	free(m->bytes);
 	free(m->pat);
-	free(m->delta);
-	free(m->scan);
-	free(m->scan16);
-	free(m->fail);
+	free(m->pageidx);
+	free(m->pages);
+	free(m->root);
+	free(m->base);
+	free(m->cell);
 	free(m->out);
 	free(m->dict);
 	free(m);

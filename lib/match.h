@@ -5,9 +5,13 @@
  * Multi-pattern matching shared by cs-reviewsort and cs-lint.
  *
  * CONTRACT (implementation in lib/match.c):
- * - An Aho-Corasick automaton over UTF-8 bytes: matcher_scan() is linear in
- *   the text plus the number of matches, independent of how many patterns
- *   there are.
+ * - An Aho-Corasick automaton over UTF-8 characters: matcher_scan() is
+ *   linear in the text plus the number of matches, independent of how many
+ *   patterns there are.
+ * - Matching is by character: a shortest-form UTF-8 sequence is one unit
+ *   (its code point), any other byte a unit of its own (MATCH_UNIT_BAD +
+ *   the byte).  A match starts and ends between units of the text; for
+ *   UTF-8 patterns and text that is the same as matching bytes.
  * - Patterns and text should both be put through norm_text() (normalize.h)
  *   first, so that traditional/simplified, full/half width and case do not
  *   matter.
@@ -16,6 +20,9 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
+
+#define MATCH_UNIT_BAD 0x110000u	/* + the byte: a byte that starts no character */
 
 struct matcher;
 
@@ -40,5 +47,73 @@ int matcher_scan(const struct matcher *m, const char *text, size_t len,
 
 /* Free M. */
 void matcher_free(struct matcher *m);
+
+/*
+ * Stepping through a text one unit at a time, for a caller that decodes
+ * (and normalises) the text itself and so need not have it read twice:
+ *
+ *	const struct match_dfa *d = matcher_dfa(m);
+ *	uint32_t v = 0;			(the start state)
+ *	for each unit U of the text, ending at byte offset END:
+ *		v = match_next(d, v, match_class(d, U));
+ *		if (match_reports(v))
+ *			matcher_report(m, v, END, fn, ctx);
+ *
+ * reports exactly what matcher_scan() reports for the same units, as
+ * long as every unit fed is the text's own bytes in order (END - the
+ * pattern's length is its start).  The tables are the matcher's (see
+ * match.c); read them only through these functions.
+ */
+struct match_cell {
+	int32_t check;		/* the state that owns the cell, or -1 */
+	uint32_t next;		/* its transition */
+};
+
+struct match_dfa {
+	const uint16_t *pageidx;	/* unit >> 8 -> page */
+	const uint16_t *pages;		/* pages of 256 classes */
+	const uint32_t *root;		/* the start state's transitions */
+	const int32_t *base;		/* each state's cells */
+	const struct match_cell *cell;	/* the other states' transitions */
+};
+
+/* M's tables (after matcher_build()). */
+const struct match_dfa *matcher_dfa(const struct matcher *m);
+
+/* The class of UNIT (0: in no pattern, which leads back to the start). */
+static inline unsigned
+match_class(const struct match_dfa *d, uint32_t unit)
+{
+	return d->pages[(size_t)d->pageidx[unit >> 8] << 8 | (unit & 0xff)];
+}
+
+/* The state after V on a unit of class CLS. */
+static inline uint32_t
+match_next(const struct match_dfa *d, uint32_t v, unsigned cls)
+{
+	const struct match_cell *x;
+	uint32_t s = v >> 1;
+
+	if (cls == 0)
+		return 0;
+	if (s == 0)
+		return d->root[cls];
+	x = &d->cell[(size_t)d->base[s] + cls];
+	return x->check == (int32_t)s ? x->next : d->root[cls];
+}
+
+/* Do patterns end in state V? */
+static inline int
+match_reports(uint32_t v)
+{
+	return (v & 1) != 0;
+}
+
+/*
+ * Report the patterns that end in state V at byte offset END, as
+ * matcher_scan() does.  Returns the first non-zero FN result or 0.
+ */
+int matcher_report(const struct matcher *m, uint32_t v, size_t end,
+    match_fn fn, void *ctx);
 
 #endif

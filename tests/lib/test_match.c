@@ -1,6 +1,7 @@
 /*
  * Unit tests of lib/match.c: known cases, then random patterns and texts
- * checked against a brute-force search, with automata small and large.
+ * checked against a brute-force search, with automata small and large,
+ * over few characters and over thousands.
  */
 
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "match.h"
 #include "t.h"
+#include "utf8ref.h"
 
 #define MAXHITS 4096
 
@@ -138,24 +140,68 @@ test_edges(void)
 	matcher_free(NULL);
 }
 
-/* Random patterns over a small alphabet, against brute force. */
+/* Mark in AT[0..LEN] the offsets of TEXT that start or end a unit. */
+static void
+ref_boundaries(const char *text, size_t len, char *at)
+{
+	size_t i;
+
+	memset(at, 0, len + 1);
+	unsigned long cp;
+
+	for (i = 0; i < len; i += utf8ref_unit((const unsigned char *)text + i,
+	    len - i, &cp))
+		at[i] = 1;
+	at[len] = 1;
+}
+
+/*
+ * Check HS, the report of a scan of TEXT[0..TL), against brute force:
+ * every place where a pattern's bytes occur between two unit boundaries.
+ */
+static void
+check_brute(const struct hits *hs, char pats[][16], const size_t *plen,
+    size_t np, const char *text, size_t tl)
+{
+	char at[4100];
+	size_t i, j, want = 0;
+
+	CHECK(tl < sizeof(at));
+	ref_boundaries(text, tl, at);
+	for (i = 0; i < np; i++)
+		for (j = 0; j + plen[i] <= tl; j++)
+			if (at[j] && at[j + plen[i]] &&
+			    memcmp(text + j, pats[i], plen[i]) == 0) {
+				want++;
+				CHECK(has(hs, (int)i, j, j + plen[i]));
+			}
+	CHECK_INT(hs->n, want);
+	for (j = 1; j < hs->n && j < MAXHITS; j++)
+		CHECK(hs->h[j - 1].end <= hs->h[j].end);
+}
+
+/*
+ * Random patterns and texts of a few bytes that make characters, bad
+ * bytes and cut characters (E4 B8 B8 is one, E4 B8 a are two bad bytes
+ * and a letter), against brute force.
+ */
 static void
 test_random(void)
 {
 	static const char alpha[] = "ab\xe4\xb8";
-	char pats[40][6], text[300];
-	size_t plen[40], np, i, j, tl, want;
+	char pats[40][16], text[300];
+	size_t plen[40], np, i, j, tl;
 	struct matcher *m;
 	struct hits *hs;
 	int round;
 
 	hs = calloc(1, sizeof(*hs));
 	srand(12345);
-	for (round = 0; round < 200; round++) {
+	for (round = 0; round < 400; round++) {
 		np = 1 + (size_t)rand() % 40;
 		m = matcher_new();
 		for (i = 0; i < np; i++) {
-			plen[i] = 1 + (size_t)rand() % 5;
+			plen[i] = 1 + (size_t)rand() % 6;
 			for (j = 0; j < plen[i]; j++)
 				pats[i][j] = alpha[rand() % 4];
 			CHECK_INT(matcher_add(m, pats[i], plen[i], (int)i), 0);
@@ -166,35 +212,43 @@ test_random(void)
 			text[j] = alpha[rand() % 4];
 		hs->n = 0;
 		CHECK_INT(matcher_scan(m, text, tl, collect, hs), 0);
-		want = 0;
-		for (i = 0; i < np; i++)
-			for (j = 0; j + plen[i] <= tl; j++)
-				if (memcmp(text + j, pats[i], plen[i]) == 0) {
-					want++;
-					CHECK(has(hs, (int)i, j, j + plen[i]));
-				}
-		CHECK_INT(hs->n, want);
-		for (j = 1; j < hs->n && j < MAXHITS; j++)
-			CHECK(hs->h[j - 1].end <= hs->h[j].end);
+		check_brute(hs, pats, plen, np, text, tl);
 		matcher_free(m);
 	}
 	free(hs);
 }
 
+/* Bad bytes are units: a pattern never matches inside a character. */
+static void
+test_units(void)
+{
+	static const char *const pats[] = { "\xb8\xad", "\xe4", "中", "\xe4\xb8" };
+	struct matcher *m = make(pats, 4);
+	struct hits hs = { .n = 0 };
+	const char *t = "中\xe4\xb8" "a\xe4";	/* 中, E4, B8, a, E4 */
+
+	CHECK_INT(matcher_scan(m, t, strlen(t), collect, &hs), 0);
+	CHECK_INT(hs.n, 4);
+	CHECK(has(&hs, 2, 0, 3));
+	CHECK(has(&hs, 1, 3, 4));
+	CHECK(has(&hs, 3, 3, 5));
+	CHECK(has(&hs, 1, 6, 7));
+	matcher_free(m);
+}
+
 /*
- * An automaton of more than 32767 states (matcher.c's 32-bit table), and
- * one of fewer (the 16-bit table), against brute force.  Random patterns
- * over sixteen letters share few prefixes longer than three: 6000 of 9
- * or 10 bytes make some 38000 states; 3000 of at most 10 bytes make fewer
- * than 30001 whatever they are.
+ * Large automata against brute force.  Random patterns over sixteen bytes
+ * (bad bytes all, each a unit) share few prefixes longer than three: 6000
+ * of 9 or 10 make some 38000 states, whose transitions crowd the packed
+ * table.  Then 3000 patterns of one to six characters drawn from 2000
+ * ideographs: a large alphabet, as in a lexicon.
  */
 static void
 test_large(void)
 {
-	static const size_t counts[] = { 6000, 3000 }, minlen[] = { 9, 7 };
-	enum { MAXPAT = 6000, PLEN = 10, TLEN = 4000 };
-	char (*pats)[PLEN] = calloc(MAXPAT, PLEN), text[TLEN];
-	size_t plen[MAXPAT], np, i, j, want;
+	enum { MAXPAT = 6000, TLEN = 4000 };
+	char (*pats)[16] = calloc(MAXPAT, 16), text[TLEN + 8];
+	size_t plen[MAXPAT], np, i, j, tl, want;
 	struct matcher *m;
 	struct hits *hs = calloc(1, sizeof(*hs));
 	int round;
@@ -205,38 +259,89 @@ test_large(void)
 	}
 	srand(777);
 	for (round = 0; round < 2; round++) {
-		np = counts[round];
+		np = round == 0 ? 6000 : 3000;
 		m = matcher_new();
 		for (i = 0; i < np; i++) {
-			plen[i] = minlen[round] + (size_t)rand() %
-			    (PLEN + 1 - minlen[round]);
-			for (j = 0; j < plen[i]; j++)
-				pats[i][j] = (char)(0xa0 + rand() % 16);
+			if (round == 0) {
+				plen[i] = 9 + (size_t)rand() % 2;
+				for (j = 0; j < plen[i]; j++)
+					pats[i][j] = (char)(0xa0 + rand() % 16);
+			} else {
+				plen[i] = 3 * (1 + (size_t)rand() % 5);
+				for (j = 0; j < plen[i]; j += 3) {
+					unsigned cp = 0x4e00 + (unsigned)rand() % 2000;
+
+					pats[i][j] = (char)(0xe0 | cp >> 12);
+					pats[i][j + 1] = (char)(0x80 | (cp >> 6 & 0x3f));
+					pats[i][j + 2] = (char)(0x80 | (cp & 0x3f));
+				}
+			}
 			CHECK_INT(matcher_add(m, pats[i], plen[i], (int)i), 0);
 		}
 		CHECK_INT(matcher_build(m), 0);
-		for (j = 0; j < TLEN; j++)
-			text[j] = (char)(0xa0 + rand() % 16);
-		for (i = 0; i < 60; i++) {	/* plant some */
-			size_t p = (size_t)rand() % np, at = (size_t)rand() % (TLEN - PLEN);
+		for (tl = 0; tl + 3 <= TLEN; ) {
+			if (rand() % 20 == 0) {	/* plant one */
+				size_t p = (size_t)rand() % np;
 
-			memcpy(text + at, pats[p], plen[p]);
+				if (tl + plen[p] > TLEN)
+					break;
+				memcpy(text + tl, pats[p], plen[p]);
+				tl += plen[p];
+			} else if (round == 0)
+				text[tl++] = (char)(0xa0 + rand() % 16);
+			else {
+				size_t p = (size_t)rand() % np;
+
+				memcpy(text + tl, pats[p] +
+				    3 * ((size_t)rand() % (plen[p] / 3)), 3);
+				tl += 3;
+			}
 		}
 		hs->n = 0;
-		CHECK_INT(matcher_scan(m, text, TLEN, collect, hs), 0);
-		want = 0;
-		for (i = 0; i < np; i++)
-			for (j = 0; j + plen[i] <= TLEN; j++)
-				if (memcmp(text + j, pats[i], plen[i]) == 0) {
-					want++;
-					CHECK(has(hs, (int)i, j, j + plen[i]));
-				}
+		CHECK_INT(matcher_scan(m, text, tl, collect, hs), 0);
+		want = hs->n;
 		CHECK(want >= 40);
-		CHECK_INT(hs->n, want);
+		check_brute(hs, pats, plen, np, text, tl);
 		matcher_free(m);
 	}
 	free(pats);
 	free(hs);
+}
+
+/*
+ * Stepping one unit at a time (match_next(), matcher_report()) reports
+ * what matcher_scan() does.
+ */
+static void
+test_stepping(void)
+{
+	static const char *const pats[] = { "物流", "物流太慢", "太慢", "慢",
+	    "不", "a" };
+	struct matcher *m = make(pats, 6);
+	const struct match_dfa *d = matcher_dfa(m);
+	struct hits a = { .n = 0 }, b = { .n = 0 };
+	const char *t = "质量不错,就是物流太慢了 a\xff慢";
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i, l, n = strlen(t);
+	uint32_t v = 0;
+	unsigned long unit;
+
+	CHECK_INT(matcher_scan(m, t, n, collect, &a), 0);
+	for (i = 0; i < n; i += l) {
+		l = utf8ref_unit(u + i, n - i, &unit);
+		v = match_next(d, v, match_class(d, (uint32_t)unit));
+		if (match_reports(v))
+			CHECK_INT(matcher_report(m, v, i + l, collect, &b), 0);
+	}
+	CHECK_INT(a.n, 7);
+	CHECK_INT(b.n, a.n);
+	for (i = 0; i < a.n && i < b.n; i++)
+		CHECK(a.h[i].id == b.h[i].id && a.h[i].start == b.h[i].start &&
+		    a.h[i].end == b.h[i].end);
+	/* A state that reports nothing reports nothing. */
+	CHECK_INT(matcher_report(m, 0, 3, collect, &b), 0);
+	CHECK_INT(b.n, a.n);
+	matcher_free(m);
 }
 
 int
@@ -246,6 +351,8 @@ main(void)
 	test_utf8_and_overlap();
 	test_edges();
 	test_random();
+	test_units();
 	test_large();
+	test_stepping();
 	return t_done();
 }

@@ -48,4 +48,29 @@ utf8ref_valid(const unsigned char *s, size_t len)
 	return len;
 }
 
+/*
+ * The unit at S[0..LEN) (LEN >= 1) as lib/match.c reads text: a whole
+ * character, its code point into *CP, or else one byte, with *CP set to
+ * 0x110000 + the byte.  Returns the length.  From the validator above.
+ */
+static inline size_t
+utf8ref_unit(const unsigned char *s, size_t len, unsigned long *cp)
+{
+	size_t k = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
+	size_t j;
+
+	if (s[0] == 0) {
+		*cp = 0;
+		return 1;
+	}
+	if (k == 1 || k > len || utf8ref_valid(s, k) != k) {
+		*cp = s[0] < 0x80 ? s[0] : 0x110000ul + s[0];
+		return 1;
+	}
+	*cp = s[0] & (k == 2 ? 0x1F : k == 3 ? 0x0F : 0x07);
+	for (j = 1; j < k; j++)
+		*cp = *cp << 6 | (s[j] & 0x3Fu);
+	return k;
+}
+
 #endif
