@@ -24,14 +24,16 @@
  * - the root's row is dense: root[class];
  * - every other state keeps only the transitions that differ from the
  *   root's (its own trie edges and those it inherits along its failure
- *   chain), packed into one double array: the transition of state S on
- *   class C is cell[base[S] + C] when that cell's check is S, and root[C]
- *   otherwise.
+ *   chain), packed into one double array: each state has a base of its
+ *   own, and its transition on class C is cell[base + C] when that cell's
+ *   check is the base, and root[C] otherwise.
  *
- * A transition is stored as the next state times two, plus one when that
- * state has patterns to report: each state points to the patterns ending
- * there and to the nearest state on its failure chain that has patterns
- * of its own (the dictionary suffix link).
+ * A state is known by its base: a transition is stored as the next
+ * state's base times two, plus one when patterns end there, so that a
+ * step is one load that waits on the state (and one that does not).  The
+ * patterns of each state, with those of the states on its failure chain
+ * that have some (the dictionary suffix links), are flattened into one
+ * list per state, longest first.
  */
 
 #include <errno.h>
@@ -67,12 +69,15 @@ struct matcher {
 	size_t npages;		/* pages in use, page 0 included */
 	size_t ncls;		/* number of classes, class 0 included */
 	uint32_t *root;		/* ncls transitions of the root */
-	int32_t *base;		/* per state: its cells start at cell[base] */
+	int32_t *base;		/* per state: its cells start at cell[base]; while building */
 	struct match_cell *cell;	/* the packed transitions */
 	size_t ncell;		/* cells allocated */
 	int32_t *out;		/* first pattern ending at each state, or -1 */
 	int32_t *dict;		/* nearest state on the fail chain with out, or -1 */
 	size_t nstates;		/* number of states; 0 is the root */
+	uint32_t *ostart;	/* per base, + 1: where its state's outs start */
+	size_t nostart;		/* entries of ostart */
+	struct match_out *outs;	/* each state's patterns, its dictionary chain's after */
 	struct match_dfa dfa;	/* the tables above, for the inline stepping */
 };
 
@@ -337,11 +342,11 @@ build_links(struct matcher *m, struct trie *t)
 	}
 }
 
-/* Transition value of state S: S * 2, plus one when it reports. */
+/* Transition value of state S: its base * 2, plus one when it reports. */
 static uint32_t
 encode(const struct matcher *m, int32_t s)
 {
-	return (uint32_t)s << 1 | (m->out[s] != -1 || m->dict[s] != -1);
+	return (uint32_t)m->base[s] << 1 | (m->out[s] != -1 || m->dict[s] != -1);
 }
 
 /*
@@ -368,39 +373,59 @@ own_transitions(const struct trie *t, int32_t s, int32_t *seen,
 }
 
 /*
- * The packing of build_cells(): which cells are taken, as a bit set that
- * finds the next free cell a word at a time.
+ * The packing of build_cells(): which cells and which bases are taken, as
+ * bit sets that find the next free one a word at a time.
  */
 struct packer {
 	uint64_t *used;		/* bit per cell of matcher.cell */
+	uint64_t *based;	/* bit per cell: some state's base */
 	size_t first;		/* no free cell before this one */
 	size_t end;		/* one past the last cell taken */
 };
+
+static int
+bit(const uint64_t *set, size_t i)
+{
+	return set[i / 64] >> (i % 64) & 1;
+}
+
+static void
+set_bit(uint64_t *set, size_t i)
+{
+	set[i / 64] |= (uint64_t)1 << (i % 64);
+}
 
 /* Make the cell array hold at least NEED cells (new ones free); 0 or -1. */
 static int
 cells_reserve(struct matcher *m, struct packer *pk, size_t need)
 {
-	size_t old = m->ncell, i;
+	size_t old = m->ncell, i, ow = (old + 63) / 64, nw;
 	uint64_t *u;
 
 	if (need <= old)
 		return 0;
 	if (grow(&m->cell, &m->ncell, need, sizeof(*m->cell)) == -1)
 		return -1;
-	for (i = old; i < m->ncell; i++)
+	for (i = old; i < m->ncell; i++) {
 		m->cell[i].check = -1;
-	if ((u = realloc(pk->used, (m->ncell + 63) / 64 * 8)) == NULL)
+		m->cell[i].next = 0;
+	}
+	nw = (m->ncell + 63) / 64;
+	if ((u = realloc(pk->used, nw * 8)) == NULL)
 		return -1;
-	memset(u + (old + 63) / 64, 0, ((m->ncell + 63) / 64 - (old + 63) / 64) * 8);
+	memset(u + ow, 0, (nw - ow) * 8);
 	pk->used = u;
+	if ((u = realloc(pk->based, nw * 8)) == NULL)
+		return -1;
+	memset(u + ow, 0, (nw - ow) * 8);
+	pk->based = u;
 	return 0;
 }
 
 static int
 taken(const struct matcher *m, const struct packer *pk, size_t i)
 {
-	return i < m->ncell && (pk->used[i / 64] >> (i % 64) & 1);
+	return i < m->ncell && bit(pk->used, i);
 }
 
 /* The first free cell at or after I. */
@@ -419,27 +444,95 @@ next_free(const struct matcher *m, const struct packer *pk, size_t i)
 }
 
 /*
- * A base for the N classes CLS (the smallest is LO) at which all their
- * cells are free: the first that fits, trying the free cells from the
- * first on as LO's, or after every cell taken when PROBES of them all
- * collide.
+ * A base for the N classes CLS (the smallest is LO), no other state's,
+ * at which all their cells are free: the first that fits, trying the free
+ * cells from the first on as LO's, or after every cell taken when PROBES
+ * of them all collide.
  */
 static size_t
 find_base(const struct matcher *m, struct packer *pk, const unsigned *cls,
     size_t n, unsigned lo)
 {
-	size_t f, j, tries;
+	size_t f, j, tries, b;
 
 	pk->first = next_free(m, pk, pk->first);
 	for (f = next_free(m, pk, pk->first > lo ? pk->first : lo), tries = 0;
 	    tries < PROBES && f < pk->end; f = next_free(m, pk, f + 1), tries++) {
+		if (f - lo < m->ncell && bit(pk->based, f - lo))
+			continue;
 		for (j = 0; j < n; j++)
 			if (taken(m, pk, f - lo + cls[j]))
 				break;
 		if (j == n)
 			return f - lo;
 	}
-	return pk->end >= lo ? pk->end - lo : 0;
+	for (b = pk->end >= lo ? pk->end - lo : 0; b < m->ncell &&
+	    bit(pk->based, b); b++)
+		;
+	return b;
+}
+
+/*
+ * Give every state but the root a base of its own (the root's is 0):
+ * those with transitions of their own where their cells fit, with the
+ * target state in the cell's next for now; the others any base left.
+ * 0 or -1.
+ */
+static int
+place_states(struct matcher *m, const struct trie *t, struct packer *pk)
+{
+	int32_t *seen, *next, s;
+	unsigned *cls, lo;
+	size_t i, j, n, b, at;
+	int r = -1;
+
+	seen = malloc(m->ncls * sizeof(*seen));
+	cls = malloc(m->ncls * sizeof(*cls));
+	next = malloc(m->ncls * sizeof(*next));
+	if (seen == NULL || cls == NULL || next == NULL ||
+	    cells_reserve(m, pk, m->ncls) == -1)
+		goto out;
+	for (i = 0; i < m->ncls; i++)
+		seen[i] = -1;
+	set_bit(pk->based, 0);
+	for (i = 0; i + 1 < m->nstates; i++) {
+		s = t->order[i];
+		if ((n = own_transitions(t, s, seen, cls, next)) == 0)
+			continue;
+		for (lo = cls[0], j = 1; j < n; j++)
+			if (cls[j] < lo)
+				lo = cls[j];
+		b = find_base(m, pk, cls, n, lo);
+		if (b > INT32_MAX / 2 || cells_reserve(m, pk, b + m->ncls) == -1)
+			goto out;
+		m->base[s] = (int32_t)b;
+		set_bit(pk->based, b);
+		for (j = 0; j < n; j++) {
+			at = b + cls[j];
+			m->cell[at].check = (int32_t)b;
+			m->cell[at].next = (uint32_t)next[j];
+			set_bit(pk->used, at);
+			if (at + 1 > pk->end)
+				pk->end = at + 1;
+		}
+	}
+	for (i = 0, b = 1; i + 1 < m->nstates; i++) {
+		s = t->order[i];
+		if (m->base[s] != 0)
+			continue;
+		while (b < m->ncell && bit(pk->based, b))
+			b++;
+		if (b > INT32_MAX / 2 || cells_reserve(m, pk, b + m->ncls) == -1)
+			goto out;
+		m->base[s] = (int32_t)b;
+		set_bit(pk->based, b);
+	}
+	r = 0;
+out:
+	free(seen);
+	free(cls);
+	free(next);
+	return r;
 }
 
 /*
@@ -449,52 +542,74 @@ find_base(const struct matcher *m, struct packer *pk, const unsigned *cls,
 static int
 build_cells(struct matcher *m, const struct trie *t)
 {
-	struct packer pk = { NULL, 0, 0 };
-	int32_t *seen, *next, s;
-	unsigned *cls, lo;
-	size_t i, j, n, b, at;
+	struct packer pk = { NULL, NULL, 0, 0 };
+	size_t i;
 	int r = -1;
 
-	seen = malloc(m->ncls * sizeof(*seen));
-	cls = malloc(m->ncls * sizeof(*cls));
-	next = malloc(m->ncls * sizeof(*next));
 	m->base = calloc(m->nstates, sizeof(*m->base));
 	m->root = malloc(m->ncls * sizeof(*m->root));
-	if (seen == NULL || cls == NULL || next == NULL || m->base == NULL ||
-	    m->root == NULL)
-		goto out;
-	for (i = 0; i < m->ncls; i++) {
-		seen[i] = -1;
-		m->root[i] = encode(m, t->rootchild[i]);
+	if (m->base != NULL && m->root != NULL &&
+	    place_states(m, t, &pk) == 0) {
+		for (i = 0; i < m->ncell; i++)
+			if (m->cell[i].check != -1)
+				m->cell[i].next = encode(m, (int32_t)m->cell[i].next);
+		for (i = 0; i < m->ncls; i++)
+			m->root[i] = encode(m, t->rootchild[i]);
+		r = 0;
 	}
-	for (i = 0; i + 1 < m->nstates; i++) {
-		s = t->order[i];
-		if ((n = own_transitions(t, s, seen, cls, next)) == 0)
-			continue;
-		for (lo = cls[0], j = 1; j < n; j++)
-			if (cls[j] < lo)
-				lo = cls[j];
-		b = find_base(m, &pk, cls, n, lo);
-		if (cells_reserve(m, &pk, b + m->ncls) == -1)
-			goto out;
-		m->base[s] = (int32_t)b;
-		for (j = 0; j < n; j++) {
-			at = b + cls[j];
-			m->cell[at].check = s;
-			m->cell[at].next = encode(m, next[j]);
-			pk.used[at / 64] |= (uint64_t)1 << (at % 64);
-			if (at + 1 > pk.end)
-				pk.end = at + 1;
-		}
-	}
-	/* Every state's row must lie inside the array, empty ones included. */
-	r = cells_reserve(m, &pk, m->ncls + pk.end);
-out:
 	free(pk.used);
-	free(seen);
-	free(cls);
-	free(next);
+	free(pk.based);
 	return r;
+}
+
+/*
+ * Flatten each state's patterns and those of its dictionary chain into
+ * one list: its own in the order added, then those of the next state on
+ * the chain, and so on (longest first).  The lists go in the order of the
+ * states' bases, and ostart is indexed by base.  0 or -1.
+ */
+static int
+build_outs(struct matcher *m)
+{
+	size_t s, b, n = 0, nb = m->ncell + 1;
+	int32_t d, q, *state;
+
+	if ((state = malloc(m->ncell * sizeof(*state))) == NULL)
+		return -1;
+	for (b = 0; b < m->ncell; b++)
+		state[b] = -1;
+	for (s = 0; s < m->nstates; s++) {
+		state[m->base[s]] = (int32_t)s;
+		for (d = m->out[s] != -1 ? (int32_t)s : m->dict[s]; d != -1;
+		    d = m->dict[d])
+			for (q = m->out[d]; q != -1; q = m->pat[q].next)
+				n++;
+	}
+	if (n > UINT32_MAX ||
+	    (m->outs = malloc((n + 1) * sizeof(*m->outs))) == NULL ||
+	    (m->ostart = malloc(nb * sizeof(*m->ostart))) == NULL) {
+		free(state);
+		errno = ENOMEM;
+		return -1;
+	}
+	m->nostart = nb;
+	n = 0;
+	for (b = 0; b < m->ncell; b++) {
+		m->ostart[b] = (uint32_t)n;
+		if ((s = (size_t)state[b]) == (size_t)-1)
+			continue;
+		for (d = m->out[s] != -1 ? (int32_t)s : m->dict[s]; d != -1;
+		    d = m->dict[d])
+			for (q = m->out[d]; q != -1; q = m->pat[q].next) {
+				m->outs[n].id = m->pat[q].id;
+				m->outs[n++].len = (uint32_t)m->pat[q].len;
+			}
+	}
+	m->ostart[m->ncell] = (uint32_t)n;
+	m->outs[n].id = 0;	/* read, and not counted, by branch-free callers */
+	m->outs[n].len = 0;
+	free(state);
+	return 0;
 }
 
 static void
@@ -525,14 +640,23 @@ matcher_build(struct matcher *m)
 		build_trie(m, &t);
 		build_links(m, &t);
 		r = build_cells(m, &t);
+		if (r == 0)
+			r = build_outs(m);
 	}
+	/* Only the build needs the lists behind the flat ones, and the bases. */
+	free(m->out);
+	free(m->dict);
+	free(m->base);
+	m->out = m->dict = NULL;
+	m->base = NULL;
 	trie_free(&t);
 	if (r == 0) {
 		m->dfa.pageidx = m->pageidx;
 		m->dfa.pages = m->pages;
 		m->dfa.root = m->root;
-		m->dfa.base = m->base;
 		m->dfa.cell = m->cell;
+		m->dfa.ostart = m->ostart;
+		m->dfa.outs = m->outs;
 		m->built = 1;
 	}
 	return r;
@@ -544,20 +668,18 @@ matcher_dfa(const struct matcher *m)
 	return &m->dfa;
 }
 
-/* Report the patterns of state S (and its dictionary chain) ending at END. */
+/* Report the patterns of state V ending at END. */
 static int
-report(const struct matcher *m, int32_t s, size_t end, match_fn fn, void *ctx)
+report(const struct matcher *m, uint32_t v, size_t end, match_fn fn, void *ctx)
 {
-	int32_t q;
+	const struct match_out *o;
+	size_t i, n;
 	int r;
 
-	if (m->out[s] == -1)
-		s = m->dict[s];
-	for (; s != -1; s = m->dict[s])
-		for (q = m->out[s]; q != -1; q = m->pat[q].next)
-			if ((r = fn(ctx, m->pat[q].id, end - m->pat[q].len,
-			    end)) != 0)
-				return r;
+	o = match_outputs(&m->dfa, v, &n);
+	for (i = 0; i < n; i++)
+		if ((r = fn(ctx, o[i].id, end - o[i].len, end)) != 0)
+			return r;
 	return 0;
 }
 
@@ -565,9 +687,9 @@ int
 matcher_report(const struct matcher *m, uint32_t v, size_t end,
     match_fn fn, void *ctx)
 {
-	if (!m->built || !match_reports(v) || (v >> 1) >= m->nstates)
+	if (!m->built || !match_reports(v) || (v >> 1) + 1 >= m->nostart)
 		return 0;
-	return report(m, (int32_t)(v >> 1), end, fn, ctx);
+	return report(m, v, end, fn, ctx);
 }
 
 int
@@ -586,7 +708,7 @@ matcher_scan(const struct matcher *m, const char *text, size_t len,
 		i += unit_at(u + i, len - i, &unit);
 		v = match_next(d, v, match_class(d, unit));
 		if (match_reports(v) &&
-		    (r = report(m, (int32_t)(v >> 1), i, fn, ctx)) != 0)
+		    (r = report(m, v, i, fn, ctx)) != 0)
 			return r;
 	}
 	return 0;
@@ -606,5 +728,7 @@ matcher_free(struct matcher *m)
 	free(m->cell);
 	free(m->out);
 	free(m->dict);
+	free(m->ostart);
+	free(m->outs);
 	free(m);
 }

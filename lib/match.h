@@ -59,6 +59,8 @@ void matcher_free(struct matcher *m);
  *		if (match_reports(v))
  *			matcher_report(m, v, END, fn, ctx);
  *
+ * (or the caller walks match_outputs(d, v, &n) itself)
+ *
  * reports exactly what matcher_scan() reports for the same units, as
  * long as every unit fed is the text's own bytes in order (END - the
  * pattern's length is its start).  The tables are the matcher's (see
@@ -69,12 +71,19 @@ struct match_cell {
 	uint32_t next;		/* its transition */
 };
 
+/* A pattern that ends in a state. */
+struct match_out {
+	int id;			/* the caller's id */
+	uint32_t len;		/* the pattern's length in bytes */
+};
+
 struct match_dfa {
 	const uint16_t *pageidx;	/* unit >> 8 -> page */
 	const uint16_t *pages;		/* pages of 256 classes */
 	const uint32_t *root;		/* the start state's transitions */
-	const int32_t *base;		/* each state's cells */
 	const struct match_cell *cell;	/* the other states' transitions */
+	const uint32_t *ostart;		/* patterns of the state of base B: outs[ostart[B]..ostart[B+1]) */
+	const struct match_out *outs;	/* longest first, as matcher_scan() reports them */
 };
 
 /* M's tables (after matcher_build()). */
@@ -87,19 +96,20 @@ match_class(const struct match_dfa *d, uint32_t unit)
 	return d->pages[(size_t)d->pageidx[unit >> 8] << 8 | (unit & 0xff)];
 }
 
-/* The state after V on a unit of class CLS. */
+/*
+ * The state after V on a unit of class CLS.  A state is its base in the
+ * cell array, times two; the cell at base + CLS is its own transition if
+ * the cell says so (check), and otherwise the start state's is taken.
+ * One load waits on the state, and there is no branch: class 0 and the
+ * start state own no cell.
+ */
 static inline uint32_t
 match_next(const struct match_dfa *d, uint32_t v, unsigned cls)
 {
-	const struct match_cell *x;
-	uint32_t s = v >> 1;
+	const struct match_cell *x = &d->cell[(size_t)(v >> 1) + cls];
+	uint32_t own = x->next, dflt = d->root[cls];
 
-	if (cls == 0)
-		return 0;
-	if (s == 0)
-		return d->root[cls];
-	x = &d->cell[(size_t)d->base[s] + cls];
-	return x->check == (int32_t)s ? x->next : d->root[cls];
+	return x->check == (int32_t)(v >> 1) ? own : dflt;
 }
 
 /* Do patterns end in state V? */
@@ -107,6 +117,20 @@ static inline int
 match_reports(uint32_t v)
 {
 	return (v & 1) != 0;
+}
+
+/*
+ * The patterns that end in state V (*N of them; none unless
+ * match_reports(V)), in the order matcher_scan() reports them.  The first
+ * entry may be read even when *N is 0.
+ */
+static inline const struct match_out *
+match_outputs(const struct match_dfa *d, uint32_t v, size_t *n)
+{
+	uint32_t s = v >> 1;
+
+	*n = d->ostart[s + 1] - d->ostart[s];
+	return d->outs + d->ostart[s];
 }
 
 /*

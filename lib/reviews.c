@@ -94,30 +94,21 @@ struct bnd {
 	unsigned char sent;	/* it also ends a sentence */
 };
 
-/*
- * Where a piece of the cleaned text came from.  The cleaned text is cut
- * into pieces that each start a new segment: a run of characters that have
- * the same length in the input and the cleaned text, one after the other
- * in both (most of a review), or one character that changed length (a
- * full-width comma, a run of digits, a byte that is not UTF-8).  A
- * per-byte map would cost as much as the cleaning itself, and only the few
- * bytes of evidence need their input offsets (map_at()).
- */
-struct seg {
-	size_t clean;		/* where it starts in the cleaned text */
-	uint32_t in;		/* and in the input */
-	uint32_t one;		/* one character: all of it comes from IN */
-};
-
 struct classifier {
 	const struct lexicon *lx; /* the lexicon */
 	struct bnd *bnd;	/* clause boundaries of the cleaned text */
 	size_t nbnd, capbnd;	/* how many, and room */
 	char *clean;		/* normalised review without emoji codes */
 	size_t cleanlen, cleancap; /* fill and size of clean */
-	struct seg *seg;	/* clean offset -> input offset, see struct seg */
-	size_t nseg, capseg;	/* how many, and room */
-	size_t segcur;		/* the segment map_at() found last */
+	/*
+	 * Where each character of the cleaned text came from, for the few
+	 * bytes of evidence: ifrom[K] is the input offset of the character
+	 * that starts at clean offset K, ito[K] the input offset just after
+	 * the one that ends with clean byte K (other entries are not set).
+	 */
+	uint32_t *ifrom, *ito;
+	const struct match_dfa *dfa; /* the lexicon's automaton */
+	uint32_t state;		/* its state while the review is cleaned */
 	size_t inlen;		/* length of the review */
 	struct hit *h;		/* matches, then the kept ones */
 	size_t nh, caph;	/* how many, and room */
@@ -455,6 +446,7 @@ classifier_new(const struct lexicon *lx)
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return NULL;
 	c->lx = lx;
+	c->dfa = matcher_dfa(lx->m);
 	return c;
 }
 
@@ -464,7 +456,8 @@ classifier_free(struct classifier *c)
 	if (c == NULL)
 		return;
 	free(c->clean);
-	free(c->seg);
+	free(c->ifrom);
+	free(c->ito);
 	free(c->h);
 	free(c->ev);
 	free(c->bnd);
@@ -604,63 +597,97 @@ clean_reserve(struct classifier *c, size_t len)
 		errno = EOVERFLOW;
 		return -1;
 	}
+	uint32_t *f, *t;
+
 	if (need <= c->cleancap)
 		return 0;
 	if ((p = realloc(c->clean, need)) == NULL)
 		return -1;
 	c->clean = p;
+	if ((f = realloc(c->ifrom, need * sizeof(*f))) == NULL)
+		return -1;
+	c->ifrom = f;
+	if ((t = realloc(c->ito, need * sizeof(*t))) == NULL)
+		return -1;
+	c->ito = t;
 	c->cleancap = need;
 	return 0;
 }
 
-/*
- * Start a segment at clean offset K, input offset I (ONE: of one
- * character only); 0 or -1.
- */
+/* Make room for one more hit; 0 or -1. */
 static int
-add_seg(struct classifier *c, size_t k, size_t i, int one)
+grow_hits(struct classifier *c)
 {
-	if (c->nseg == c->capseg) {
-		size_t cap = c->capseg ? c->capseg * 2 : 64;
-		struct seg *g = realloc(c->seg, cap * sizeof(*g));
+	size_t cap = c->caph ? c->caph * 2 : 64;
+	struct hit *h;
 
-		if (g == NULL)
-			return -1;
-		c->seg = g;
-		c->capseg = cap;
-	}
-	c->seg[c->nseg].clean = k;
-	c->seg[c->nseg].in = (uint32_t)i;
-	c->seg[c->nseg++].one = (uint32_t)one;
+	if ((h = realloc(c->h, cap * sizeof(*h))) == NULL)
+		return -1;
+	c->h = h;
+	c->caph = cap;
 	return 0;
 }
 
 /*
- * The input offset of the character that clean byte K belongs to (K ==
- * cleanlen: the end of the input).  The evidence asks in order, mostly:
- * the search goes on from the segment it found last.
+ * Note the N lexicon terms O that end at clean offset K (only where and
+ * which: keep_longest() sets the rest of the hits it keeps), growing the
+ * hits as needed; 0 or -1.
  */
-static size_t
-map_at(struct classifier *c, size_t k)
+static int
+put_hits(struct classifier *c, const struct match_out *o, size_t n, size_t k)
 {
-	const struct seg *g;
-	size_t i = c->segcur;
+	size_t j;
 
-	if (k >= c->cleanlen)
-		return c->inlen;
-	/* The last segment that starts at or before K (the first starts at 0). */
-	if (i >= c->nseg || c->seg[i].clean > k)
-		i = 0;
-	while (i + 1 < c->nseg && c->seg[i + 1].clean <= k)
-		i++;
-	c->segcur = i;
-	g = &c->seg[i];
-	if (g->one)
-		return g->in;
-	/* A run of well-formed characters: back to the start of K's. */
-	while (k > g->clean && ((unsigned char)c->clean[k] & 0xc0) == 0x80)
-		k--;
-	return g->in + (k - g->clean);
+	for (j = 0; j < n; j++) {
+		if (c->nh == c->caph && grow_hits(c) == -1)
+			return -1;
+		c->h[c->nh].term = o[j].id;
+		c->h[c->nh].start = k - o[j].len;
+		c->h[c->nh++].end = k;
+	}
+	return 0;
+}
+
+/*
+ * The character UNIT has just been written to clean[K0..K) from
+ * input[I0..I1): note where it came from, and take the automaton over it,
+ * collecting the terms that end there.  0 or -1.
+ *
+ * A term ends at every second or third character of a review, and which
+ * ones do is hard to predict: the usual case, none or one, is written
+ * without a branch (a hit is always written and counted only if real).
+ */
+static inline int
+put_unit(struct classifier *c, size_t k0, size_t k, size_t i0, size_t i1,
+    uint32_t unit)
+{
+	const struct match_out *o;
+	struct hit *h;
+	size_t n;
+
+	c->ifrom[k0] = (uint32_t)i0;
+	c->ito[k - 1] = (uint32_t)i1;
+	c->state = match_next(c->dfa, c->state, match_class(c->dfa, unit));
+	o = match_outputs(c->dfa, c->state, &n);
+	if (c->nh == c->caph || n > 1)
+		return put_hits(c, o, n, k);
+	h = &c->h[c->nh];
+	h->term = o->id;
+	h->start = k - o->len;
+	h->end = k;
+	c->nh += n != 0;
+	return 0;
+}
+
+/* Length of the character at clean offset K (K < cleanlen). */
+static size_t
+clean_unit_len(const struct classifier *c, size_t k)
+{
+	uint32_t cp;
+	size_t l = norm_utf8_decode((const unsigned char *)c->clean + k,
+	    c->cleanlen - k, &cp);
+
+	return l != 0 ? l : 1;
 }
 
 /* What an ASCII byte is between clauses: 0 nothing, 1 a clause end, 2 a sentence end. */
@@ -674,8 +701,9 @@ static const unsigned char ascii_bnd[128] = {
 /*
  * Normalise the review S[0..N) (norm_codepoint(): simplified characters,
  * half width, lower case) into c->clean in one pass, leaving out emoji and
- * 表情 codes, writing every run of digits as one '0', noting where the
- * pieces came from (struct seg) and the clause boundaries; 0 or -1.
+ * 表情 codes, writing every run of digits as one '0', noting where each
+ * character came from and the clause boundaries, and matching the lexicon
+ * as it goes (the hits go to c->h); 0 or -1.
  *
  * Most characters of a review are ASCII or ideographs of the URO block:
  * those take a short path, the rest the general one.
@@ -685,7 +713,7 @@ clean_text(struct classifier *c, const char *s, size_t n)
 {
 	const struct normalizer *z = c->lx->z;
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, k, cl, bn, ol, digits_end = (size_t)-1, run_end = (size_t)-1;
+	size_t i, k, cl, bn, ol, digits_end = (size_t)-1;
 	uint32_t cp, t;
 	char *out;
 	int sent;
@@ -694,8 +722,8 @@ clean_text(struct classifier *c, const char *s, size_t n)
 		return -1;
 	out = c->clean;
 	c->nbnd = 0;
-	c->nseg = c->segcur = 0;
 	c->inlen = n;
+	c->state = 0;
 	for (i = k = 0; i < n; i += cl) {
 		cp = norm_uro_at(u + i, n - i);
 		t = cp != 0 && norm_is_trad(z, cp) ? z->simp[cp - NORM_T2S_LO] : cp;
@@ -706,23 +734,21 @@ clean_text(struct classifier *c, const char *s, size_t n)
 				memcpy(out + k, s + i, 3);
 			else
 				norm_utf8_encode(t, out + k);
-			if (run_end != i && add_seg(c, k, i, 0) == -1)
+			if (put_unit(c, k, k + 3, i, i + 3, t) == -1)
 				return -1;
-			run_end = i + 3;
 			k += 3;
 			continue;
 		}
 		if (u[i] < 0x80 && u[i] != '[' && u[i] != '/' &&
 		    (u[i] < '0' || u[i] > '9')) {
 			cl = 1;
-			out[k] = (char)(u[i] >= 'A' && u[i] <= 'Z' ?
-			    u[i] + ('a' - 'A') : u[i]);
+			t = u[i] >= 'A' && u[i] <= 'Z' ? u[i] + ('a' - 'A') : u[i];
+			out[k] = (char)t;
 			if (ascii_bnd[u[i]] != 0 &&
 			    add_bnd(c, k, 1, ascii_bnd[u[i]] == 2) == -1)
 				return -1;
-			if (run_end != i && add_seg(c, k, i, 0) == -1)
+			if (put_unit(c, k, k + 1, i, i + 1, t) == -1)
 				return -1;
-			run_end = i + 1;
 			k++;
 			continue;
 		}
@@ -733,9 +759,11 @@ clean_text(struct classifier *c, const char *s, size_t n)
 			cp = u[i];
 		} else if ((cl = norm_utf8_decode(u + i, n - i, &cp)) == 0) {
 			cl = 1;		/* not UTF-8: the byte passes through */
-			if (add_seg(c, k, i, 1) == -1)
+			out[k] = s[i];
+			if (put_unit(c, k, k + 1, i, i + 1,
+			    MATCH_UNIT_BAD + u[i]) == -1)
 				return -1;
-			out[k++] = s[i];
+			k++;
 			continue;
 		} else if (maybe_emoji(u + i, cl) && is_emoji(cp))
 			continue;
@@ -743,10 +771,12 @@ clean_text(struct classifier *c, const char *s, size_t n)
 		if (cp >= '0' && cp <= '9') {
 			/* A run of digits is one '0': any number. */
 			if (digits_end != i) {
-				if (add_seg(c, k, i, 1) == -1)
+				out[k] = '0';
+				if (put_unit(c, k, k + 1, i, i + cl, '0') == -1)
 					return -1;
-				out[k++] = '0';
-			}
+				k++;
+			} else
+				c->ito[k - 1] = (uint32_t)(i + cl);
 			digits_end = i + cl;
 			continue;
 		}
@@ -755,15 +785,8 @@ clean_text(struct classifier *c, const char *s, size_t n)
 		    out[k] == '\xe3') && boundary(out + k, ol, &bn, &sent) &&
 		    add_bnd(c, k, bn, sent) == -1)
 			return -1;
-		if (ol != cl) {
-			if (add_seg(c, k, i, 1) == -1)
-				return -1;
-		} else if (run_end != i) {
-			if (add_seg(c, k, i, 0) == -1)
-				return -1;
-			run_end = i + cl;
-		} else
-			run_end = i + cl;
+		if (put_unit(c, k, k + ol, i, i + cl, cp) == -1)
+			return -1;
 		k += ol;
 	}
 	out[k] = '\0';
@@ -772,31 +795,6 @@ clean_text(struct classifier *c, const char *s, size_t n)
 }
 
 /* --- matching and scoring --------------------------------------------- */
-
-/* match_fn: collect every occurrence. */
-static int
-collect(void *ctx, int id, size_t start, size_t end)
-{
-	struct classifier *c = ctx;
-
-	if (c->nh == c->caph) {
-		size_t cap = c->caph ? c->caph * 2 : 64;
-		struct hit *h = realloc(c->h, cap * sizeof(*h));
-
-		if (h == NULL)
-			return -1;
-		c->h = h;
-		c->caph = cap;
-	}
-	c->h[c->nh].start = c->h[c->nh].from = start;
-	c->h[c->nh].end = c->h[c->nh].to = end;
-	c->h[c->nh].ev = 0;
-	c->h[c->nh].term = id;
-	c->h[c->nh].negated = 0;
-	c->h[c->nh].mult = 1.0;
-	c->nh++;
-	return 0;
-}
 
 /* Does X go before Y: leftmost first, longest first at the same start? */
 static int
@@ -829,8 +827,12 @@ keep_longest(struct classifier *c)
 			continue;
 		if (k != i)
 			c->h[k] = c->h[i];
-		k++;
-		last = c->h[i].end;
+		c->h[k].from = c->h[k].start;
+		c->h[k].to = c->h[k].end;
+		c->h[k].ev = 0;
+		c->h[k].negated = 0;
+		c->h[k].mult = 1.0;
+		last = c->h[k++].end;
 	}
 	c->nh = k;
 }
@@ -839,14 +841,11 @@ keep_longest(struct classifier *c)
 static int
 add_evidence(struct classifier *c, const struct hit *h)
 {
-	size_t from = map_at(c, h->from), last = map_at(c, h->to - 1);
-	size_t to = last + u8len((unsigned char)c->input[last]), n;
+	size_t from = c->ifrom[h->from], to = c->ito[h->to - 1], n;
 	const char *w = c->input + from;
 	const char *p, *end;
 	char *q;
 
-	if (to > c->inlen)	/* a stray byte at the end */
-		to = c->inlen;
 	n = to > from ? to - from : 0;
 
 	if (n == 0)
@@ -971,7 +970,7 @@ bare_intensifier(struct classifier *c, struct hit *h, size_t n, size_t end,
 		if (!(lx->t[h[i].term].flags & F_BARE) || h[i].end >= end ||
 		    (i + 1 < n && h[i + 1].start == h[i].end))
 			continue;
-		next = h[i].end + u8len((unsigned char)c->clean[h[i].end]);
+		next = h[i].end + clean_unit_len(c, h[i].end);
 		/* 特别的, 太了: a particle after it is no adjective. */
 		if (next - h[i].end == 3 && next <= end &&
 		    is_particle(c->clean + h[i].end))
@@ -1142,8 +1141,6 @@ classify(struct classifier *c, const char *text, size_t len,
 		return 0;
 	}
 	if (clean_text(c, text, len) == -1)
-		return -1;
-	if (matcher_scan(c->lx->m, c->clean, c->cleanlen, collect, c) != 0)
 		return -1;
 	keep_longest(c);
 	score_text(c, &t);
