@@ -87,7 +87,8 @@ struct rs {
 	size_t hcap;		/* size of hash (a power of two) */
 	char *buf;		/* text plus follow-up review */
 	size_t bufcap;		/* its size */
-	char cats[64];		/* categories cell */
+	char cats[1u << RV_NCAT][64]; /* categories cell of each set */
+	size_t catslen[1u << RV_NCAT]; /* and its length */
 	size_t namelen[RV_NCAT]; /* lengths of the category names */
 	size_t actlen[RV_NCAT];	/* and of the actions (no strlen() per row) */
 };
@@ -135,6 +136,34 @@ rs_option(void *ctx, struct run *run, int c, const char *arg)
 	return -1;
 }
 
+/*
+ * The categories cell of the set CATS: "quality;logistics" into
+ * rs->cats[CATS] and its length into rs->catslen[CATS].  Made once for
+ * every set: by hand per row it was a loop of unpredictable branches, and
+ * snprintf() cost as much as the rest of the row's output.
+ */
+static void
+cats_cell(struct rs *rs, unsigned cats)
+{
+	char *p = rs->cats[cats];
+	size_t n = 0, l;
+	int i;
+
+	for (i = 0; i < RV_NCAT; i++) {
+		if (!(cats & (1u << i)))
+			continue;
+		l = rs->namelen[i];
+		if (n + l + 2 > sizeof(rs->cats[0]))	/* cannot happen: 5 names fit */
+			break;
+		if (n > 0)
+			p[n++] = ';';
+		memcpy(p + n, rv_cat_name((enum rv_cat)i, rs->zh), l);
+		n += l;
+	}
+	p[n] = '\0';
+	rs->catslen[cats] = n;
+}
+
 static int
 rs_init(void *ctx, struct run *run)
 {
@@ -159,6 +188,8 @@ rs_init(void *ctx, struct run *run)
 		rs->namelen[i] = strlen(rv_cat_name((enum rv_cat)i, rs->zh));
 		rs->actlen[i] = strlen(rv_action((enum rv_cat)i));
 	}
+	for (i = 0; i < 1u << RV_NCAT; i++)
+		cats_cell(rs, (unsigned)i);
 	run->summary = rs->summary;
 	return 0;
 }
@@ -303,34 +334,6 @@ wanted(struct rs *rs, struct run *run, const struct record *r)
 	return neg;
 }
 
-/*
- * The categories cell: "quality;logistics" in rs->cats; returns its
- * length.  (Built by hand: snprintf() here cost as much as the rest of
- * the row's output.)
- */
-static size_t
-cats_cell(struct rs *rs, unsigned cats)
-{
-	const char *name;
-	size_t n = 0, l;
-	int i;
-
-	for (i = 0; i < RV_NCAT; i++) {
-		if (!(cats & (1u << i)))
-			continue;
-		name = rv_cat_name((enum rv_cat)i, rs->zh);
-		l = rs->namelen[i];
-		if (n + l + 2 > sizeof(rs->cats))	/* cannot happen: 5 names fit */
-			break;
-		if (n > 0)
-			rs->cats[n++] = ';';
-		memcpy(rs->cats + n, name, l);
-		n += l;
-	}
-	rs->cats[n] = '\0';
-	return n;
-}
-
 static int
 rs_row(void *ctx, struct run *run, const struct record *r)
 {
@@ -338,7 +341,7 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 	struct review_result res;
 	struct group *g;
 	const char *text, *gs;
-	size_t len, gl, n;
+	size_t len, gl;
 
 	if (!wanted(rs, run, r))
 		return ROW_SKIP;
@@ -361,8 +364,8 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 	}
 	run_set(run, rs->slot[0], rv_cat_name(res.category, rs->zh),
 	    rs->namelen[res.category]);
-	n = cats_cell(rs, res.cats);
-	run_set(run, rs->slot[1], rs->cats, n);
+	res.cats &= (1u << RV_NCAT) - 1;
+	run_set(run, rs->slot[1], rs->cats[res.cats], rs->catslen[res.cats]);
 	run_set(run, rs->slot[2], res.evidence, res.evlen);
 	run_set(run, rs->slot[3], rv_action(res.category),
 	    rs->actlen[res.category]);

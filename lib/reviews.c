@@ -12,6 +12,14 @@
 #include "normalize.h"
 #include "reviews.h"
 
+/* For the few functions whose inlining the speed depends on. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+
 /* What a lexicon term does. */
 enum kind {
 	K_QUALITY = RV_QUALITY,	/* the first four are enum rv_cat */
@@ -75,13 +83,17 @@ struct lexicon {
 };
 
 struct hit {
-	size_t start, end;	/* bytes in the cleaned text */
-	size_t from;		/* start of its evidence: the negator's, if any */
-	size_t to;		/* end of its evidence */
+	uint32_t start, end;	/* bytes in the cleaned text */
+	uint32_t from;		/* start of its evidence: the negator's, if any */
+	uint32_t to;		/* end of its evidence */
 	int term;		/* index in lexicon.t */
-	int negated;		/* a negator stands before it */
-	double mult;		/* intensity and contrast multiplier */
 	unsigned ev;		/* evidence for these categories (EV_SUSPECT too) */
+	double mult;		/* intensity and contrast multiplier */
+	/* The term's, copied by keep_longest() for the scoring. */
+	double weight;		/* its weight */
+	unsigned char kind;	/* enum kind */
+	unsigned char flags;	/* F_* */
+	unsigned char negated;	/* a negator stands before it */
 };
 
 /* Evidence bit of the suspect flag, beside the (1 << category) bits. */
@@ -108,7 +120,6 @@ struct classifier {
 	 */
 	uint32_t *ifrom, *ito;
 	const struct match_dfa *dfa; /* the lexicon's automaton */
-	uint32_t state;		/* its state while the review is cleaned */
 	size_t inlen;		/* length of the review */
 	struct hit *h;		/* matches, then the kept ones */
 	size_t nh, caph;	/* how many, and room */
@@ -642,8 +653,8 @@ put_hits(struct classifier *c, const struct match_out *o, size_t n, size_t k)
 		if (c->nh == c->caph && grow_hits(c) == -1)
 			return -1;
 		c->h[c->nh].term = o[j].id;
-		c->h[c->nh].start = k - o[j].len;
-		c->h[c->nh++].end = k;
+		c->h[c->nh].start = (uint32_t)(k - o[j].len);
+		c->h[c->nh++].end = (uint32_t)k;
 	}
 	return 0;
 }
@@ -656,10 +667,16 @@ put_hits(struct classifier *c, const struct match_out *o, size_t n, size_t k)
  * A term ends at every second or third character of a review, and which
  * ones do is hard to predict: the usual case, none or one, is written
  * without a branch (a hit is always written and counted only if real).
+ *
+ * D and *STATE are clean_text()'s locals, not c's fields: the stores to
+ * the cleaned text are chars, which may alias anything, so that fields
+ * would be stored and loaded again at every character, with the state in
+ * the chain of loads that each step waits on.  Inlined for the same
+ * reason (a call would take their addresses).
  */
-static inline int
-put_unit(struct classifier *c, size_t k0, size_t k, size_t i0, size_t i1,
-    uint32_t unit)
+static ALWAYS_INLINE int
+put_unit(struct classifier *c, const struct match_dfa *d, uint32_t *state,
+    size_t k0, size_t k, size_t i0, size_t i1, uint32_t unit)
 {
 	const struct match_out *o;
 	struct hit *h;
@@ -667,14 +684,14 @@ put_unit(struct classifier *c, size_t k0, size_t k, size_t i0, size_t i1,
 
 	c->ifrom[k0] = (uint32_t)i0;
 	c->ito[k - 1] = (uint32_t)i1;
-	c->state = match_next(c->dfa, c->state, match_class(c->dfa, unit));
-	o = match_outputs(c->dfa, c->state, &n);
+	*state = match_next(d, *state, match_class(d, unit));
+	o = match_outputs(d, *state, &n);
 	if (c->nh == c->caph || n > 1)
 		return put_hits(c, o, n, k);
 	h = &c->h[c->nh];
 	h->term = o->id;
-	h->start = k - o->len;
-	h->end = k;
+	h->start = (uint32_t)(k - o->len);
+	h->end = (uint32_t)k;
 	c->nh += n != 0;
 	return 0;
 }
@@ -715,6 +732,8 @@ clean_text(struct classifier *c, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, k, cl, bn, ol, digits_end = (size_t)-1;
 	uint32_t cp, t;
+	struct match_dfa d = *c->dfa;
+	uint32_t state = 0;
 	char *out;
 	int sent;
 
@@ -723,7 +742,6 @@ clean_text(struct classifier *c, const char *s, size_t n)
 	out = c->clean;
 	c->nbnd = 0;
 	c->inlen = n;
-	c->state = 0;
 	for (i = k = 0; i < n; i += cl) {
 		cp = norm_uro_at(u + i, n - i);
 		t = cp != 0 && norm_is_trad(z, cp) ? z->simp[cp - NORM_T2S_LO] : cp;
@@ -734,7 +752,7 @@ clean_text(struct classifier *c, const char *s, size_t n)
 				memcpy(out + k, s + i, 3);
 			else
 				norm_utf8_encode(t, out + k);
-			if (put_unit(c, k, k + 3, i, i + 3, t) == -1)
+			if (put_unit(c, &d, &state, k, k + 3, i, i + 3, t) == -1)
 				return -1;
 			k += 3;
 			continue;
@@ -747,7 +765,7 @@ clean_text(struct classifier *c, const char *s, size_t n)
 			if (ascii_bnd[u[i]] != 0 &&
 			    add_bnd(c, k, 1, ascii_bnd[u[i]] == 2) == -1)
 				return -1;
-			if (put_unit(c, k, k + 1, i, i + 1, t) == -1)
+			if (put_unit(c, &d, &state, k, k + 1, i, i + 1, t) == -1)
 				return -1;
 			k++;
 			continue;
@@ -760,7 +778,7 @@ clean_text(struct classifier *c, const char *s, size_t n)
 		} else if ((cl = norm_utf8_decode(u + i, n - i, &cp)) == 0) {
 			cl = 1;		/* not UTF-8: the byte passes through */
 			out[k] = s[i];
-			if (put_unit(c, k, k + 1, i, i + 1,
+			if (put_unit(c, &d, &state, k, k + 1, i, i + 1,
 			    MATCH_UNIT_BAD + u[i]) == -1)
 				return -1;
 			k++;
@@ -772,7 +790,7 @@ clean_text(struct classifier *c, const char *s, size_t n)
 			/* A run of digits is one '0': any number. */
 			if (digits_end != i) {
 				out[k] = '0';
-				if (put_unit(c, k, k + 1, i, i + cl, '0') == -1)
+				if (put_unit(c, &d, &state, k, k + 1, i, i + cl, '0') == -1)
 					return -1;
 				k++;
 			} else
@@ -785,7 +803,7 @@ clean_text(struct classifier *c, const char *s, size_t n)
 		    out[k] == '\xe3') && boundary(out + k, ol, &bn, &sent) &&
 		    add_bnd(c, k, bn, sent) == -1)
 			return -1;
-		if (put_unit(c, k, k + ol, i, i + cl, cp) == -1)
+		if (put_unit(c, &d, &state, k, k + ol, i, i + cl, cp) == -1)
 			return -1;
 		k += ol;
 	}
@@ -812,6 +830,7 @@ static void
 keep_longest(struct classifier *c)
 {
 	size_t i, j, k, last = 0;
+	const struct term *tm;
 	struct hit t;
 
 	for (i = 1; i < c->nh; i++) {
@@ -827,11 +846,15 @@ keep_longest(struct classifier *c)
 			continue;
 		if (k != i)
 			c->h[k] = c->h[i];
+		tm = &c->lx->t[c->h[k].term];
 		c->h[k].from = c->h[k].start;
 		c->h[k].to = c->h[k].end;
 		c->h[k].ev = 0;
 		c->h[k].negated = 0;
 		c->h[k].mult = 1.0;
+		c->h[k].weight = tm->weight;
+		c->h[k].kind = (unsigned char)tm->kind;
+		c->h[k].flags = (unsigned char)tm->flags;
 		last = c->h[k++].end;
 	}
 	c->nh = k;
@@ -906,32 +929,28 @@ credit(struct tally *t, int cat, double w, struct hit *h)
  * sentence).
  */
 static void
-clause_modifiers(const struct lexicon *lx, struct hit *h, size_t n,
-    struct tally *t)
+clause_modifiers(struct hit *h, size_t n, struct tally *t)
 {
 	size_t i, j;
-	const struct term *tm, *tj;
 
 	for (i = 0; i < n; i++) {
-		tm = &lx->t[h[i].term];
-		if (tm->kind == K_CONTRAST && tm->weight > 0.0) {
-			t->contrast = tm->weight;
+		if (h[i].kind == K_CONTRAST && h[i].weight > 0.0) {
+			t->contrast = h[i].weight;
 			continue;
 		}
 		h[i].mult = t->contrast;
 		for (j = i; j-- > 0; ) {
-			tj = &lx->t[h[j].term];
 			if (h[i].start - h[j].end > NEG_GAP)
 				break;
-			if (tj->kind == K_NEGATOR && !(tm->flags & F_NONEG)) {
+			if (h[j].kind == K_NEGATOR && !(h[i].flags & F_NONEG)) {
 				h[i].negated = !h[i].negated;
 				h[i].from = h[j].start;
 				break;	/* one negator; 不是不好 is rare */
 			}
-			if (tj->kind == K_INTENSIFIER &&
+			if (h[j].kind == K_INTENSIFIER &&
 			    h[i].start - h[j].end <= INT_GAP)
-				h[i].mult *= tj->weight > 0.0 ? tj->weight : INTENSE;
-			else if (tj->kind != K_INTENSIFIER)
+				h[i].mult *= h[j].weight > 0.0 ? h[j].weight : INTENSE;
+			else if (h[j].kind != K_INTENSIFIER)
 				break;
 		}
 	}
@@ -959,15 +978,14 @@ static void
 bare_intensifier(struct classifier *c, struct hit *h, size_t n, size_t end,
     struct tally *t)
 {
-	const struct lexicon *lx = c->lx;
 	size_t i, next;
 
 	for (i = 0; i < n; i++)
-		if (lx->t[h[i].term].kind < K_NEGATOR ||
-		    lx->t[h[i].term].kind == K_SUSPECT)
+		if (h[i].kind < K_NEGATOR ||
+		    h[i].kind == K_SUSPECT)
 			return;
 	for (i = 0; i < n; i++) {
-		if (!(lx->t[h[i].term].flags & F_BARE) || h[i].end >= end ||
+		if (!(h[i].flags & F_BARE) || h[i].end >= end ||
 		    (i + 1 < n && h[i + 1].start == h[i].end))
 			continue;
 		next = h[i].end + clean_unit_len(c, h[i].end);
@@ -990,40 +1008,36 @@ static void
 score_clause(struct classifier *c, struct hit *h, size_t n, size_t end,
     struct tally *t)
 {
-	const struct lexicon *lx = c->lx;
 	double neg = 0.0, pos = 0.0, w, aspect_mult;
 	unsigned aspects = 0;
 	size_t i;
-	const struct term *tm;
 
-	clause_modifiers(lx, h, n, t);
+	clause_modifiers(h, n, t);
 	for (i = 0; i < n; i++) {
-		tm = &lx->t[h[i].term];
-		w = tm->weight * h[i].mult;
-		if (tm->kind == K_NEGATIVE)
+		w = h[i].weight * h[i].mult;
+		if (h[i].kind == K_NEGATIVE)
 			*(h[i].negated ? &pos : &neg) += w;
-		else if (tm->kind == K_POSITIVE)
+		else if (h[i].kind == K_POSITIVE)
 			*(h[i].negated ? &neg : &pos) += w;
-		else if (tm->kind <= K_LOGISTICS && (tm->flags & F_ASPECT))
-			aspects |= 1u << tm->kind;
+		else if (h[i].kind <= K_LOGISTICS && (h[i].flags & F_ASPECT))
+			aspects |= 1u << h[i].kind;
 	}
 	aspect_mult = neg > pos ? 1.0 : neg == 0.0 && pos == 0.0 ?
 	    ASPECT_NEUTRAL : 0.0;
 	for (i = 0; i < n; i++) {
-		tm = &lx->t[h[i].term];
-		w = tm->weight * h[i].mult;
-		switch (tm->kind) {
+		w = h[i].weight * h[i].mult;
+		switch (h[i].kind) {
 		case K_QUALITY:
 		case K_SERVICE:
 		case K_LOGISTICS:
 			if (h[i].negated)
 				break;
-			if (!(tm->flags & F_ASPECT))
-				credit(t, (int)tm->kind, w, &h[i]);
+			if (!(h[i].flags & F_ASPECT))
+				credit(t, (int)h[i].kind, w, &h[i]);
 			else if (aspect_mult == 1.0)
-				credit(t, (int)tm->kind, w, &h[i]);
+				credit(t, (int)h[i].kind, w, &h[i]);
 			else		/* weak: no opinion; not evidence */
-				t->score[tm->kind] += w * aspect_mult;
+				t->score[h[i].kind] += w * aspect_mult;
 			break;
 		case K_MOOD:
 			if (!h[i].negated)
@@ -1031,7 +1045,7 @@ score_clause(struct classifier *c, struct hit *h, size_t n, size_t end,
 			break;
 		case K_NEGATIVE:
 		case K_POSITIVE:
-			if ((tm->kind == K_NEGATIVE) != h[i].negated) {
+			if ((h[i].kind == K_NEGATIVE) != h[i].negated) {
 				if (aspects != 0 && neg > pos)
 					h[i].ev |= aspects;
 				else
@@ -1041,7 +1055,7 @@ score_clause(struct classifier *c, struct hit *h, size_t n, size_t end,
 			break;
 		case K_SUSPECT:
 			if (!h[i].negated) {
-				t->suspect += tm->weight;
+				t->suspect += h[i].weight;
 				h[i].ev |= EV_SUSPECT;
 			}
 			break;
