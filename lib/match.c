@@ -75,8 +75,8 @@ struct matcher {
 	int32_t *out;		/* first pattern ending at each state, or -1 */
 	int32_t *dict;		/* nearest state on the fail chain with out, or -1 */
 	size_t nstates;		/* number of states; 0 is the root */
-	uint32_t *ostart;	/* per base, + 1: where its state's outs start */
-	size_t nostart;		/* entries of ostart */
+	struct match_olist *olist; /* per base: its state's outs */
+	size_t nolist;		/* entries of olist */
 	struct match_out *outs;	/* each state's patterns, its dictionary chain's after */
 	struct match_dfa dfa;	/* the tables above, for the inline stepping */
 };
@@ -566,7 +566,7 @@ build_cells(struct matcher *m, const struct trie *t)
  * Flatten each state's patterns and those of its dictionary chain into
  * one list: its own in the order added, then those of the next state on
  * the chain, and so on (longest first).  The lists go in the order of the
- * states' bases, and ostart is indexed by base.  0 or -1.
+ * states' bases, and olist is indexed by base.  0 or -1.
  */
 static int
 build_outs(struct matcher *m)
@@ -587,15 +587,16 @@ build_outs(struct matcher *m)
 	}
 	if (n > UINT32_MAX ||
 	    (m->outs = malloc((n + 1) * sizeof(*m->outs))) == NULL ||
-	    (m->ostart = malloc(nb * sizeof(*m->ostart))) == NULL) {
+	    (m->olist = malloc(nb * sizeof(*m->olist))) == NULL) {
 		free(state);
 		errno = ENOMEM;
 		return -1;
 	}
-	m->nostart = nb;
+	m->nolist = nb;
 	n = 0;
 	for (b = 0; b < m->ncell; b++) {
-		m->ostart[b] = (uint32_t)n;
+		m->olist[b].first = (uint32_t)n;
+		m->olist[b].n = 0;
 		if ((s = (size_t)state[b]) == (size_t)-1)
 			continue;
 		for (d = m->out[s] != -1 ? (int32_t)s : m->dict[s]; d != -1;
@@ -603,9 +604,11 @@ build_outs(struct matcher *m)
 			for (q = m->out[d]; q != -1; q = m->pat[q].next) {
 				m->outs[n].id = m->pat[q].id;
 				m->outs[n++].len = (uint32_t)m->pat[q].len;
+				m->olist[b].n++;
 			}
 	}
-	m->ostart[m->ncell] = (uint32_t)n;
+	m->olist[m->ncell].first = (uint32_t)n;
+	m->olist[m->ncell].n = 0;
 	m->outs[n].id = 0;	/* read, and not counted, by branch-free callers */
 	m->outs[n].len = 0;
 	free(state);
@@ -655,7 +658,7 @@ matcher_build(struct matcher *m)
 		m->dfa.pages = m->pages;
 		m->dfa.root = m->root;
 		m->dfa.cell = m->cell;
-		m->dfa.ostart = m->ostart;
+		m->dfa.olist = m->olist;
 		m->dfa.outs = m->outs;
 		m->built = 1;
 	}
@@ -687,7 +690,7 @@ int
 matcher_report(const struct matcher *m, uint32_t v, size_t end,
     match_fn fn, void *ctx)
 {
-	if (!m->built || !match_reports(v) || (v >> 1) + 1 >= m->nostart)
+	if (!m->built || !match_reports(v) || (v >> 1) >= m->nolist)
 		return 0;
 	return report(m, v, end, fn, ctx);
 }
@@ -728,7 +731,7 @@ matcher_free(struct matcher *m)
 	free(m->cell);
 	free(m->out);
 	free(m->dict);
-	free(m->ostart);
+	free(m->olist);
 	free(m->outs);
 	free(m);
 }

@@ -77,12 +77,18 @@ struct match_out {
 	uint32_t len;		/* the pattern's length in bytes */
 };
 
+/* Where the patterns of a state are: outs[first..first + n). */
+struct match_olist {
+	uint32_t first;
+	uint32_t n;
+};
+
 struct match_dfa {
 	const uint16_t *pageidx;	/* unit >> 8 -> page */
 	const uint16_t *pages;		/* pages of 256 classes */
 	const uint32_t *root;		/* the start state's transitions */
 	const struct match_cell *cell;	/* the other states' transitions */
-	const uint32_t *ostart;		/* patterns of the state of base B: outs[ostart[B]..ostart[B+1]) */
+	const struct match_olist *olist; /* by the state's base */
 	const struct match_out *outs;	/* longest first, as matcher_scan() reports them */
 };
 
@@ -127,10 +133,10 @@ match_reports(uint32_t v)
 static inline const struct match_out *
 match_outputs(const struct match_dfa *d, uint32_t v, size_t *n)
 {
-	uint32_t s = v >> 1;
+	struct match_olist l = d->olist[v >> 1];
 
-	*n = d->ostart[s + 1] - d->ostart[s];
-	return d->outs + d->ostart[s];
+	*n = l.n;
+	return d->outs + l.first;
 }
 
 /*

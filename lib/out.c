@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,21 +101,45 @@ needs_quotes(const char *s, size_t n, char delim)
 #ifdef __SSE2__
 	const __m128i q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
 	const __m128i lf = _mm_set1_epi8('\n'), d = _mm_set1_epi8(delim);
+	__m128i v, hit;
+	uint32_t x, y;
+	uint64_t a, b;
 
 	if (n >= 16) {
 		/* The last block may overlap the one before it. */
 		for (;; s += 16) {
 			const char *at = end - s >= 16 ? s : end - 16;
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)at);
-			__m128i hit = _mm_or_si128(
+
+			v = _mm_loadu_si128((const __m128i *)(const void *)at);
+			hit = _mm_or_si128(
 			    _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, cr)),
 			    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, d)));
-
 			if (_mm_movemask_epi8(hit) != 0)
 				return 1;
 			if (at + 16 >= end)
 				return 0;
 		}
+	}
+	/*
+	 * Shorter values (most of the appended cells) in one block too: the
+	 * first and the last 8 (or 4) bytes, which may overlap, side by
+	 * side; the rest of the block is zero, which no special byte is.
+	 */
+	if (n >= 4 && delim != '\0') {
+		if (n >= 8) {
+			memcpy(&a, s, 8);
+			memcpy(&b, end - 8, 8);
+		} else {
+			memcpy(&x, s, 4);
+			memcpy(&y, end - 4, 4);
+			a = x;
+			b = y;
+		}
+		v = _mm_set_epi64x((long long)b, (long long)a);
+		hit = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, cr)),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, d)));
+		return _mm_movemask_epi8(hit) != 0;
 	}
 #endif
 

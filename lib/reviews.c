@@ -75,8 +75,16 @@ struct term {
 	size_t order;		/* order of definition, for "last one wins" */
 };
 
+/* What the scoring needs of a term, packed (keep_longest() reads it per hit). */
+struct tinfo {
+	double weight;		/* term.weight */
+	unsigned char kind;	/* term.kind */
+	unsigned char flags;	/* term.flags */
+};
+
 struct lexicon {
 	struct term *t;		/* terms; after build, one per distinct text */
+	struct tinfo *info;	/* after build: of each term */
 	size_t n, cap;		/* how many, and room */
 	struct normalizer *z;	/* t2s table, shared with the classifiers */
 	struct matcher *m;	/* automaton over the terms; id = index in t */
@@ -94,6 +102,16 @@ struct hit {
 	unsigned char kind;	/* enum kind */
 	unsigned char flags;	/* F_* */
 	unsigned char negated;	/* a negator stands before it */
+};
+
+/*
+ * A match as the scan finds it: KEY is its start << 32 | ~its end, so
+ * that keys in order are hits leftmost first, longest first at the same
+ * start (a compare, not two); TERM is the index in lexicon.t.
+ */
+struct raw {
+	uint64_t key;
+	int term;
 };
 
 /* Evidence bit of the suspect flag, beside the (1 << category) bits. */
@@ -121,7 +139,9 @@ struct classifier {
 	uint32_t *ifrom, *ito;
 	const struct match_dfa *dfa; /* the lexicon's automaton */
 	size_t inlen;		/* length of the review */
-	struct hit *h;		/* matches, then the kept ones */
+	struct raw *raw;	/* the matches, as found */
+	size_t nraw, capraw;	/* how many, and room */
+	struct hit *h;		/* the matches kept */
 	size_t nh, caph;	/* how many, and room */
 	char *ev;		/* evidence being built */
 	size_t evlen, evcap;	/* fill and size */
@@ -417,8 +437,14 @@ lexicon_build(struct lexicon *lx)
 		lx->t[k++] = lx->t[i];
 	}
 	lx->n = k;
-	if ((lx->m = matcher_new()) == NULL)
+	if ((lx->info = malloc((lx->n + 1) * sizeof(*lx->info))) == NULL ||
+	    (lx->m = matcher_new()) == NULL)
 		return -1;
+	for (i = 0; i < lx->n; i++) {
+		lx->info[i].weight = lx->t[i].weight;
+		lx->info[i].kind = (unsigned char)lx->t[i].kind;
+		lx->info[i].flags = (unsigned char)lx->t[i].flags;
+	}
 	for (i = 0; i < lx->n; i++)
 		if (lx->t[i].len > 0 &&
 		    matcher_add(lx->m, lx->t[i].s, lx->t[i].len, (int)i) == -1)
@@ -442,6 +468,7 @@ lexicon_free(struct lexicon *lx)
 	for (i = 0; i < lx->n; i++)
 		free(lx->t[i].s);
 	free(lx->t);
+	free(lx->info);
 	matcher_free(lx->m);
 	normalizer_free(lx->z);
 	free(lx);
@@ -470,6 +497,7 @@ classifier_free(struct classifier *c)
 	free(c->ifrom);
 	free(c->ito);
 	free(c->h);
+	free(c->raw);
 	free(c->ev);
 	free(c->bnd);
 	free(c);
@@ -625,18 +653,25 @@ clean_reserve(struct classifier *c, size_t len)
 	return 0;
 }
 
-/* Make room for one more hit; 0 or -1. */
+/* Make room for one more match; 0 or -1. */
 static int
-grow_hits(struct classifier *c)
+grow_raw(struct classifier *c)
 {
-	size_t cap = c->caph ? c->caph * 2 : 64;
-	struct hit *h;
+	size_t cap = c->capraw ? c->capraw * 2 : 64;
+	struct raw *r;
 
-	if ((h = realloc(c->h, cap * sizeof(*h))) == NULL)
+	if ((r = realloc(c->raw, cap * sizeof(*r))) == NULL)
 		return -1;
-	c->h = h;
-	c->caph = cap;
+	c->raw = r;
+	c->capraw = cap;
 	return 0;
+}
+
+/* The key of a match at clean[START..END) (struct raw). */
+static inline uint64_t
+raw_key(size_t start, size_t end)
+{
+	return (uint64_t)start << 32 | (uint32_t)~(uint32_t)end;
 }
 
 /*
@@ -650,11 +685,10 @@ put_hits(struct classifier *c, const struct match_out *o, size_t n, size_t k)
 	size_t j;
 
 	for (j = 0; j < n; j++) {
-		if (c->nh == c->caph && grow_hits(c) == -1)
+		if (c->nraw == c->capraw && grow_raw(c) == -1)
 			return -1;
-		c->h[c->nh].term = o[j].id;
-		c->h[c->nh].start = (uint32_t)(k - o[j].len);
-		c->h[c->nh++].end = (uint32_t)k;
+		c->raw[c->nraw].term = o[j].id;
+		c->raw[c->nraw++].key = raw_key(k - o[j].len, k);
 	}
 	return 0;
 }
@@ -679,20 +713,19 @@ put_unit(struct classifier *c, const struct match_dfa *d, uint32_t *state,
     size_t k0, size_t k, size_t i0, size_t i1, uint32_t unit)
 {
 	const struct match_out *o;
-	struct hit *h;
+	struct raw *r;
 	size_t n;
 
 	c->ifrom[k0] = (uint32_t)i0;
 	c->ito[k - 1] = (uint32_t)i1;
 	*state = match_next(d, *state, match_class(d, unit));
 	o = match_outputs(d, *state, &n);
-	if (c->nh == c->caph || n > 1)
+	if (c->nraw == c->capraw || n > 1)
 		return put_hits(c, o, n, k);
-	h = &c->h[c->nh];
-	h->term = o->id;
-	h->start = (uint32_t)(k - o->len);
-	h->end = (uint32_t)k;
-	c->nh += n != 0;
+	r = &c->raw[c->nraw];
+	r->term = o->id;
+	r->key = raw_key(k - o->len, k);
+	c->nraw += n != 0;
 	return 0;
 }
 
@@ -720,7 +753,7 @@ static const unsigned char ascii_bnd[128] = {
  * half width, lower case) into c->clean in one pass, leaving out emoji and
  * 表情 codes, writing every run of digits as one '0', noting where each
  * character came from and the clause boundaries, and matching the lexicon
- * as it goes (the hits go to c->h); 0 or -1.
+ * as it goes (the matches go to c->raw); 0 or -1.
  *
  * Most characters of a review are ASCII or ideographs of the URO block:
  * those take a short path, the rest the general one.
@@ -814,50 +847,53 @@ clean_text(struct classifier *c, const char *s, size_t n)
 
 /* --- matching and scoring --------------------------------------------- */
 
-/* Does X go before Y: leftmost first, longest first at the same start? */
-static int
-hit_before(const struct hit *x, const struct hit *y)
-{
-	return x->start < y->start || (x->start == y->start && x->end > y->end);
-}
-
 /*
- * Keep the leftmost-longest matches that do not overlap.  The matcher
- * reports hits in order of their end, so they are nearly in order of
- * their start too: an insertion sort is linear here in practice.
+ * Keep the leftmost-longest matches that do not overlap, as the hits to
+ * score; 0 or -1.  The matcher finds matches in order of their end, so
+ * they are nearly in order of their start too: an insertion sort is
+ * linear here in practice, and it moves 16-byte keys, not hits.
  */
-static void
+static int
 keep_longest(struct classifier *c)
 {
-	size_t i, j, k, last = 0;
-	const struct term *tm;
-	struct hit t;
+	const struct tinfo *ti;
+	struct raw *r = c->raw, t;
+	struct hit *h;
+	size_t i, j, n = c->nraw, last = 0;
+	uint32_t start;
 
-	for (i = 1; i < c->nh; i++) {
-		if (!hit_before(&c->h[i], &c->h[i - 1]))
+	for (i = 1; i < n; i++) {
+		if (r[i].key >= r[i - 1].key)
 			continue;	/* in place already: no copy */
-		t = c->h[i];
-		for (j = i; j > 0 && hit_before(&t, &c->h[j - 1]); j--)
-			c->h[j] = c->h[j - 1];
-		c->h[j] = t;
+		t = r[i];
+		for (j = i; j > 0 && t.key < r[j - 1].key; j--)
+			r[j] = r[j - 1];
+		r[j] = t;
 	}
-	for (i = k = 0; i < c->nh; i++) {
-		if (k > 0 && c->h[i].start < last)
+	if (n > c->caph) {
+		if ((h = realloc(c->h, n * sizeof(*h))) == NULL)
+			return -1;
+		c->h = h;
+		c->caph = n;
+	}
+	c->nh = 0;
+	for (i = 0; i < n; i++) {
+		start = (uint32_t)(r[i].key >> 32);
+		if (c->nh > 0 && start < last)
 			continue;
-		if (k != i)
-			c->h[k] = c->h[i];
-		tm = &c->lx->t[c->h[k].term];
-		c->h[k].from = c->h[k].start;
-		c->h[k].to = c->h[k].end;
-		c->h[k].ev = 0;
-		c->h[k].negated = 0;
-		c->h[k].mult = 1.0;
-		c->h[k].weight = tm->weight;
-		c->h[k].kind = (unsigned char)tm->kind;
-		c->h[k].flags = (unsigned char)tm->flags;
-		last = c->h[k++].end;
+		h = &c->h[c->nh++];
+		ti = &c->lx->info[r[i].term];
+		h->start = h->from = start;
+		h->end = h->to = last = ~(uint32_t)r[i].key;
+		h->term = r[i].term;
+		h->ev = 0;
+		h->negated = 0;
+		h->mult = 1.0;
+		h->weight = ti->weight;
+		h->kind = ti->kind;
+		h->flags = ti->flags;
 	}
-	c->nh = k;
+	return 0;
 }
 
 /* Append the input's bytes behind hit H to the evidence, once. */
@@ -1142,7 +1178,7 @@ classify(struct classifier *c, const char *text, size_t len,
 
 	memset(&t, 0, sizeof(t));
 	memset(res, 0, sizeof(*res));
-	c->nh = 0;
+	c->nh = c->nraw = 0;
 	c->evlen = 0;
 	if (c->ev != NULL)
 		c->ev[0] = '\0';
@@ -1156,7 +1192,8 @@ classify(struct classifier *c, const char *text, size_t len,
 	}
 	if (clean_text(c, text, len) == -1)
 		return -1;
-	keep_longest(c);
+	if (keep_longest(c) == -1)
+		return -1;
 	score_text(c, &t);
 	decide(&t, res);
 	if (evidence(c, res) == -1)
