@@ -597,18 +597,24 @@ build_outs(struct matcher *m)
 	for (b = 0; b < m->ncell; b++) {
 		m->olist[b].first = (uint32_t)n;
 		m->olist[b].n = 0;
+		m->olist[b].out0.id = 0;
+		m->olist[b].out0.len = 0;
 		if ((s = (size_t)state[b]) == (size_t)-1)
 			continue;
 		for (d = m->out[s] != -1 ? (int32_t)s : m->dict[s]; d != -1;
 		    d = m->dict[d])
 			for (q = m->out[d]; q != -1; q = m->pat[q].next) {
 				m->outs[n].id = m->pat[q].id;
-				m->outs[n++].len = (uint32_t)m->pat[q].len;
-				m->olist[b].n++;
+				m->outs[n].len = (uint32_t)m->pat[q].len;
+				if (m->olist[b].n++ == 0)
+					m->olist[b].out0 = m->outs[n];
+				n++;
 			}
 	}
 	m->olist[m->ncell].first = (uint32_t)n;
 	m->olist[m->ncell].n = 0;
+	m->olist[m->ncell].out0.id = 0;
+	m->olist[m->ncell].out0.len = 0;
 	m->outs[n].id = 0;	/* read, and not counted, by branch-free callers */
 	m->outs[n].len = 0;
 	free(state);

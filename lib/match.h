@@ -77,10 +77,15 @@ struct match_out {
 	uint32_t len;		/* the pattern's length in bytes */
 };
 
-/* Where the patterns of a state are: outs[first..first + n). */
+/*
+ * Where the patterns of a state are: outs[first..first + n), the first
+ * of them repeated here (id 0 and len 0 when there is none), so that the
+ * usual one is one load away from the state.
+ */
 struct match_olist {
 	uint32_t first;
 	uint32_t n;
+	struct match_out out0;
 };
 
 struct match_dfa {
@@ -116,6 +121,13 @@ match_next(const struct match_dfa *d, uint32_t v, unsigned cls)
 	uint32_t own = x->next, dflt = d->root[cls];
 
 	return x->check == (int32_t)(v >> 1) ? own : dflt;
+}
+
+/* The pattern list of state V. */
+static inline const struct match_olist *
+match_olist(const struct match_dfa *d, uint32_t v)
+{
+	return &d->olist[v >> 1];
 }
 
 /* Do patterns end in state V? */

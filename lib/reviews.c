@@ -712,20 +712,19 @@ static ALWAYS_INLINE int
 put_unit(struct classifier *c, const struct match_dfa *d, uint32_t *state,
     size_t k0, size_t k, size_t i0, size_t i1, uint32_t unit)
 {
-	const struct match_out *o;
+	const struct match_olist *l;
 	struct raw *r;
-	size_t n;
 
 	c->ifrom[k0] = (uint32_t)i0;
 	c->ito[k - 1] = (uint32_t)i1;
 	*state = match_next(d, *state, match_class(d, unit));
-	o = match_outputs(d, *state, &n);
-	if (c->nraw == c->capraw || n > 1)
-		return put_hits(c, o, n, k);
+	l = match_olist(d, *state);
+	if (c->nraw == c->capraw || l->n > 1)
+		return put_hits(c, d->outs + l->first, l->n, k);
 	r = &c->raw[c->nraw];
-	r->term = o->id;
-	r->key = raw_key(k - o->len, k);
-	c->nraw += n != 0;
+	r->term = l->out0.id;
+	r->key = raw_key(k - l->out0.len, k);
+	c->nraw += l->n;
 	return 0;
 }
 
