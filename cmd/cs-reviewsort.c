@@ -89,6 +89,9 @@ struct rs {
 	size_t bufcap;		/* its size */
 	char cats[1u << RV_NCAT][64]; /* categories cell of each set */
 	size_t catslen[1u << RV_NCAT]; /* and its length */
+	/* Which constant cells need no quoting (out_plain()). */
+	unsigned char catsplain[1u << RV_NCAT], nameplain[RV_NCAT];
+	unsigned char actplain[RV_NCAT];
 	size_t namelen[RV_NCAT]; /* lengths of the category names */
 	size_t actlen[RV_NCAT];	/* and of the actions (no strlen() per row) */
 };
@@ -162,6 +165,17 @@ cats_cell(struct rs *rs, unsigned cats)
 	}
 	p[n] = '\0';
 	rs->catslen[cats] = n;
+	rs->catsplain[cats] = (unsigned char)out_plain(p, n);
+}
+
+/* Set SLOT to the constant S[0..N), PLAIN when out_plain() said so. */
+static void
+set_const(struct run *run, int slot, const char *s, size_t n, int plain)
+{
+	if (plain)
+		run_set_plain(run, slot, s, n);
+	else
+		run_set(run, slot, s, n);
 }
 
 static int
@@ -187,6 +201,10 @@ rs_init(void *ctx, struct run *run)
 	for (i = 0; i < RV_NCAT; i++) {
 		rs->namelen[i] = strlen(rv_cat_name((enum rv_cat)i, rs->zh));
 		rs->actlen[i] = strlen(rv_action((enum rv_cat)i));
+		rs->nameplain[i] = (unsigned char)out_plain(rv_cat_name(
+		    (enum rv_cat)i, rs->zh), rs->namelen[i]);
+		rs->actplain[i] = (unsigned char)out_plain(rv_action(
+		    (enum rv_cat)i), rs->actlen[i]);
 	}
 	for (i = 0; i < 1u << RV_NCAT; i++)
 		cats_cell(rs, (unsigned)i);
@@ -362,19 +380,20 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 			g->suspect[res.category]++;
 		return ROW_OUT;
 	}
-	run_set(run, rs->slot[0], rv_cat_name(res.category, rs->zh),
-	    rs->namelen[res.category]);
+	set_const(run, rs->slot[0], rv_cat_name(res.category, rs->zh),
+	    rs->namelen[res.category], rs->nameplain[res.category]);
 	res.cats &= (1u << RV_NCAT) - 1;
-	run_set(run, rs->slot[1], rs->cats[res.cats], rs->catslen[res.cats]);
+	set_const(run, rs->slot[1], rs->cats[res.cats], rs->catslen[res.cats],
+	    rs->catsplain[res.cats]);
 	run_set(run, rs->slot[2], res.evidence, res.evlen);
-	run_set(run, rs->slot[3], rv_action(res.category),
-	    rs->actlen[res.category]);
+	set_const(run, rs->slot[3], rv_action(res.category),
+	    rs->actlen[res.category], rs->actplain[res.category]);
 	if (rs->zh)
-		run_set(run, rs->slot[4], res.suspect ? "是" : "否", 3);
+		run_set_plain(run, rs->slot[4], res.suspect ? "是" : "否", 3);
 	else if (res.suspect)
-		run_set(run, rs->slot[4], "yes", 3);
+		run_set_plain(run, rs->slot[4], "yes", 3);
 	else
-		run_set(run, rs->slot[4], "no", 2);
+		run_set_plain(run, rs->slot[4], "no", 2);
 	return ROW_OUT;
 }
 

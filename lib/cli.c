@@ -260,8 +260,31 @@ run_set(struct run *run, int slot, const char *s, size_t n)
 	run->vals[run->valslen + n] = '\0';
 	oc->off = run->valslen;
 	oc->len = n;
+	oc->plain = NULL;
 	oc->set = 1;
 	run->valslen += n + 1;
+}
+
+void
+run_set_plain(struct run *run, int slot, const char *s, size_t n)
+{
+	struct run_outcol *oc = &run->oc[slot];
+
+	oc->plain = s;
+	oc->len = n;
+	oc->set = 1;
+}
+
+/* Write appended column J's value of this row. */
+static void
+put_value(struct run *run, size_t j)
+{
+	const struct run_outcol *oc = &run->oc[j];
+
+	if (oc->plain != NULL)
+		out_field_plain(&run->out, oc->plain, oc->len);
+	else
+		out_field(&run->out, run->vals + oc->off, oc->len);
 }
 
 void
@@ -363,7 +386,7 @@ write_row(struct run *run, const struct record *r)
 	if (run->raw_ok && r->raw != NULL) {
 		out_raw(&run->out, r->raw, r->rawlen, r->n);
 		for (j = 0; j < run->noc; j++)
-			out_field(&run->out, run->vals + run->oc[j].off, run->oc[j].len);
+			put_value(run, j);
 		out_end(&run->out);
 		return;
 	}
@@ -372,13 +395,13 @@ write_row(struct run *run, const struct record *r)
 			if (run->oc[j].replaces == (long)i)
 				break;
 		if (j < run->noc)
-			out_field(&run->out, run->vals + run->oc[j].off, run->oc[j].len);
+			put_value(run, j);
 		else
 			out_field(&run->out, r->f[i], r->len[i]);
 	}
 	for (j = 0; j < run->noc; j++)
 		if (run->oc[j].replaces < 0)
-			out_field(&run->out, run->vals + run->oc[j].off, run->oc[j].len);
+			put_value(run, j);
 	out_end(&run->out);
 }
 
@@ -454,6 +477,7 @@ clear_values(struct run *run)
 	for (j = 0; j < run->noc; j++) {
 		run->oc[j].set = 0;
 		run->oc[j].len = 0;
+		run->oc[j].plain = NULL;
 	}
 }
 

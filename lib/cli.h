@@ -61,6 +61,7 @@ struct run_outcol {
 	const char *name;	/* name written in the header */
 	long replaces;		/* input field it replaces (--replace), or -1 */
 	size_t off, len;	/* this row's value in run->vals */
+	const char *plain;	/* or here, from run_set_plain() (NULL: in vals) */
 	int set;		/* a value was set for this row */
 };
 
@@ -122,6 +123,13 @@ int run_add_column(struct run *run, const char *name, const char *alt);
 
 /* Set this row's value of slot SLOT to S[0..N). */
 void run_set(struct run *run, int slot, const char *s, size_t n);
+
+/*
+ * Set this row's value of SLOT to S[0..N), a value that stays valid until
+ * the row is written (a constant of the tool's) and that out_plain() says
+ * needs no quoting: it is neither copied nor checked again.
+ */
+void run_set_plain(struct run *run, int slot, const char *s, size_t n);
 
 /* Set this row's value of SLOT from a string. */
 void run_sets(struct run *run, int slot, const char *s);

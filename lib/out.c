@@ -154,6 +154,28 @@ needs_quotes(const char *s, size_t n, char delim)
 	return 0;
 }
 
+int
+out_plain(const char *s, size_t n)
+{
+	return !needs_quotes(s, n, ',') && !needs_quotes(s, n, '\t') &&
+	    !formula_like(s, n);
+}
+
+void
+out_field_plain(struct out *o, const char *s, size_t n)
+{
+	if ((o->fmt == OUT_CSV || o->fmt == OUT_TSV) && o->started &&
+	    o->buf != NULL && o->len + n + 1 <= o->cap) {
+		if (o->col++ > 0)
+			o->buf[o->len++] = o->fmt == OUT_TSV ? '\t' : ',';
+		if (n > 0)
+			memcpy(o->buf + o->len, s, n);
+		o->len += n;
+		return;
+	}
+	out_field(o, s, n);
+}
+
 static void
 put_csv(struct out *o, const char *s, size_t n)
 {

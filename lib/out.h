@@ -49,6 +49,15 @@ void out_header(struct out *o, char *const *names, const size_t *lens, size_t n)
 void out_field(struct out *o, const char *s, size_t n);
 
 /*
+ * Is S[0..N) written as it is in CSV and TSV (no quote, CR, LF, comma or
+ * tab), and no formula to an Excel reader (see out_field())?
+ */
+int out_plain(const char *s, size_t n);
+
+/* out_field() of a value that out_plain() said yes to: no check again. */
+void out_field_plain(struct out *o, const char *s, size_t n);
+
+/*
  * Start a row with S[0..N), NFIELDS fields already in CSV as read (the
  * driver's shortcut for records that pass through unchanged).  Only for
  * OUT_CSV without excel.

@@ -436,6 +436,53 @@ test_quote_positions(void)
 	CHECK_INT((long)bad, 0);
 }
 
+/*
+ * out_plain() says which values need no quoting in any plain format, and
+ * out_field_plain() writes those exactly as out_field() does, in every
+ * format, first row and later ones, Excel too.
+ */
+static void
+test_plain(void)
+{
+	static const char *const yes[] = { "质量", "quality;logistics", "no",
+	    "联系买家，换货或退货，承担来回运费", "", "x y", NULL };
+	static const char *const no[] = { "a,b", "a\tb", "say \"hi\"", "a\nb",
+	    "a\rb", "=1+1", "-3", "+x", "@x", NULL };
+	static const enum out_format fmts[] = { OUT_CSV, OUT_TSV, OUT_JSON };
+	static const char *const names[] = { "a", "b", NULL };
+	size_t i, f, la, lb;
+	int excel;
+
+	for (i = 0; yes[i] != NULL; i++)
+		CHECK(out_plain(yes[i], strlen(yes[i])));
+	for (i = 0; no[i] != NULL; i++)
+		CHECK(!out_plain(no[i], strlen(no[i])));
+	for (f = 0; f < 3; f++)
+		for (excel = 0; excel <= 1; excel++) {
+			struct mem a, b;
+			char *ta, *tb;
+
+			mem_open(&a, fmts[f], excel);
+			mem_open(&b, fmts[f], excel);
+			header(&a.o, names);
+			header(&b.o, names);
+			for (i = 0; yes[i] != NULL; i++) {
+				out_str(&a.o, "k");
+				out_str(&a.o, yes[i]);
+				out_end(&a.o);
+				out_str(&b.o, "k");
+				out_field_plain(&b.o, yes[i], strlen(yes[i]));
+				out_end(&b.o);
+			}
+			ta = mem_close(&a, &la);
+			tb = mem_close(&b, &lb);
+			CHECK_INT(lb, la);
+			CHECK(la == lb && memcmp(ta, tb, la) == 0);
+			free(ta);
+			free(tb);
+		}
+}
+
 int
 main(void)
 {
@@ -447,5 +494,6 @@ main(void)
 	test_flush();
 	test_parse_format();
 	test_quote_positions();
+	test_plain();
 	return t_done();
 }
