@@ -47,7 +47,7 @@
 #define UNIT_BAD	MATCH_UNIT_BAD
 #define NPAGES		(0x110000u / 256 + 1)	/* the last page: bad bytes */
 #define MAXCLS		0xffffu		/* classes are 16-bit */
-#define PROBES		1024		/* bases tried before appending */
+#define PACK_BUDGET	1024		/* bit-set words a state's base may cost */
 
 struct mpat {
 	size_t off;		/* offset of the bytes in matcher.bytes */
@@ -379,7 +379,7 @@ own_transitions(const struct trie *t, int32_t s, int32_t *seen,
 struct packer {
 	uint64_t *used;		/* bit per cell of matcher.cell */
 	uint64_t *based;	/* bit per cell: some state's base */
-	size_t first;		/* no free cell before this one */
+	size_t firstbase;	/* no free base before this one */
 	size_t end;		/* one past the last cell taken */
 };
 
@@ -395,11 +395,14 @@ set_bit(uint64_t *set, size_t i)
 	set[i / 64] |= (uint64_t)1 << (i % 64);
 }
 
-/* Make the cell array hold at least NEED cells (new ones free); 0 or -1. */
+/*
+ * Make the cell array hold at least NEED cells (new ones free), and the
+ * bit sets a word more than they cover (zero: see bits_at()); 0 or -1.
+ */
 static int
 cells_reserve(struct matcher *m, struct packer *pk, size_t need)
 {
-	size_t old = m->ncell, i, ow = (old + 63) / 64, nw;
+	size_t old = m->ncell, i, ow = old ? (old + 63) / 64 + 1 : 0, nw;
 	uint64_t *u;
 
 	if (need <= old)
@@ -410,7 +413,7 @@ cells_reserve(struct matcher *m, struct packer *pk, size_t need)
 		m->cell[i].check = -1;
 		m->cell[i].next = 0;
 	}
-	nw = (m->ncell + 63) / 64;
+	nw = (m->ncell + 63) / 64 + 1;
 	if ((u = realloc(pk->used, nw * 8)) == NULL)
 		return -1;
 	memset(u + ow, 0, (nw - ow) * 8);
@@ -422,49 +425,45 @@ cells_reserve(struct matcher *m, struct packer *pk, size_t need)
 	return 0;
 }
 
-static int
-taken(const struct matcher *m, const struct packer *pk, size_t i)
+/*
+ * The 64 bits of SET (NW words and a zero one after them) from bit I on;
+ * bits past the cells read as free (0).
+ */
+static inline uint64_t
+bits_at(const uint64_t *set, size_t nw, size_t i)
 {
-	return i < m->ncell && bit(pk->used, i);
-}
+	size_t w = i / 64, sh = i % 64;
 
-/* The first free cell at or after I. */
-static size_t
-next_free(const struct matcher *m, const struct packer *pk, size_t i)
-{
-	uint64_t w;
-
-	while (i < m->ncell) {
-		w = ~pk->used[i / 64] >> (i % 64);
-		if (w != 0)
-			return i + (size_t)__builtin_ctzll(w);
-		i = (i / 64 + 1) * 64;
-	}
-	return i;
+	if (w >= nw)
+		return 0;
+	return set[w] >> sh | (set[w + 1] << 1) << (63 - sh);
 }
 
 /*
  * A base for the N classes CLS (the smallest is LO), no other state's,
- * at which all their cells are free: the first that fits, trying the free
- * cells from the first on as LO's, or after every cell taken when PROBES
- * of them all collide.
+ * at which all their cells are free: the first that fits, from the
+ * lowest free base on, looking at 64 bases at a time (a bit per base:
+ * free as a base, and free at base + each class), or past every cell
+ * taken when the windows it can afford all collide (a window costs a word
+ * per class: states with many transitions, which rarely fit among the
+ * others, try fewer).
  */
 static size_t
 find_base(const struct matcher *m, struct packer *pk, const unsigned *cls,
     size_t n, unsigned lo)
 {
-	size_t f, j, tries, b;
+	size_t b, j, tries, nw = (m->ncell + 63) / 64;
+	uint64_t ok;
 
-	pk->first = next_free(m, pk, pk->first);
-	for (f = next_free(m, pk, pk->first > lo ? pk->first : lo), tries = 0;
-	    tries < PROBES && f < pk->end; f = next_free(m, pk, f + 1), tries++) {
-		if (f - lo < m->ncell && bit(pk->based, f - lo))
-			continue;
-		for (j = 0; j < n; j++)
-			if (taken(m, pk, f - lo + cls[j]))
-				break;
-		if (j == n)
-			return f - lo;
+	while (pk->firstbase < m->ncell && bit(pk->based, pk->firstbase))
+		pk->firstbase++;
+	for (b = pk->firstbase, tries = 0; tries < PACK_BUDGET / (n + 1) &&
+	    b + lo < pk->end; b += 64, tries++) {
+		ok = ~bits_at(pk->based, nw, b);
+		for (j = 0; j < n && ok != 0; j++)
+			ok &= ~bits_at(pk->used, nw, b + cls[j]);
+		if (ok != 0)
+			return b + (size_t)__builtin_ctzll(ok);
 	}
 	for (b = pk->end >= lo ? pk->end - lo : 0; b < m->ncell &&
 	    bit(pk->based, b); b++)
