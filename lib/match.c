@@ -173,13 +173,6 @@ unit_at(const unsigned char *u, size_t left, uint32_t *unit)
 	return n;
 }
 
-/* The class of UNIT (0: in no pattern); while building. */
-static unsigned
-unit_class(const struct matcher *m, uint32_t unit)
-{
-	return m->pages[(size_t)m->pageidx[unit >> 8] << 8 | (unit & 0xff)];
-}
-
 /* Decode every pattern into T's units; 0 or -1. */
 static int
 build_units(struct matcher *m, struct trie *t)
@@ -221,6 +214,8 @@ build_classes(struct matcher *m, const struct trie *t)
 			m->pageidx[t->unit[i] >> 8] = (uint16_t)m->npages++;
 	if ((m->pages = calloc(m->npages * 256, sizeof(*m->pages))) == NULL)
 		return -1;
+	m->dfa.pageidx = m->pageidx;
+	m->dfa.pages = m->pages;
 	m->ncls = 1;
 	for (i = 0; i < n; i++) {
 		u = t->unit[i];
@@ -289,7 +284,7 @@ build_trie(struct matcher *m, struct trie *t)
 	for (i = 0; i < m->npat; i++) {
 		s = 0;
 		for (j = t->ustart[i]; j < t->ustart[i + 1]; j++) {
-			c = unit_class(m, t->unit[j]);
+			c = match_class(&m->dfa, t->unit[j]);
 			if ((k = trie_child(t, s, c)) == 0) {
 				k = (int32_t)m->nstates++;
 				t->cls[k] = (uint16_t)c;
@@ -659,8 +654,6 @@ matcher_build(struct matcher *m)
 	m->base = NULL;
 	trie_free(&t);
 	if (r == 0) {
-		m->dfa.pageidx = m->pageidx;
-		m->dfa.pages = m->pages;
 		m->dfa.root = m->root;
 		m->dfa.cell = m->cell;
 		m->dfa.olist = m->olist;

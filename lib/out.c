@@ -93,15 +93,28 @@ formula_like(const char *s, size_t n)
  * value the tools write passes here, the appended text of cs-reviewsort
  * (some hundred bytes a row) too, so SSE2 looks at 16 bytes at a time.
  */
+#ifdef __SSE2__
+/* Bits of the bytes of V that are a quote, CR, LF or the delimiter D. */
+static inline int
+special_bytes(__m128i v, __m128i d)
+{
+	const __m128i q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
+	const __m128i lf = _mm_set1_epi8('\n');
+
+	return _mm_movemask_epi8(_mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, cr)),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, d))));
+}
+#endif
+
 static int
 needs_quotes(const char *s, size_t n, char delim)
 {
 	const char *end = s + n;
 
 #ifdef __SSE2__
-	const __m128i q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
-	const __m128i lf = _mm_set1_epi8('\n'), d = _mm_set1_epi8(delim);
-	__m128i v, hit;
+	const __m128i d = _mm_set1_epi8(delim);
+	__m128i v;
 	uint32_t x, y;
 	uint64_t a, b;
 
@@ -111,10 +124,7 @@ needs_quotes(const char *s, size_t n, char delim)
 			const char *at = end - s >= 16 ? s : end - 16;
 
 			v = _mm_loadu_si128((const __m128i *)(const void *)at);
-			hit = _mm_or_si128(
-			    _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, cr)),
-			    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, d)));
-			if (_mm_movemask_epi8(hit) != 0)
+			if (special_bytes(v, d) != 0)
 				return 1;
 			if (at + 16 >= end)
 				return 0;
@@ -136,10 +146,7 @@ needs_quotes(const char *s, size_t n, char delim)
 			b = y;
 		}
 		v = _mm_set_epi64x((long long)b, (long long)a);
-		hit = _mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, cr)),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, d)));
-		return _mm_movemask_epi8(hit) != 0;
+		return special_bytes(v, d) != 0;
 	}
 #endif
 
@@ -154,6 +161,24 @@ needs_quotes(const char *s, size_t n, char delim)
 	return 0;
 }
 
+/*
+ * Append S[0..N) as the row's next field, bare, after SEP when it is not
+ * the first, if the buffer has room and the header is out; 0 when it
+ * could not (the caller takes the general path).
+ */
+static inline int
+put_bare(struct out *o, const char *s, size_t n, char sep)
+{
+	if (!o->started || o->buf == NULL || o->len + n + 1 > o->cap)
+		return 0;
+	if (o->col++ > 0)
+		o->buf[o->len++] = sep;
+	if (n > 0)
+		memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	return 1;
+}
+
 int
 out_plain(const char *s, size_t n)
 {
@@ -164,15 +189,9 @@ out_plain(const char *s, size_t n)
 void
 out_field_plain(struct out *o, const char *s, size_t n)
 {
-	if ((o->fmt == OUT_CSV || o->fmt == OUT_TSV) && o->started &&
-	    o->buf != NULL && o->len + n + 1 <= o->cap) {
-		if (o->col++ > 0)
-			o->buf[o->len++] = o->fmt == OUT_TSV ? '\t' : ',';
-		if (n > 0)
-			memcpy(o->buf + o->len, s, n);
-		o->len += n;
+	if ((o->fmt == OUT_CSV || o->fmt == OUT_TSV) &&
+	    put_bare(o, s, n, o->fmt == OUT_TSV ? '\t' : ','))
 		return;
-	}
 	out_field(o, s, n);
 }
 
@@ -233,15 +252,9 @@ void
 out_field(struct out *o, const char *s, size_t n)
 {
 	/* The common case first: plain CSV, a value that needs no quotes. */
-	if (o->fmt == OUT_CSV && !o->excel && o->started && o->buf != NULL &&
-	    o->len + n + 1 <= o->cap && !needs_quotes(s, n, ',')) {
-		if (o->col++ > 0)
-			o->buf[o->len++] = ',';
-		if (n > 0)
-			memcpy(o->buf + o->len, s, n);
-		o->len += n;
+	if (o->fmt == OUT_CSV && !o->excel && !needs_quotes(s, n, ',') &&
+	    put_bare(o, s, n, ','))
 		return;
-	}
 	start(o);
 	switch (o->fmt) {
 	case OUT_CSV:
