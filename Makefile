@@ -3,6 +3,7 @@
 #   make            build the five tools into $(O)/bin
 #   make demo       run the tools as a pipeline on data/samples
 #   make check      build and run every test, then again under ASan+UBSan
+#   make check-all  check, then the slow tests and a valgrind pass
 #   make bench      benchmarks (bench/run)
 #   make eval       accuracy on the labelled development sets
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -11,6 +12,14 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share
+# Completions go where each shell looks by default for the prefix: bash
+# (bash-completion) reads $(DATADIR)/bash-completion/completions for
+# /usr/local and /usr; zsh on Debian reads /usr/local/share/zsh/site-functions
+# and /usr/share/zsh/vendor-completions; fish reads the directory its
+# pkg-config file names (or its own data directory), whatever the prefix.
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(if $(filter /usr,$(PREFIX)),$(DATADIR)/zsh/vendor-completions,$(DATADIR)/zsh/site-functions)
+FISHCOMPDIR ?= $(shell sh build-aux/fishdir.sh $(DATADIR))
 O       ?= build
 CC      ?= cc
 VERSION  = 0.1.0
@@ -46,7 +55,7 @@ TEST_BINS = $(TEST_SRC:tests/lib/%.c=$(O)/tests/%)
 # generated from OpenCC at build time.
 EMBED = $(sort $(wildcard data/*.csv data/*.tsv data/*.txt)) $(O)/gen/t2s.tsv
 
-.PHONY: all check check-fast tests demo bench eval install uninstall clean deps fuzz
+.PHONY: all check check-all check-fast check-deps check-all-deps tests demo bench eval install uninstall clean deps fuzz
 .DELETE_ON_ERROR:
 # Keep intermediate objects (cmd and test .o files): no "rm" after the
 # test summary, and no rebuilds.
@@ -57,11 +66,16 @@ all: deps $(BINS)
 # --- build dependencies -------------------------------------------------
 # A missing library is installed with apt-get when we are root, otherwise
 # the build stops and says what to run.
-DEPS_PKGS = libcsv-dev opencc
 deps: $(O)/.deps-ok
 $(O)/.deps-ok:
-	@sh build-aux/deps.sh $(DEPS_PKGS)
+	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' sh build-aux/deps.sh build
 	@mkdir -p $(@D) && touch $@
+# What the tests run (mandoc, python3, clang with libFuzzer, the shells of
+# the completion test, ...), found and installed the same way.
+check-deps:
+	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' sh build-aux/deps.sh check
+check-all-deps:
+	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' sh build-aux/deps.sh check-all
 
 # --- embedded data --------------------------------------------------------
 $(O)/gen/t2s.tsv: build-aux/gen-t2s.sh | $(O)/.deps-ok
@@ -100,16 +114,25 @@ $(O)/tests/test_%: $(O)/tests/test_%.o $(O)/libcs.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcs.a $(LIBS)
 
 # --- tests ------------------------------------------------------------------
-# `make check` runs the suite twice: a plain build, then ASan+UBSan.
-check: all
+# `make check` runs the suite twice: a plain build, then ASan+UBSan (which
+# leaves out fuzz/smoke.t: it builds its own sanitized harnesses).
+# `make check-all` adds the slow tests (tests/*/*.slow.t) and a pass with
+# every tool under valgrind.  CS_NO_SKIP=1 makes a skipped test fail.
+check: all check-deps
 	@$(MAKE) --no-print-directory check-fast
-	@$(MAKE) --no-print-directory O=$(O)/san SANITIZE=address,undefined CFLAGS='-O1 -g' check-fast
+	@$(MAKE) --no-print-directory O=$(O)/san SANITIZE=address,undefined CFLAGS='-O1 -g' \
+	    CS_EXCLUDE=fuzz/smoke.t check-fast
+
+check-all: check check-all-deps
+	@$(MAKE) --no-print-directory CS_SUITE=slow check-fast
+	@$(MAKE) --no-print-directory VALGRIND=1 CS_EXCLUDE=fuzz/smoke.t check-fast
 
 # Build the tools and the unit-test programs without running anything.
 tests: $(BINS) $(TEST_BINS)
 
 check-fast: $(BINS) $(TEST_BINS)
-	@O=$(O) VALGRIND=$(VALGRIND) sh tests/run
+	@O=$(O) VALGRIND=$(VALGRIND) CS_SUITE=$(CS_SUITE) CS_EXCLUDE='$(CS_EXCLUDE)' \
+	    PREFIX=$(PREFIX) sh tests/run
 
 demo: all
 	@O=$(O) sh data/samples/demo.sh
@@ -128,20 +151,19 @@ install: all
 	for t in $(TOOLS); do install -m 755 $(O)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
 	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in man/*.7; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done
-	mkdir -p $(DESTDIR)$(DATADIR)/bash-completion/completions \
-	         $(DESTDIR)$(DATADIR)/zsh/vendor-completions \
-	         $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
-	install -m 644 completions/bash/cs $(DESTDIR)$(DATADIR)/bash-completion/completions/cs
-	for t in $(TOOLS); do ln -sf cs $(DESTDIR)$(DATADIR)/bash-completion/completions/$$t; done
-	install -m 644 completions/zsh/_cs $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_cs
-	for f in completions/fish/*.fish; do install -m 644 $$f $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/; done
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 completions/bash/cs $(DESTDIR)$(BASHCOMPDIR)/cs
+	for t in $(TOOLS); do ln -sf cs $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	install -m 644 completions/zsh/_cs $(DESTDIR)$(ZSHCOMPDIR)/_cs
+	for f in completions/fish/*.fish; do install -m 644 $$f $(DESTDIR)$(FISHCOMPDIR)/; done
 
+# Removes every file install writes (tests/install/install.t checks that
+# nothing is left).
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1 \
-	  $(DESTDIR)$(DATADIR)/bash-completion/completions/$$t \
-	  $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$$t.fish; done
-	rm -f $(DESTDIR)$(MANDIR)/man7/cs.7 $(DESTDIR)$(DATADIR)/bash-completion/completions/cs \
-	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_cs
+	  $(DESTDIR)$(BASHCOMPDIR)/$$t $(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/cs.7 $(DESTDIR)$(BASHCOMPDIR)/cs \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_cs $(DESTDIR)$(FISHCOMPDIR)/cs-common.fish
 
 clean:
 	rm -rf $(O)

@@ -4,7 +4,7 @@
 # nearest-rank median and p90 and max of first-reply and resolution times,
 # the 8 h and 24 h service levels, reopen and first-contact rates.
 set -eu
-command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 0; }
+command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
 t=${TMPDIR:-/tmp}/cs-stats-indep.$$
 mkdir -p "$t"
 trap 'rm -rf "$t"' EXIT

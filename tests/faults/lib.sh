@@ -7,9 +7,11 @@
 #                                  "TOOL: write error"
 #   sigpipe TOOL BIGINPUT ARGS...  `| head -1` kills TOOL by SIGPIPE: status
 #                                  141, nothing on stderr
-#   unreadable TOOL ARGS...        a missing file, a directory and (when not
-#                                  root) a mode-000 file: status 2, message
-#                                  naming the file
+#   unreadable TOOL ARGS...        a missing file, a directory and a
+#                                  mode-000 file: status 2, message naming
+#                                  the file (as root, the tool is run as
+#                                  nobody with setpriv, since root reads a
+#                                  mode-000 file)
 set -u
 fail=0
 t=$(mktemp -d)
@@ -65,9 +67,16 @@ unreadable() {
 	expect 2 "^$tool: .*no-such-file.csv" "$tool" "$@" "$t/no-such-file.csv"
 	mkdir -p "$t/a-directory"
 	expect 2 "^$tool: .*a-directory" "$tool" "$@" "$t/a-directory"
+	echo 'a,b' > "$t/mode-000.csv"
+	chmod 000 "$t/mode-000.csv"
 	if [ "$(id -u)" != 0 ]; then
-		echo 'a,b' > "$t/mode-000.csv"
-		chmod 000 "$t/mode-000.csv"
-		expect 2 "^$tool: .*mode-000.csv" "$tool" "$@" "$t/mode-000.csv"
+		expect 2 "^$tool: .*mode-000.csv: Permission denied" "$tool" "$@" "$t/mode-000.csv"
+	else
+		# nobody must reach the file and the tool: the scratch directory
+		# is made traversable for the test.
+		chmod 755 "$t"
+		expect 2 "^$tool: .*mode-000.csv: Permission denied" \
+		    setpriv --reuid=nobody --regid=nogroup --clear-groups -- \
+		    "$(command -v "$tool")" "$@" "$t/mode-000.csv"
 	fi
 }

@@ -17,7 +17,7 @@ if ! command -v "${CLANG:-clang}" > /dev/null 2>&1 ||
    ! "${CLANG:-clang}" -fsanitize=fuzzer,address,undefined -o "$t/probe" "$t/probe.c" > "$t/probe.log" 2>&1; then
 	echo "SKIP: no clang with the libFuzzer runtime (libclang-rt-dev):"
 	cat "$t/probe.log" 2>/dev/null | head -5
-	exit 0
+	exit 77
 fi
 
 cd "$top" || exit 1

@@ -51,7 +51,9 @@ static int
 t_done(void)
 {
 	printf("%d checks, %d failed\n", t_checks, t_failed);
-	return t_failed != 0;
+	if (t_checks == 0)
+		printf("no checks ran: a test program that checks nothing fails\n");
+	return t_failed != 0 || t_checks == 0;
 }
 
 #endif

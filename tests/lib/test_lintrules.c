@@ -12,6 +12,7 @@
 #include "embed.h"
 #include "lintrules.h"
 #include "t.h"
+#include "tcapture.h"
 
 /* Build a rule set from TEXT; NULL when it does not parse. */
 static struct lint_rules *
@@ -176,42 +177,80 @@ test_replace(void)
 	lint_rules_free(rs);
 }
 
-static int
-bad(const char *text)
+/*
+ * TEXT fails to parse with a diagnostic that contains WANT (the FILE:LINE
+ * and the message): an error path is pinned by its message, not only by
+ * failing.  WANT NULL: TEXT parses, with nothing on stderr.
+ */
+static void
+bad_at(const char *text, const char *want, int line)
 {
 	struct lint_rules *rs = lint_rules_new();
-	int rc = lint_rules_parse(rs, "bad.txt", text, strlen(text));
+	const char *err;
+	int rc;
 
+	capture_begin();
+	rc = lint_rules_parse(rs, "bad.txt", text, strlen(text));
+	err = capture_end();
 	lint_rules_free(rs);
-	return rc != 0;
+	if (want == NULL) {
+		t_check(rc == 0 && *err == '\0', "parses cleanly", __FILE__, line);
+		return;
+	}
+	t_check(rc != 0, "fails to parse", __FILE__, line);
+	if (strstr(err, want) == NULL)
+		printf("%s:%d: stderr '%s' lacks '%s'\n", __FILE__, line, err, want);
+	t_check(strstr(err, want) != NULL, "message", __FILE__, line);
 }
+#define bad(text, want) bad_at((text), (want), __LINE__)
 
 static void
 test_errors(void)
 {
-	CHECK(bad("phrase x\n"));				/* outside a rule */
-	CHECK(bad("rule A\nreason r\nphrase x\n"));		/* bad id */
-	CHECK(bad("rule a\nphrase x\n"));			/* no reason */
-	CHECK(bad("rule a\nreason r\n"));			/* no phrase */
-	CHECK(bad("rule a\nreason r\nphrase (x\n"));
-	CHECK(bad("rule a\nreason r\nphrase x)\n"));
-	CHECK(bad("rule a\nreason r\nphrase [x\n"));
-	CHECK(bad("rule a\nreason r\nphrase ?x\n"));
-	CHECK(bad("rule a\nreason r\nphrase x~0y\n"));
-	CHECK(bad("rule a\nreason r\nphrase ~3y\n"));
-	CHECK(bad("rule a\nreason r\nphrase x<y\n"));
-	CHECK(bad("rule a\nreason r\nphrase >\n"));		/* anchors only */
-	CHECK(bad("rule a\nreason r\nphrase x\nseverity fatal\n"));
-	CHECK(bad("rule a\nreason r\nphrase x\nunless around x\n"));
-	CHECK(bad("rule a\nreason r\nphrase x\nunless clause:3 x\n"));
-	CHECK(bad("rule a\nreason r\nphrase x\nfrobnicate 1\n"));
-	CHECK(bad("rule a\nreason r\nreason s\nphrase x\n"));
-	CHECK(bad("rule a\nreason r\nphrase x\nrule a\nreason r\nphrase y\n"));
-	CHECK(bad("rule a\nkind conversation\nreason r\nphrase x\n"));
-	CHECK(bad("rule a\nreason r\nphrase "
-	    "(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)\n"));
-	CHECK(bad("rule a\nreason r\nphrase \xff\n"));
-	CHECK(!bad("# c\n\nrule a\nkind conversation\nreason r\n"));
+	bad("phrase x\n", 
+	    "bad.txt:1: 'phrase' outside a rule (start one with 'rule ID')");				/* outside a rule */
+	bad("rule A\nreason r\nphrase x\n", 
+	    "bad.txt:1: bad rule id 'A' (use a-z, 0-9 and '-')");		/* bad id */
+	bad("rule a\nphrase x\n", 
+	    "bad.txt:1: rule 'a' has no 'reason'");			/* no reason */
+	bad("rule a\nreason r\n", 
+	    "bad.txt:1: rule 'a' has no 'phrase'");			/* no phrase */
+	bad("rule a\nreason r\nphrase (x\n", 
+	    "bad.txt:3: bad pattern '(x': '(' without ')'");
+	bad("rule a\nreason r\nphrase x)\n", 
+	    "bad.txt:3: bad pattern 'x)': ')' without '('");
+	bad("rule a\nreason r\nphrase [x\n", 
+	    "bad.txt:3: bad pattern '[x': '[' without ']'");
+	bad("rule a\nreason r\nphrase ?x\n", 
+	    "bad.txt:3: bad pattern '?x': '?' after nothing");
+	bad("rule a\nreason r\nphrase x~0y\n", 
+	    "bad.txt:3: bad pattern 'x~0y': gap '~N' needs 1 <= N <= 200");
+	bad("rule a\nreason r\nphrase ~3y\n", 
+	    "bad.txt:3: bad pattern '~3y': a gap '~' needs text on both sides");
+	bad("rule a\nreason r\nphrase x<y\n", 
+	    "bad.txt:3: bad pattern 'x<y': '<' is only allowed at the start and '>' at the end");
+	bad("rule a\nreason r\nphrase >\n", 
+	    "bad.txt:3: bad pattern '>': a phrase needs text");		/* anchors only */
+	bad("rule a\nreason r\nphrase x\nseverity fatal\n", 
+	    "bad.txt:4: severity: expected 'warning' or 'error', got 'fatal'");
+	bad("rule a\nreason r\nphrase x\nunless around x\n", 
+	    "bad.txt:4: unless: unknown scope 'around' (before, after, clause, sentence, line)");
+	bad("rule a\nreason r\nphrase x\nunless clause:3 x\n", 
+	    "bad.txt:4: unless: bad distance in 'clause:3 x'");
+	bad("rule a\nreason r\nphrase x\nfrobnicate 1\n", 
+	    "bad.txt:4: unknown key 'frobnicate'");
+	bad("rule a\nreason r\nreason s\nphrase x\n", 
+	    "bad.txt:3: 'reason' given twice for rule 'a'");
+	bad("rule a\nreason r\nphrase x\nrule a\nreason r\nphrase y\n", 
+	    "bad.txt:4: rule 'a' is defined twice (first at line 1)");
+	bad("rule a\nkind conversation\nreason r\nphrase x\n", 
+	    "bad.txt:1: conversation rule 'a' cannot have phrases or test sentences");
+	bad("rule a\nreason r\nphrase "
+	    "(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)\n", 
+	    "bad.txt:3: bad pattern '(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)': too many alternatives (more than 4096 variants)");
+	bad("rule a\nreason r\nphrase \xff\n", 
+	    "bad.txt:3: not UTF-8 text");
+	bad("# c\n\nrule a\nkind conversation\nreason r\n", NULL);
 }
 
 static void
@@ -236,6 +275,10 @@ int
 main(void)
 {
 	diag_set_progname("test_lintrules");
+	if (mkstemp(err_path) < 0) {
+		perror("mkstemp");
+		return 2;
+	}
 	test_patterns();
 	test_unless();
 	test_waivers();
@@ -244,5 +287,6 @@ main(void)
 	test_errors();
 	test_embedded();
 	CHECK_INT(lint_chars("a让您", 7), 3);
+	unlink(err_path);
 	return t_done();
 }

@@ -12,7 +12,7 @@
 set -u
 if ! command -v parallel > /dev/null 2>&1; then
 	echo 'SKIP: GNU parallel is not installed'
-	exit 0
+	exit 77
 fi
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
