@@ -118,21 +118,25 @@ $(O)/tests/test_%: $(O)/tests/test_%.o $(O)/libcs.a
 # leaves out fuzz/smoke.t: it builds its own sanitized harnesses).
 # `make check-all` adds the slow tests (tests/*/*.slow.t) and a pass with
 # every tool under valgrind.  CS_NO_SKIP=1 makes a skipped test fail.
-check: all check-deps
-	@$(MAKE) --no-print-directory check-fast
-	@$(MAKE) --no-print-directory O=$(O)/san SANITIZE=address,undefined CFLAGS='-O1 -g' \
+# The sub-makes build in parallel unless make already runs with -j.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SUBJ = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(JOBS))
+check: check-deps
+	@$(MAKE) --no-print-directory $(SUBJ) check-fast
+	@$(MAKE) --no-print-directory $(SUBJ) O=$(O)/san SANITIZE=address,undefined CFLAGS='-O1 -g' \
 	    CS_EXCLUDE=fuzz/smoke.t check-fast
 
-check-all: check check-all-deps
-	@$(MAKE) --no-print-directory CS_SUITE=slow check-fast
-	@$(MAKE) --no-print-directory VALGRIND=1 CS_EXCLUDE=fuzz/smoke.t check-fast
+check-all: check-all-deps
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory $(SUBJ) CS_SUITE=slow check-fast
+	@$(MAKE) --no-print-directory $(SUBJ) VALGRIND=1 CS_EXCLUDE=fuzz/smoke.t check-fast
 
 # Build the tools and the unit-test programs without running anything.
 tests: $(BINS) $(TEST_BINS)
 
 check-fast: $(BINS) $(TEST_BINS)
 	@O=$(O) VALGRIND=$(VALGRIND) CS_SUITE=$(CS_SUITE) CS_EXCLUDE='$(CS_EXCLUDE)' \
-	    PREFIX=$(PREFIX) sh tests/run
+	    CS_TEST_JOBS=$(JOBS) PREFIX=$(PREFIX) sh tests/run
 
 demo: all
 	@O=$(O) sh data/samples/demo.sh
