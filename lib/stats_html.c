@@ -253,6 +253,17 @@ svg_text(const struct page *p, int x, int y, const char *anchor,
 	fputs("</text>\n", p->fp);
 }
 
+/* An axis label S at X, Y: a scale, not a figure of the data. */
+static void
+svg_axis(const struct page *p, int x, int y, const char *anchor,
+    const char *s)
+{
+	fprintf(p->fp, "<text class=\"axis\" x=\"%d\" y=\"%d\" "
+	    "text-anchor=\"%s\" fill=\"%s\">", x, y, anchor, C_MUTED);
+	esc(p, s);
+	fputs("</text>\n", p->fp);
+}
+
 static void
 svg_rect(const struct page *p, int x, int y, int w, int h, const char *fill)
 {
@@ -614,6 +625,8 @@ trend_chart(const struct page *p, char (*lab)[16], size_t n,
 	if (step < 1)
 		step = 1;
 	bw = step * 7 / 10 > 0 ? step * 7 / 10 : 1;
+	if (bw > 48)
+		bw = 48;	/* a few periods: bars, not blocks */
 	/* Label every EVERY-th period so that labels do not overlap. */
 	every = (text_px(lab[0]) + 10 + step - 1) / step;
 	if (every < 1)
@@ -621,9 +634,9 @@ trend_chart(const struct page *p, char (*lab)[16], size_t n,
 	svg_open(p, CHART_W, h, title);
 	svg_line(p, left, top + plot_h, CHART_W - right, top + plot_h, C_AXIS, 0);
 	snprintf(b, sizeof b, "%llu", max);
-	svg_text(p, left - 6, top + 4, "end", C_MUTED, b);
+	svg_axis(p, left - 6, top + 4, "end", b);
 	svg_line(p, left, top, CHART_W - right, top, "#e4e8ee", 0);
-	svg_text(p, left - 6, top + plot_h + 4, "end", C_MUTED, "0");
+	svg_axis(p, left - 6, top + plot_h + 4, "end", "0");
 	for (i = 0; i < n; i++) {
 		int x = left + (int)i * step + (step - bw) / 2;
 		int bh = scale(cnt[i], max, plot_h);
@@ -1132,7 +1145,7 @@ retention_chart(const struct page *p, const struct stats_keep *const *k,
 
 		svg_line(p, x, top - 4, x, top + 5 * ROW_H, "#e4e8ee", 0);
 		snprintf(b, sizeof b, "%d%%", i);
-		svg_text(p, x, h - 8, "middle", C_MUTED, b);
+		svg_axis(p, x, h - 8, "middle", b);
 	}
 	for (i = 0; i < 5; i++) {
 		int y = top + i * ROW_H;
@@ -1289,7 +1302,9 @@ section_groups(const struct page *p)
 	size_t nkey = v->nby + (v->period != STATS_NOPERIOD);
 	const char *head[16];
 	char by[256], title[320], hb[32], sla[96], b[32];
-	int res = v->st->close_col;
+	int res = v->st->close_col, same;
+	const char *prev = "";
+	size_t plen = 0;
 
 	snprintf(title, sizeof title, tr(p, "By %s"),
 	    stats_by_text(v, by, sizeof by));
@@ -1315,16 +1330,26 @@ section_groups(const struct page *p)
 
 		stats_sla_of(v, g, &s);
 		fputs("<tr>", p->fp);
+		/* A leading field the row above has too is left blank. */
+		same = i > 0;
 		for (f = 0; f < nkey; f++) {
 			const char *fv = key_field(key, klen, f, &fl);
+			size_t pl;
+			const char *pv = key_field(prev, plen, f, &pl);
 
+			same = same && f + 1 < nkey && pl == fl &&
+			    memcmp(pv, fv, fl) == 0;
 			fputs("<td class=\"k\">", p->fp);
-			if (fl == 0)
+			if (same)
+				;
+			else if (fl == 0)
 				esc(p, tr(p, "(empty)"));
 			else
 				esc_n(p, fv, fl);
 			fputs("</td>", p->fp);
 		}
+		prev = key;
+		plen = klen;
 		td_u(p, g->tickets);
 		td_n(p, stats_pct_text(g->tickets, v->st->all.tickets, b));
 		if (res) {
