@@ -69,6 +69,7 @@ check() {
 	have_cmd fish || need fish fish
 	have_cmd setpriv || need setpriv util-linux	# fault tests as nobody
 	have_cmd iconv || need iconv libc-bin
+	have_cmd chromium || need chromium chromium	# renders the HTML report
 }
 
 check_all() {

@@ -17,7 +17,6 @@
 enum {
 	OPT_ALL = CLI_TOOL_OPT,
 	OPT_BY,
-	OPT_LANG,
 	OPT_LEXICON,
 	OPT_SUMMARY,
 	OPT_TEXT
@@ -37,7 +36,6 @@ static const struct colspec columns[] = {
 static const struct option long_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "by", required_argument, NULL, OPT_BY },
-	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "text", no_argument, NULL, OPT_TEXT },
@@ -49,8 +47,6 @@ static const char help[] =
 "                               lower (or 中评/差评)\n"
 "      --by COLUMN              with --summary: count per value of COLUMN\n"
 "                               (e.g. 宝贝标题); implies --summary\n"
-"      --lang LANG              category names in LANG: en (default) or zh\n"
-"                               (质量/服务/物流/心情/其他)\n"
 "      --lexicon FILE           add the terms of FILE (term,category,weight,\n"
 "                               flags) to the built-in lexicon; repeatable\n"
 "  -s, --summary                print counts and shares per category instead\n"
@@ -71,7 +67,6 @@ struct group {
 struct rs {
 	/* Options. */
 	int all;		/* keep positive reviews too */
-	int zh;			/* Chinese category names */
 	const char *by;		/* --by column header */
 	const char **lexfiles;	/* --lexicon files */
 	size_t nlexfiles;	/* how many */
@@ -92,7 +87,8 @@ struct rs {
 	/* Which constant cells need no quoting (out_plain()). */
 	unsigned char catsplain[1u << RV_NCAT], nameplain[RV_NCAT];
 	unsigned char actplain[RV_NCAT];
-	size_t namelen[RV_NCAT]; /* lengths of the category names */
+	const char *name[RV_NCAT]; /* category names as written (--lang) */
+	size_t namelen[RV_NCAT]; /* their lengths */
 	size_t actlen[RV_NCAT];	/* and of the actions (no strlen() per row) */
 };
 
@@ -110,16 +106,6 @@ rs_option(void *ctx, struct run *run, int c, const char *arg)
 	case OPT_BY:
 		rs->by = arg;
 		rs->summary = 1;
-		return 0;
-	case OPT_LANG:
-		if (strcmp(arg, "zh") == 0 || strcmp(arg, "cn") == 0)
-			rs->zh = 1;
-		else if (strcmp(arg, "en") == 0)
-			rs->zh = 0;
-		else {
-			cs_warnx("--lang: expected en or zh, got '%s'", arg);
-			return -1;
-		}
 		return 0;
 	case OPT_LEXICON:
 		p = realloc(rs->lexfiles, (rs->nlexfiles + 1) * sizeof(*p));
@@ -160,7 +146,7 @@ cats_cell(struct rs *rs, unsigned cats)
 			break;
 		if (n > 0)
 			p[n++] = ';';
-		memcpy(p + n, rv_cat_name((enum rv_cat)i, rs->zh), l);
+		memcpy(p + n, rs->name[i], l);
 		n += l;
 	}
 	p[n] = '\0';
@@ -199,10 +185,12 @@ rs_init(void *ctx, struct run *run)
 	    (rs->cl = classifier_new(rs->lx)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < RV_NCAT; i++) {
-		rs->namelen[i] = strlen(rv_cat_name((enum rv_cat)i, rs->zh));
+		rs->name[i] = lang_value(run->lang, "category",
+		    rv_cat_name((enum rv_cat)i, 0));
+		rs->namelen[i] = strlen(rs->name[i]);
 		rs->actlen[i] = strlen(rv_action((enum rv_cat)i));
-		rs->nameplain[i] = (unsigned char)out_plain(rv_cat_name(
-		    (enum rv_cat)i, rs->zh), rs->namelen[i]);
+		rs->nameplain[i] = (unsigned char)out_plain(rs->name[i],
+		    rs->namelen[i]);
 		rs->actplain[i] = (unsigned char)out_plain(rv_action(
 		    (enum rv_cat)i), rs->actlen[i]);
 	}
@@ -380,7 +368,7 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 			g->suspect[res.category]++;
 		return ROW_OUT;
 	}
-	set_const(run, rs->slot[0], rv_cat_name(res.category, rs->zh),
+	set_const(run, rs->slot[0], rs->name[res.category],
 	    rs->namelen[res.category], rs->nameplain[res.category]);
 	res.cats &= (1u << RV_NCAT) - 1;
 	set_const(run, rs->slot[1], rs->cats[res.cats], rs->catslen[res.cats],
@@ -388,9 +376,7 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 	run_set(run, rs->slot[2], res.evidence, res.evlen);
 	set_const(run, rs->slot[3], rv_action(res.category),
 	    rs->actlen[res.category], rs->actplain[res.category]);
-	if (rs->zh)
-		run_set_plain(run, rs->slot[4], res.suspect ? "是" : "否", 3);
-	else if (res.suspect)
+	if (res.suspect)
 		run_set_plain(run, rs->slot[4], "yes", 3);
 	else
 		run_set_plain(run, rs->slot[4], "no", 2);
@@ -427,20 +413,18 @@ rs_finish(void *ctx, struct run *run)
 	struct rs *rs = ctx;
 	static const char *const cols[] = { "category", "count", "share",
 	    "suspect" };
-	char *names[5];
-	size_t lens[5], i, k = 0;
+	const char *names[5];
+	size_t i, k = 0;
 	unsigned long long tot, sus, all = 0, allsus = 0;
 	int c, grouped = rs->by != NULL;
 
 	if (!run->summary)
 		return 0;
 	if (grouped)
-		names[k++] = (char *)rs->by;
+		names[k++] = rs->by;
 	for (i = 0; i < 4; i++)
-		names[k++] = (char *)cols[i];
-	for (i = 0; i < k; i++)
-		lens[i] = strlen(names[i]);
-	out_header(&run->out, names, lens, k);
+		names[k++] = cols[i];
+	run_header(run, names, k);
 	for (i = 0; i < rs->ng || (!grouped && i == 0); i++) {
 		struct group empty = { NULL, { 0 }, { 0 } };
 		struct group *g = i < rs->ng ? &rs->g[i] : &empty;
@@ -454,11 +438,12 @@ rs_finish(void *ctx, struct run *run)
 		for (c = 0; c < RV_NCAT; c++)
 			if (!grouped || g->n[c] > 0)
 				summary_row(run, grouped ? g->name : NULL,
-				    rv_cat_name((enum rv_cat)c, rs->zh), g->n[c],
+				    rs->name[c], g->n[c],
 				    tot, g->suspect[c]);
 	}
 	if (!grouped)
-		summary_row(run, NULL, rs->zh ? "合计" : "total", all, all,
+		summary_row(run, NULL, lang_value(run->lang, "category",
+		    "total"), all, all,
 		    allsus);
 	return 0;
 }

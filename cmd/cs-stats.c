@@ -18,6 +18,7 @@
 #include "money.h"
 #include "out.h"
 #include "stats.h"
+#include "stats_html.h"
 #include "stats_orders.h"
 #include "stats_report.h"
 #include "timeparse.h"
@@ -35,7 +36,8 @@ static const struct colspec cols[C_NCOLS] = {
 	{ "agent", "客服|处理客服|受理客服|处理人|负责人|客服昵称|agent|assignee" },
 	{ "product", "商品|商品名称|宝贝标题|宝贝名称|商品标题|商品ID|宝贝ID|"
 	    "product|item|sku" },
-	{ "category", "类型|售后类型|问题类型|投诉类型|工单类型|分类|category|type" },
+	{ "category", "类型|售后类型|问题类型|投诉类型|工单类型|分类|类别|"
+	    "category|type" },
 	{ "opened", "创建时间|申请时间|投诉时间|发起时间|受理时间|评价时间|"
 	    "opened|created|created_at|opened_at" },
 	{ "first_reply", "首次响应时间|首次回复时间|首响时间|首次处理时间|"
@@ -89,6 +91,7 @@ struct ctx {
 	enum stats_period period; /* --period */
 	int compare;		/* --compare-previous */
 	int report;		/* --report */
+	int html;		/* -f html: the report as one HTML page */
 	int partial;		/* --partial */
 	int merge;		/* --merge */
 	enum table table;	/* --table */
@@ -147,7 +150,9 @@ static const char help[] =
 "      --period day|week|month group by the period the ticket was opened in\n"
 "      --compare-previous      add the previous period's ticket count and\n"
 "                              the change (needs --period)\n"
-"      --report                print a plain-text report (for cron mail)\n"
+"      --report                print a plain-text report (for cron mail);\n"
+"                              with -f html one self-contained HTML page\n"
+"                              with charts (-f html alone implies it)\n"
 "      --table NAME            which table to write: groups (default),\n"
 "                              retention, cohorts, alerts\n"
 "      --today DATE            reference time for backlog age and SLA\n"
@@ -197,7 +202,10 @@ split_by(struct ctx *c, char *arg)
 {
 	char *p, *save = NULL;
 
-	c->byarg = arg;
+	/* strtok_r() cuts ARG: keep it whole for titles and states. */
+	free(c->byarg);
+	if ((c->byarg = strdup(arg)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
 	c->nby = 0;
 	for (p = strtok_r(arg, ",", &save); p != NULL;
 	     p = strtok_r(NULL, ",", &save)) {
@@ -276,6 +284,10 @@ option(void *vctx, struct run *run, int ch, const char *arg)
 
 	(void)run;
 	switch (ch) {
+	case 'f':	/* -f html: the one format of the driver's we add */
+		c->html = 1;
+		c->report = 1;
+		return 0;
 	case OPT_ALERT:
 		return parse_long(arg, 1, 1000000, &c->alert_n)
 		    ? bad_value(
@@ -431,8 +443,12 @@ init(void *vctx, struct run *run)
 		    c->table == T_RETENTION ? "retention" : "cohorts");
 		return CS_FATAL;
 	}
-	if (c->partial &&
-	    (c->report || c->table != T_GROUPS || run->fmt != OUT_CSV)) {
+	if (c->html && c->table != T_GROUPS) {
+		cs_warnx("--format html is the report: it takes no --table");
+		return CS_FATAL;
+	}
+	if (c->partial && (c->report || c->table != T_GROUPS ||
+	    run->fmt != OUT_CSV || c->html)) {
 		cs_warnx(
 		    "--partial writes a state: it takes no --report, --table or --format");
 		return CS_FATAL;
@@ -837,7 +853,7 @@ order_ref(const struct ctx *c)
 }
 
 static void
-make_view(struct ctx *c, struct stats_view *v)
+make_view(struct ctx *c, const struct run *run, struct stats_view *v)
 {
 	memset(v, 0, sizeof *v);
 	v->st = &c->st;
@@ -854,6 +870,7 @@ make_view(struct ctx *c, struct stats_view *v)
 	v->window = c->window;
 	v->alert_n = c->alert_n;
 	v->alert_days = c->alert_days;
+	v->lang = run->lang;
 	v->fp = stdout;
 }
 
@@ -875,7 +892,11 @@ finish(void *vctx, struct run *run)
 	if (c->orders != NULL)
 		stats_retention(
 		    &c->st, &c->ord, c->window * 86400LL, order_ref(c), &r);
-	make_view(c, &v);
+	make_view(c, run, &v);
+	if (c->html) {
+		stats_write_html(&v, c->orders != NULL ? &r : NULL);
+		return c->ostatus;
+	}
 	if (c->report) {
 		stats_write_report(&v, c->orders != NULL ? &r : NULL);
 		return c->ostatus;
@@ -913,7 +934,8 @@ static const struct tool tool = {
 	init,
 	start,
 	row,
-	finish
+	finish,
+	"html"
 };
 
 int
@@ -934,6 +956,7 @@ main(int argc, char **argv)
 	stats_free(&c.st);
 	stats_orders_free(&c.ord);
 	free(c.by);
+	free(c.byarg);
 	free(c.bycol);
 	free(c.key);
 	return rc;

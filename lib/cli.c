@@ -10,6 +10,7 @@
 enum {
 	OPT_NOHEADER = 0x100,
 	OPT_EXCEL,
+	OPT_LANG,
 	OPT_STRICT,
 	OPT_REPLACE
 };
@@ -21,6 +22,7 @@ static const struct option common_options[] = {
 	{ "excel", no_argument, NULL, OPT_EXCEL },
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "no-header", no_argument, NULL, OPT_NOHEADER },
 	{ "replace", no_argument, NULL, OPT_REPLACE },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -41,6 +43,9 @@ static const char common_help[] =
 "      --excel                 write a UTF-8 BOM and CRLF and make cells\n"
 "                              that look like formulas safe, for Excel/WPS\n"
 "  -f, --format FMT            output format: csv (default), tsv, json\n"
+"      --lang LANG             names and fixed values this tool writes in\n"
+"                              LANG: en (default), zh, or a table FILE\n"
+"                              (context,en,zh); the locale is not read\n"
 "      --no-header             the first line is data, not a header\n"
 "      --replace               overwrite input columns that have the name\n"
 "                              of a column this tool adds\n"
@@ -127,6 +132,21 @@ parse_delimiter(const char *arg, char *delim)
 	return 0;
 }
 
+/* Is ARG one of the tool's own --format names, and did it take it? */
+static int
+tool_format(struct run *run, const char *arg)
+{
+	const char *f = run->tool->formats;
+	size_t n = strlen(arg);
+
+	for (; f != NULL && *f != '\0'; f += strcspn(f, " ")) {
+		f += strspn(f, " ");
+		if (strncmp(f, arg, n) == 0 && (f[n] == ' ' || f[n] == '\0'))
+			return run->tool->option(run->ctx, run, 'f', arg);
+	}
+	return -1;
+}
+
 /* A common option; returns 0, -1 for a bad value, 1 when not common. */
 static int
 common_option(struct run *run, int c, char *arg)
@@ -152,12 +172,19 @@ common_option(struct run *run, int c, char *arg)
 		run->in.encoding = arg;
 		return 0;
 	case 'f':
-		if (out_parse_format(arg, &run->fmt) != 0) {
-			cs_warnx("--format: expected csv, tsv or json, got '%s'", arg);
+		if (out_parse_format(arg, &run->fmt) == 0)
+			;
+		else if (tool_format(run, arg) != 0) {
+			cs_warnx("--format: expected csv, tsv%s%s or json, got '%s'",
+			    run->tool->formats ? ", " : "",
+			    run->tool->formats ? run->tool->formats : "", arg);
 			return -1;
 		}
 		run->fmt_given = 1;
 		return 0;
+	case OPT_LANG:
+		lang_free(run->lang);
+		return lang_open(arg, &run->lang);
 	case 't':
 		run->in.delim = '\t';
 		return 0;
@@ -213,9 +240,13 @@ int
 run_add_column(struct run *run, const char *name, const char *alt)
 {
 	struct run_outcol *oc;
+	const char *en = name;
 	long at = -1;
 	size_t i;
 
+	name = lang_header(run->lang, name);
+	if (alt != NULL)
+		alt = lang_header(run->lang, alt);
 	for (i = 0; i < run->noc; i++)
 		if (strcmp(run->oc[i].name, name) == 0)
 			return (int)i;
@@ -239,11 +270,19 @@ run_add_column(struct run *run, const char *name, const char *alt)
 	memset(oc, 0, sizeof *oc);
 	oc->name = name;
 	oc->replaces = at;
+	oc->fixed = lang_values(run->lang, en);
 	return (int)run->noc++;
 }
 
 void
-run_set(struct run *run, int slot, const char *s, size_t n)
+run_header(struct run *run, const char *const *names, size_t n)
+{
+	lang_out_header(run->lang, &run->out, names, n);
+}
+
+/* Copy S[0..N) into the arena as SLOT's value. */
+static void
+set_copy(struct run *run, int slot, const char *s, size_t n)
 {
 	struct run_outcol *oc = &run->oc[slot];
 
@@ -265,14 +304,50 @@ run_set(struct run *run, int slot, const char *s, size_t n)
 	run->valslen += n + 1;
 }
 
-void
-run_set_plain(struct run *run, int slot, const char *s, size_t n)
+/* SLOT's value is the constant S[0..N), which needs no quoting. */
+static void
+set_const(struct run *run, int slot, const char *s, size_t n)
 {
 	struct run_outcol *oc = &run->oc[slot];
 
 	oc->plain = s;
 	oc->len = n;
 	oc->set = 1;
+}
+
+/* With --lang: the translation of S[0..N) if it is a fixed value of SLOT. */
+static const struct lang_entry *
+fixed_value(const struct run *run, int slot, const char *s, size_t n)
+{
+	const struct run_outcol *oc = &run->oc[slot];
+
+	return oc->fixed.n > 0 ? lang_values_get(&oc->fixed, s, n) : NULL;
+}
+
+void
+run_set(struct run *run, int slot, const char *s, size_t n)
+{
+	const struct lang_entry *e = fixed_value(run, slot, s, n);
+
+	if (e != NULL && e->plain)
+		set_const(run, slot, e->zh, e->zhlen);
+	else if (e != NULL)
+		set_copy(run, slot, e->zh, e->zhlen);
+	else
+		set_copy(run, slot, s, n);
+}
+
+void
+run_set_plain(struct run *run, int slot, const char *s, size_t n)
+{
+	const struct lang_entry *e = fixed_value(run, slot, s, n);
+
+	if (e != NULL && !e->plain)
+		set_copy(run, slot, e->zh, e->zhlen);
+	else if (e != NULL)
+		set_const(run, slot, e->zh, e->zhlen);
+	else
+		set_const(run, slot, s, n);
 }
 
 /* Write appended column J's value of this row. */
@@ -619,6 +694,7 @@ run_free(struct run *run)
 	free(run->oc);
 	free(run->vals);
 	free(run->ov);
+	lang_free(run->lang);
 	out_free(&run->out);
 }
 

@@ -6,7 +6,7 @@
  *
  * A tool describes itself in a struct tool and calls cli_main() from
  * main().  The driver owns the options all tools share (-d -t --no-header
- * -e -c -f --excel --strict --replace -h -V), reads every input file
+ * -e -c -f --excel --lang --strict --replace -h -V), reads every input file
  * through csvin, resolves the tool's columns, calls the tool per record,
  * writes the input fields followed by the tool's appended fields, prints
  * diagnostics at FILE:LINE, keeps the row accounting and returns the exit
@@ -14,6 +14,11 @@
  *
  * Rows are buffered (see out.h): a tool that also prints to stdout itself
  * calls out_flush(&run->out) first.
+ *
+ * --lang: the names of the columns a tool adds (run_add_column()) and of
+ * its summary tables (run_header()), and the fixed values it sets in its
+ * columns (run_set() of a word the table has for that column), are
+ * translated here and nowhere else; input fields pass through unchanged.
  */
 
 #include <getopt.h>
@@ -21,6 +26,7 @@
 
 #include "cols.h"
 #include "csvin.h"
+#include "lang.h"
 #include "out.h"
 
 /* What a tool's row() returns. */
@@ -55,6 +61,11 @@ struct tool {
 	int (*row)(void *ctx, struct run *run, const struct record *r);
 	/* After all input: print summaries; returns a status (0, 1 or 2). */
 	int (*finish)(void *ctx, struct run *run);
+	/*
+	 * Further --format names the tool writes itself ("html"), or NULL:
+	 * option() gets such a value with the code 'f'.
+	 */
+	const char *formats;
 };
 
 struct run_outcol {
@@ -63,6 +74,7 @@ struct run_outcol {
 	size_t off, len;	/* this row's value in run->vals */
 	const char *plain;	/* or here, from run_set_plain() (NULL: in vals) */
 	int set;		/* a value was set for this row */
+	struct lang_values fixed; /* --lang: its fixed values' translations */
 };
 
 struct run {
@@ -76,6 +88,7 @@ struct run {
 	enum out_format fmt;	/* output format */
 	int fmt_given;		/* -f/--format was on the command line */
 	int excel;		/* spreadsheet-safe output */
+	struct lang *lang;	/* --lang table; NULL for English */
 	struct col_override *ov; /* --column overrides */
 	size_t nov;		/* how many */
 	/* Set by tools. */
@@ -113,15 +126,25 @@ struct run {
 int cli_main(const struct tool *t, void *ctx, int argc, char **argv);
 
 /*
- * In start() or init(): append a column named NAME.  When the input has a
- * column of that name already: with --replace its values are overwritten;
- * otherwise ALT (if not NULL and free) is used; otherwise it is a fatal
- * error.  Returns the column's slot for run_set(), or -1 (message printed).
- * Columns are added once, for the first input.
+ * In start() or init(): append a column named NAME (with --lang, NAME and
+ * ALT as the table translates them).  When the input has a column of that
+ * name already: with --replace its values are overwritten; otherwise ALT
+ * (if not NULL and free) is used; otherwise it is a fatal error.  Returns
+ * the column's slot for run_set(), or -1 (message printed).  Columns are
+ * added once, for the first input.
  */
 int run_add_column(struct run *run, const char *name, const char *alt);
 
-/* Set this row's value of slot SLOT to S[0..N). */
+/*
+ * Write the header of a table the tool writes itself (a summary): NAMES
+ * translated as run_add_column() does.
+ */
+void run_header(struct run *run, const char *const *names, size_t n);
+
+/*
+ * Set this row's value of SLOT to S[0..N); with --lang, a fixed value the
+ * table translates for the column is written translated.
+ */
 void run_set(struct run *run, int slot, const char *s, size_t n);
 
 /*

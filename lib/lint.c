@@ -103,11 +103,7 @@ lint_add_toggle(struct lint *l, const char *names, int on)
 static void
 write_header(struct run *run, const char *const *names, size_t n)
 {
-	size_t lens[16], i;
-
-	for (i = 0; i < n; i++)
-		lens[i] = strlen(names[i]);
-	out_header(&run->out, (char *const *)names, lens, n);
+	run_header(run, names, n);
 }
 
 /* --disable/--enable NAME[,NAME...]; 0 or -1 after a message. */
@@ -184,10 +180,12 @@ list_rules(struct lint *l, struct run *run)
 		size_t k;
 
 		v[0] = r->id;
-		v[1] = r->kind == LINT_PHRASE ? "phrase" : "conversation";
-		v[2] = r->severity == LINT_ERROR ? "error" : "warning";
+		v[1] = lang_value(run->lang, "kind",
+		    r->kind == LINT_PHRASE ? "phrase" : "conversation");
+		v[2] = lang_value(run->lang, "severity",
+		    r->severity == LINT_ERROR ? "error" : "warning");
 		v[3] = r->family;
-		v[4] = r->enabled ? "on" : "off";
+		v[4] = lang_value(run->lang, "default", r->enabled ? "on" : "off");
 		v[5] = r->reason;
 		v[6] = r->suggest ? r->suggest : "";
 		if (!l->rows_out) {
@@ -391,7 +389,9 @@ emit_text(struct lint *l, struct run *run, const struct where *w,
 	line_str(l, r->id);
 	line_add(l, "]", 1);
 	if (r->suggest != NULL) {
-		line_add(l, " (suggest: ", 11);
+		line_add(l, " (", 2);
+		line_str(l, lang_text(run->lang, "suggest"));
+		line_add(l, ": ", 2);
 		line_str(l, r->suggest);
 		line_add(l, ")", 1);
 	}
@@ -405,7 +405,8 @@ emit(struct lint *l, struct run *run, const struct where *w,
     const struct lint_rule *r, size_t col, size_t endcol, const char *match,
     size_t matchlen, const char *detail)
 {
-	const char *sev = r->severity == LINT_ERROR ? "error" : "warning";
+	const char *sev = lang_value(run->lang, "severity",
+	    r->severity == LINT_ERROR ? "error" : "warning");
 	char span[48], idbuf[24];
 
 	if (l->summary)
@@ -601,7 +602,7 @@ static void
 sum_row(struct run *run, const char *kind, const char *key,
     const char *agent, const struct agent_sum *a, unsigned show)
 {
-	out_str(&run->out, kind);
+	out_str(&run->out, lang_value(run->lang, "kind", kind));
 	out_str(&run->out, key);
 	out_str(&run->out, agent);
 	put_num(run, show & SUM_CONVS ? (long long)a->convs : -1);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lang.h"
 #include "money.h"
 #include "out.h"
 #include "stats.h"
@@ -28,18 +29,16 @@ stats_out_header(struct out *o, const char *const *names, size_t n)
 
 /* --- figures ------------------------------------------------------------- */
 
-/* The reference time for ages and SLA: --today, or the latest time seen. */
-static long long
-ref_time(const struct stats_view *c)
+long long
+stats_ref_time(const struct stats_view *c)
 {
 	if (c->has_today)
 		return c->today;
 	return c->st->has_latest ? c->st->latest : 0;
 }
 
-/* Hours label of SEC for column names: "8", "0.5". */
-static char *
-hours_label(long long sec, char *buf)
+char *
+stats_hours_label(long long sec, char *buf)
 {
 	return decimal_format(sec / 36, 2, buf);
 }
@@ -89,15 +88,10 @@ aged(struct stats_store *open, long long ref, long long limit)
 	return store_count_le(open, ref - limit);
 }
 
-struct sla {
-	unsigned long long res_ok, res_den; /* resolved within target / judged */
-	unsigned long long rep_ok, rep_den; /* answered within target / judged */
-};
-
-static void
-sla_of(const struct stats_view *c, struct stats_group *g, struct sla *s)
+void
+stats_sla_of(const struct stats_view *c, struct stats_group *g, struct stats_sla *s)
 {
-	long long ref = ref_time(c);
+	long long ref = stats_ref_time(c);
 
 	s->res_ok = store_count_le(&g->res, c->sla_res);
 	s->res_den = g->timed ? g->res.n + g->closed_unres +
@@ -106,12 +100,11 @@ sla_of(const struct stats_view *c, struct stats_group *g, struct sla *s)
 	s->rep_den = g->reply.n + aged(&g->noreply, ref, c->sla_reply);
 }
 
-/* Ages at REF of the open tickets in G, as a new store (free it). */
-static void
-open_ages(
+void
+stats_open_ages(
     const struct stats_view *c, struct stats_group *g, struct stats_store *ages)
 {
-	long long ref = ref_time(c);
+	long long ref = stats_ref_time(c);
 	size_t i;
 
 	memset(ages, 0, sizeof *ages);
@@ -133,14 +126,14 @@ static void
 fig_group(const struct stats_view *c, struct stats_group *g, struct fig *f)
 {
 	struct stats_store ages;
-	struct sla s;
+	struct stats_sla s;
 	char b[32];
 	int timed = g->timed > 0;
 
 	fig_addu(f, g->tickets);
 	fig_add(f, stats_fmt_pct(g->tickets, c->st->all.tickets, b));
 	fig_durations(f, &g->reply, timed && c->st->reply_col);
-	sla_of(c, g, &s);
+	stats_sla_of(c, g, &s);
 	if (c->st->close_col) {
 		fig_addu(f, g->resolved);
 		fig_durations(f, &g->res, timed);
@@ -151,7 +144,7 @@ fig_group(const struct stats_view *c, struct stats_group *g, struct fig *f)
 	fig_add(
 	    f, c->st->reply_col ? stats_fmt_pct(s.rep_ok, s.rep_den, b) : "");
 	if (c->st->close_col && timed) {
-		open_ages(c, g, &ages);
+		stats_open_ages(c, g, &ages);
 		fig_addu(f, g->open.n);
 		fig_add(
 		    f, ages.n ? stats_fmt_hours(store_pct(&ages, 50), b) : "");
@@ -200,8 +193,8 @@ cmp_group(const void *a, const void *b, void *vctx)
 	return (il > jl) - (il < jl);
 }
 
-static size_t *
-sorted_groups(const struct stats_view *c)
+size_t *
+stats_sorted_groups(const struct stats_view *c)
 {
 	size_t n = stats_ngroups(c->st), i;
 	size_t *ix = malloc((n + 1) * sizeof *ix);
@@ -223,7 +216,7 @@ header_names(const struct stats_view *c, struct out *o)
 	    "resolution_n", "resolution_mean_h", "resolution_median_h",
 	    "resolution_p90_h", "resolution_max_h", NULL };
 	const char *hdr[48];
-	char buf[4][48], hb[32];
+	char buf[4][96], hb[32];
 	size_t n = 0, i;
 
 	if (c->period != STATS_NOPERIOD)
@@ -232,10 +225,10 @@ header_names(const struct stats_view *c, struct out *o)
 		hdr[n++] = c->by[i];
 	for (i = 0; names[i] != NULL; i++)
 		hdr[n++] = names[i];
-	snprintf(buf[0], sizeof buf[0], "resolved_%sh_pct",
-	    hours_label(c->sla_res, hb));
-	snprintf(buf[1], sizeof buf[1], "answered_%sh_pct",
-	    hours_label(c->sla_reply, hb));
+	snprintf(buf[0], sizeof buf[0], lang_header(c->lang, "resolved_%sh_pct"),
+	    stats_hours_label(c->sla_res, hb));
+	snprintf(buf[1], sizeof buf[1], lang_header(c->lang, "answered_%sh_pct"),
+	    stats_hours_label(c->sla_reply, hb));
 	hdr[n++] = buf[0];
 	hdr[n++] = buf[1];
 	hdr[n++] = "open";
@@ -249,7 +242,7 @@ header_names(const struct stats_view *c, struct out *o)
 		hdr[n++] = "change";
 		hdr[n++] = "change_pct";
 	}
-	stats_out_header(o, hdr, n);
+	lang_out_header(c->lang, o, hdr, n);
 }
 
 /* The key fields of KEY[0..LEN) as output cells. */
@@ -314,7 +307,7 @@ prev_tickets(const struct stats_view *c, const char *key, size_t len)
 void
 stats_write_groups(const struct stats_view *c, struct out *o)
 {
-	size_t *ix = sorted_groups(c), n = stats_ngroups(c->st), i, j;
+	size_t *ix = stats_sorted_groups(c), n = stats_ngroups(c->st), i, j;
 	size_t nkey = c->nby + (c->period != STATS_NOPERIOD);
 
 	header_names(c, o);
@@ -353,12 +346,12 @@ order_ref(const struct stats_view *c)
 }
 
 static void
-keep_row(struct out *o, const char *name, const struct stats_keep *k,
-    const char *manual)
+keep_row(const struct stats_view *c, struct out *o, const char *name,
+    const struct stats_keep *k, const char *manual)
 {
 	char b[32];
 
-	out_str(o, name);
+	out_str(o, lang_value(c->lang, "group", name));
 	snprintf(b, sizeof b, "%llu", k->buyers);
 	out_str(o, b);
 	snprintf(b, sizeof b, "%llu", k->kept);
@@ -378,17 +371,16 @@ stats_write_retention(
 	    "retained_pct", "pending", "manual_pct" };
 	struct stats_keep rep;
 
-	(void)c;
-	stats_out_header(o, hdr, 6);
-	keep_row(o, "resolved_quickly", &r->cls[STATS_QUICK], "90-95");
-	keep_row(o, "resolved", &r->cls[STATS_RESOLVED], "60");
-	keep_row(o, "unresolved", &r->cls[STATS_UNRESOLVED], "");
-	keep_row(o, "all_complainants", &r->all, "");
-	keep_row(o, "non_complainants", &r->base, "");
+	lang_out_header(c->lang, o, hdr, 6);
+	keep_row(c, o, "resolved_quickly", &r->cls[STATS_QUICK], "90-95");
+	keep_row(c, o, "resolved", &r->cls[STATS_RESOLVED], "60");
+	keep_row(c, o, "unresolved", &r->cls[STATS_UNRESOLVED], "");
+	keep_row(c, o, "all_complainants", &r->all, "");
+	keep_row(c, o, "non_complainants", &r->base, "");
 	memset(&rep, 0, sizeof rep);
 	rep.buyers = r->buyers;
 	rep.kept = r->repeat;
-	keep_row(o, "repeat_buyers", &rep, "");
+	keep_row(c, o, "repeat_buyers", &rep, "");
 }
 
 void
@@ -400,7 +392,7 @@ stats_write_cohorts(const struct stats_view *c, struct out *o)
 	struct stats_cohort *co = stats_cohorts(c->ord, order_ref(c), &n);
 	char b[32];
 
-	stats_out_header(o, hdr, 5);
+	lang_out_header(c->lang, o, hdr, 5);
 	for (i = 0; i < n; i++) {
 		snprintf(b, sizeof b, "%04d-%02d", co[i].year, co[i].month);
 		out_str(o, b);
@@ -414,18 +406,10 @@ stats_write_cohorts(const struct stats_view *c, struct out *o)
 	free(co);
 }
 
-struct alert {
-	size_t product;		/* index in st.products */
-	unsigned long long n;	/* complaints in the worst window */
-	unsigned long long total; /* all quality complaints */
-	long long first, last;	/* the window's first and last complaint */
-	int timed;		/* first and last are set */
-};
-
 static int
 cmp_alert(const void *a, const void *b, void *vctx)
 {
-	const struct alert *x = a, *y = b;
+	const struct stats_alert *x = a, *y = b;
 	const struct stats_map *m = vctx;
 	int r;
 
@@ -435,18 +419,17 @@ cmp_alert(const void *a, const void *b, void *vctx)
 	return r;
 }
 
-/* Products over the alert threshold, worst first; returns how many. */
-static size_t
-find_alerts(const struct stats_view *c, struct alert **out)
+size_t
+stats_find_alerts(const struct stats_view *c, struct stats_alert **out)
 {
 	struct stats *s = c->st;
-	struct alert *a = calloc(s->products.n + 1, sizeof *a);
+	struct stats_alert *a = calloc(s->products.n + 1, sizeof *a);
 	size_t i, n = 0;
 
 	if (a == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < s->products.n; i++) {
-		struct alert x;
+		struct stats_alert x;
 
 		memset(&x, 0, sizeof x);
 		x.product = i;
@@ -468,11 +451,11 @@ stats_write_alerts(const struct stats_view *c, struct out *o)
 {
 	static const char *const hdr[] = { "product", "complaints",
 	    "window_first", "window_last", "quality_total" };
-	struct alert *a;
-	size_t n = find_alerts(c, &a), i;
+	struct stats_alert *a;
+	size_t n = stats_find_alerts(c, &a), i;
 	char b[32];
 
-	stats_out_header(o, hdr, 5);
+	lang_out_header(c->lang, o, hdr, 5);
 	for (i = 0; i < n; i++) {
 		out_field(o, c->st->products.key[a[i].product],
 		    c->st->products.klen[a[i].product]);
@@ -493,9 +476,8 @@ stats_write_alerts(const struct stats_view *c, struct out *o)
 
 /* --- the report ------------------------------------------------------------ */
 
-/* "NUM / DEN" as "66.7%", or "-" when DEN is 0. */
-static const char *
-pct_text(unsigned long long num, unsigned long long den, char *buf)
+const char *
+stats_pct_text(unsigned long long num, unsigned long long den, char *buf)
 {
 	if (den == 0)
 		return strcpy(buf, "-");
@@ -504,9 +486,9 @@ pct_text(unsigned long long num, unsigned long long den, char *buf)
 	return buf;
 }
 
-/* The group key fields joined by " / " for display. */
-static void
-key_text(const char *key, size_t len, char *buf, size_t cap)
+void
+stats_key_text(const struct stats_view *v, const char *key, size_t len,
+    char *buf, size_t cap)
 {
 	size_t i, k = 0;
 
@@ -520,34 +502,112 @@ key_text(const char *key, size_t len, char *buf, size_t cap)
 	}
 	buf[k] = '\0';
 	if (k == 0)
-		snprintf(buf, cap, "(empty)");
+		snprintf(buf, cap, "%s", lang_text(v->lang, "(empty)"));
+}
+
+char *
+stats_by_text(const struct stats_view *v, char *buf, size_t cap)
+{
+	char tmp[512];
+	size_t i;
+
+	buf[0] = '\0';
+	if (v->period != STATS_NOPERIOD)
+		snprintf(buf, cap, "%s",
+		    lang_text(v->lang, stats_period_name(v->period)));
+	for (i = 0; i < v->nby; i++) {
+		const char *name = lang_header(v->lang, v->by[i]);
+
+		if (buf[0] == '\0')
+			snprintf(buf, cap, "%s", name);
+		else {
+			snprintf(tmp, sizeof tmp, lang_text(v->lang, "%s, %s"),
+			    buf, name);
+			snprintf(buf, cap, "%s", tmp);
+		}
+	}
+	return buf;
+}
+
+/* Print S then blanks up to display width W (at least one blank). */
+static void
+pad_right(FILE *fp, const char *s, size_t w)
+{
+	size_t n = text_width(s);
+
+	fputs(s, fp);
+	do
+		putc(' ', fp);
+	while (++n < w);
+}
+
+/* The lines of the service levels: label, value, note (or NULL). */
+struct levels {
+	char label[5][128];	/* labels, with their colons */
+	char value[5][192];	/* values */
+	const char *note[5];	/* notes, or NULL */
+	int n;			/* how many */
+};
+
+static void
+level_add(struct levels *lv, const char *label, const char *value,
+    const char *note)
+{
+	snprintf(lv->label[lv->n], sizeof lv->label[0], "%s", label);
+	snprintf(lv->value[lv->n], sizeof lv->value[0], "%s", value);
+	lv->note[lv->n++] = note;
+}
+
+/*
+ * Print the lines: values in the column after the longest label, notes
+ * after the value padded to 7 columns.
+ */
+static void
+level_print(const struct stats_view *c, const struct levels *lv)
+{
+	size_t w = 0;
+	int i;
+
+	for (i = 0; i < lv->n; i++)
+		if (text_width(lv->label[i]) + 1 > w)
+			w = text_width(lv->label[i]) + 1;
+	for (i = 0; i < lv->n; i++) {
+		fputs("  ", c->fp);
+		pad_right(c->fp, lv->label[i], w);
+		if (lv->note[i] == NULL)
+			fprintf(c->fp, "%s\n", lv->value[i]);
+		else {
+			pad_right(c->fp, lv->value[i], 8);
+			fprintf(c->fp, "%s\n", lv->note[i]);
+		}
+	}
 }
 
 static void
 report_groups(const struct stats_view *c)
 {
-	size_t *ix = sorted_groups(c), n = stats_ngroups(c->st), i;
+	size_t *ix = stats_sorted_groups(c), n = stats_ngroups(c->st), i;
 	const int right[] = { 0, 1, 1, 1, 1, 0 };
 	const char *cells[6];
 	struct text_table t;
 	unsigned long long max = 0;
-	char hb[32], title[64], name[256], cnt[32], share[32], med[32], sla[32],
-	    bar[32];
-	struct sla s;
+	char hb[32], title[96], name[256], cnt[32], share[32], med[32], sla[32],
+	    bar[32], by[256];
+	struct stats_sla s;
 
 	for (i = 0; i < n; i++)
 		if (stats_group_at(c->st, i)->tickets > max)
 			max = stats_group_at(c->st, i)->tickets;
-	fprintf(c->fp, "By %s%s%s\n",
-	    c->period != STATS_NOPERIOD ? stats_period_name(c->period) : "",
-	    c->period != STATS_NOPERIOD && c->nby ? ", " : "",
-	    c->nby ? c->byarg : "");
+	fprintf(c->fp, lang_text(c->lang, "By %s"),
+	    stats_by_text(c, by, sizeof by));
+	putc('\n', c->fp);
 	text_init(&t, 6, right);
-	snprintf(title, sizeof title, "in %sh", hours_label(c->sla_res, hb));
+	snprintf(title, sizeof title, lang_text(c->lang, "in %sh"),
+	    stats_hours_label(c->sla_res, hb));
 	cells[0] = "";
-	cells[1] = "tickets";
-	cells[2] = "share";
-	cells[3] = "median h";
+	cells[1] = lang_text(c->lang, "tickets");
+	cells[2] = lang_text(c->lang, "share");
+	cells[3] = lang_text(c->lang, "median h");
 	cells[4] = title;
 	cells[5] = "";
 	if (!c->st->close_col)
@@ -558,16 +618,16 @@ report_groups(const struct stats_view *c)
 		size_t klen;
 		const char *key = stats_group_key(c->st, ix[i], &klen);
 
-		key_text(key, klen, name, sizeof name);
+		stats_key_text(c, key, klen, name, sizeof name);
 		snprintf(cnt, sizeof cnt, "%llu", g->tickets);
-		sla_of(c, g, &s);
+		stats_sla_of(c, g, &s);
 		cells[0] = name;
 		cells[1] = cnt;
-		cells[2] = pct_text(g->tickets, c->st->all.tickets, share);
+		cells[2] = stats_pct_text(g->tickets, c->st->all.tickets, share);
 		cells[3] = g->res.n
 		    ? stats_fmt_hours(store_pct(&g->res, 50), med)
 		    : "-";
-		cells[4] = pct_text(s.res_ok, s.res_den, sla);
+		cells[4] = stats_pct_text(s.res_ok, s.res_den, sla);
 		if (!c->st->close_col)
 			cells[3] = cells[4] = NULL;
 		cells[5] = text_bar(g->tickets, max, 20, bar);
@@ -582,16 +642,19 @@ static void
 report_times(const struct stats_view *c)
 {
 	const int right[] = { 0, 1, 1, 1, 1, 1 };
-	const char *cells[6] = { "hours", "n", "mean", "median", "p90", "max" };
+	const char *cells[6];
 	struct stats_group *g = &c->st->all;
 	struct stats_store *st[2] = { &g->reply, &g->res };
 	const char *names[2] = { "first reply", "resolution" };
+	const char *head[6] = { "hours", "n", "mean", "median", "p90", "max" };
 	struct text_table t;
 	char b[5][32];
 	int k;
 
-	fprintf(c->fp, "Reply and resolution time\n");
+	fprintf(c->fp, "%s\n", lang_text(c->lang, "Reply and resolution time"));
 	text_init(&t, 6, right);
+	for (k = 0; k < 6; k++)
+		cells[k] = lang_text(c->lang, head[k]);
 	text_row(&t, cells);
 	for (k = 0; k < 2; k++) {
 		if (!(k == 0 ? c->st->reply_col : c->st->close_col))
@@ -602,7 +665,7 @@ report_times(const struct stats_view *c)
 		stats_fmt_hours(store_pct(st[k], 50), b[2]);
 		stats_fmt_hours(store_pct(st[k], 90), b[3]);
 		stats_fmt_hours(store_pct(st[k], 100), b[4]);
-		cells[0] = names[k];
+		cells[0] = lang_text(c->lang, names[k]);
 		cells[1] = b[0];
 		cells[2] = st[k]->n ? b[1] : "-";
 		cells[3] = st[k]->n ? b[2] : "-";
@@ -611,7 +674,8 @@ report_times(const struct stats_view *c)
 		text_row(&t, cells);
 	}
 	text_print(&t, c->fp, 2);
-	fprintf(c->fp, "  (median and p90 by the nearest-rank method)\n\n");
+	fprintf(c->fp, "  %s\n\n", lang_text(c->lang,
+	    "(median and p90 by the nearest-rank method)"));
 }
 
 static void
@@ -619,70 +683,104 @@ report_levels(const struct stats_view *c)
 {
 	struct stats_group *g = &c->st->all;
 	struct stats_store ages;
-	char b[32], h[32], a1[32], a2[32];
-	struct sla s;
+	char b[32], h[32], a1[32], a2[32], label[128], value[192];
+	struct stats_sla s;
+	struct levels lv;
 
-	sla_of(c, g, &s);
-	fprintf(c->fp, "Service levels\n");
-	if (c->st->close_col)
-		fprintf(c->fp,
-		    "  resolved within %s h:   %-7s (000 第三条: solve every "
-		    "complaint within 8 h)\n",
-		    hours_label(c->sla_res, h),
-		    pct_text(s.res_ok, s.res_den, b));
-	if (c->st->reply_col)
-		fprintf(c->fp,
-		    "  answered within %s h:  %-7s (001 §6.6: answer complaints "
-		    "within 24 h)\n",
-		    hours_label(c->sla_reply, h),
-		    pct_text(s.rep_ok, s.rep_den, b));
-	open_ages(c, g, &ages);
-	if (c->st->close_col && ages.n > 0)
-		fprintf(c->fp,
-		    "  open backlog:           %zu (median age %s h, oldest %s h)\n",
-		    ages.n, stats_fmt_hours(store_pct(&ages, 50), a1),
+	lv.n = 0;
+	stats_sla_of(c, g, &s);
+	fprintf(c->fp, "%s\n", lang_text(c->lang, "Service levels"));
+	if (c->st->close_col) {
+		snprintf(label, sizeof label,
+		    lang_text(c->lang, "resolved within %s h:"),
+		    stats_hours_label(c->sla_res, h));
+		level_add(&lv, label, stats_pct_text(s.res_ok, s.res_den, b),
+		    lang_text(c->lang, "(000 第三条: solve every complaint "
+		    "within 8 h)"));
+	}
+	if (c->st->reply_col) {
+		snprintf(label, sizeof label,
+		    lang_text(c->lang, "answered within %s h:"),
+		    stats_hours_label(c->sla_reply, h));
+		level_add(&lv, label, stats_pct_text(s.rep_ok, s.rep_den, b),
+		    lang_text(c->lang, "(001 §6.6: answer complaints within "
+		    "24 h)"));
+	}
+	stats_open_ages(c, g, &ages);
+	if (c->st->close_col && ages.n > 0) {
+		snprintf(value, sizeof value, lang_text(c->lang,
+		    "%zu (median age %s h, oldest %s h)"), ages.n,
+		    stats_fmt_hours(store_pct(&ages, 50), a1),
 		    stats_fmt_hours(store_pct(&ages, 100), a2));
-	else if (c->st->close_col)
-		fprintf(c->fp, "  open backlog:           0\n");
+		level_add(&lv, lang_text(c->lang, "open backlog:"), value, NULL);
+	} else if (c->st->close_col)
+		level_add(&lv, lang_text(c->lang, "open backlog:"), "0", NULL);
 	store_free(&ages);
-	fprintf(c->fp, "  reopened:               %s\n",
-	    pct_text(g->reopened, g->reopen_known, b));
-	fprintf(c->fp, "  first-contact resolved: %s\n\n",
-	    pct_text(g->fcr, g->fcr_known, b));
+	level_add(&lv, lang_text(c->lang, "reopened:"),
+	    stats_pct_text(g->reopened, g->reopen_known, b), NULL);
+	level_add(&lv, lang_text(c->lang, "first-contact resolved:"),
+	    stats_pct_text(g->fcr, g->fcr_known, b), NULL);
+	level_print(c, &lv);
+	putc('\n', c->fp);
+}
+
+long long
+stats_bin_edge(int i)
+{
+	static const long long edge[STATS_NBINS] = { 3600, 4 * 3600,
+	    8 * 3600, 24 * 3600, 72 * 3600, 0 };
+
+	return i >= 0 && i < STATS_NBINS ? edge[i] : 0;
+}
+
+const char *
+stats_bin_label(const struct stats_view *v, int i)
+{
+	static const char *const label[STATS_NBINS] = { "< 1 h", "1-4 h",
+	    "4-8 h", "8-24 h", "1-3 d", ">= 3 d" };
+
+	return i >= 0 && i < STATS_NBINS ? lang_text(v->lang, label[i]) : "";
+}
+
+void
+stats_histogram(struct stats_store *res, unsigned long long cnt[STATS_NBINS])
+{
+	size_t prev = 0, k;
+	int i;
+
+	for (i = 0; i < STATS_NBINS; i++) {
+		k = i < STATS_NBINS - 1 ? store_count_lt(res, stats_bin_edge(i))
+		    : res->n;
+		cnt[i] = k - prev;
+		prev = k;
+	}
 }
 
 static void
 report_histogram(const struct stats_view *c)
 {
-	static const long long edge[] = { 3600, 4 * 3600, 8 * 3600, 24 * 3600,
-	    72 * 3600 };
-	static const char *const label[] = { "< 1 h", "1-4 h", "4-8 h",
-		"8-24 h", "1-3 d", ">= 3 d" };
 	struct stats_store *res = &c->st->all.res;
-	unsigned long long cnt[6], max = 0;
+	unsigned long long cnt[STATS_NBINS], max = 0;
 	const int right[] = { 0, 1, 1, 0 };
 	const char *cells[4];
 	char n[32], p[32], bar[32];
 	struct text_table t;
-	size_t prev = 0, k;
 	int i;
 
 	if (res->n == 0)
 		return;
-	for (i = 0; i < 6; i++) {
-		k = i < 5 ? store_count_lt(res, edge[i]) : res->n;
-		cnt[i] = k - prev;
-		prev = k;
+	stats_histogram(res, cnt);
+	for (i = 0; i < STATS_NBINS; i++)
 		if (cnt[i] > max)
 			max = cnt[i];
-	}
-	fprintf(c->fp, "Resolution time distribution\n");
+	fprintf(c->fp, "%s\n",
+	    lang_text(c->lang, "Resolution time distribution"));
 	text_init(&t, 4, right);
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < STATS_NBINS; i++) {
 		snprintf(n, sizeof n, "%llu", cnt[i]);
-		cells[0] = label[i];
+		cells[0] = stats_bin_label(c, i);
 		cells[1] = n;
-		cells[2] = pct_text(cnt[i], res->n, p);
+		cells[2] = stats_pct_text(cnt[i], res->n, p);
 		cells[3] = text_bar(cnt[i], max, 30, bar);
 		text_row(&t, cells);
 	}
@@ -696,61 +794,78 @@ report_retention(const struct stats_view *c, const struct stats_retention *r)
 	static const char *const names[] = { "resolved quickly", "resolved",
 	    "unresolved", "all complainants", "non-complainants (baseline)" };
 	static const char *const manual[] = { "90-95%", "60%", "", "", "" };
+	static const char *const head[] = { "", "buyers", "retained", "share",
+	    "manual" };
 	const struct stats_keep *k[5] = { &r->cls[STATS_QUICK],
 		&r->cls[STATS_RESOLVED], &r->cls[STATS_UNRESOLVED], &r->all,
 		&r->base };
 	const int right[] = { 0, 1, 1, 1, 1 };
-	const char *cells[5] = { "", "buyers", "retained", "share", "manual" };
+	const char *cells[5];
 	char b[3][32];
 	struct text_table t;
 	int i;
 
-	fprintf(c->fp,
-	    "Retention: ordered again within %ld days of the complaint\n",
+	fprintf(c->fp, lang_text(c->lang,
+	    "Retention: ordered again within %ld days of the complaint"),
 	    c->window);
+	putc('\n', c->fp);
 	text_init(&t, 5, right);
+	for (i = 0; i < 5; i++)
+		cells[i] = head[i][0] ? lang_text(c->lang, head[i]) : "";
 	text_row(&t, cells);
 	for (i = 0; i < 5; i++) {
 		snprintf(b[0], 32, "%llu", k[i]->buyers);
 		snprintf(b[1], 32, "%llu", k[i]->kept);
-		cells[0] = names[i];
+		cells[0] = lang_text(c->lang, names[i]);
 		cells[1] = b[0];
 		cells[2] = b[1];
-		cells[3] = pct_text(k[i]->kept, k[i]->buyers, b[2]);
+		cells[3] = stats_pct_text(k[i]->kept, k[i]->buyers, b[2]);
 		cells[4] = manual[i];
 		text_row(&t, cells);
 	}
 	text_print(&t, c->fp, 2);
-	if (r->all.pending > 0)
-		fprintf(c->fp, "  (%llu complainants too recent to judge)\n",
-		    r->all.pending);
-	fprintf(c->fp,
-	    "  manual (000 第六条): 60%% stay when the complaint is resolved, "
-	    "90-95%% when resolved quickly\n");
-	fprintf(c->fp, "  repeat buyers (回头客): %llu of %llu buyers (%s)\n\n",
-	    r->repeat, r->buyers, pct_text(r->repeat, r->buyers, b[0]));
+	if (r->all.pending > 0) {
+		fputs("  ", c->fp);
+		fprintf(c->fp, lang_text(c->lang,
+		    "(%llu complainants too recent to judge)"), r->all.pending);
+		putc('\n', c->fp);
+	}
+	fputs("  ", c->fp);
+	fprintf(c->fp, lang_text(c->lang, "manual (000 第六条): %d%% "
+	    "stay when the complaint is resolved, %d-%d%% when resolved "
+	    "quickly"), 60, 90, 95);
+	putc('\n', c->fp);
+	fputs("  ", c->fp);
+	fprintf(c->fp, lang_text(c->lang,
+	    "repeat buyers (回头客): %llu of %llu buyers (%s)"), r->repeat,
+	    r->buyers, stats_pct_text(r->repeat, r->buyers, b[0]));
+	fputs("\n\n", c->fp);
 }
 
 static void
 report_alerts(const struct stats_view *c)
 {
-	struct alert *a;
-	size_t n = find_alerts(c, &a), i;
+	static const char *const head[] = { "product", "complaints", "from",
+	    "to" };
+	struct stats_alert *a;
+	size_t n = stats_find_alerts(c, &a), i;
 	const int right[] = { 0, 1, 0, 0 };
-	const char *cells[4] = { "product", "complaints", "from", "to" };
+	const char *cells[4];
 	char b[3][32];
 	struct text_table t;
 
-	fprintf(c->fp,
-	    "Product alerts: %ld or more quality complaints within %ld days "
-	    "(004: stop selling and check)\n",
+	fprintf(c->fp, lang_text(c->lang, "Product alerts: %ld or more "
+	    "quality complaints within %ld days (004: stop selling and check)"),
 	    c->alert_n, c->alert_days);
+	putc('\n', c->fp);
 	if (n == 0) {
-		fprintf(c->fp, "  none\n");
+		fprintf(c->fp, "  %s\n", lang_text(c->lang, "none"));
 		free(a);
 		return;
 	}
 	text_init(&t, 4, right);
+	for (i = 0; i < 4; i++)
+		cells[i] = lang_text(c->lang, head[i]);
 	text_row(&t, cells);
 	for (i = 0; i < n; i++) {
 		snprintf(b[0], 32, "%llu", a[i].n);
@@ -776,19 +891,25 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 	char b[32];
 
 	stats_fill_all(c->st);
-	fprintf(c->fp, "cs-stats report\n\n");
-	fprintf(c->fp, "Tickets: %llu (rows read %llu, rejected %llu)\n",
-	    g->tickets, c->st->read, c->st->rejected);
+	fprintf(c->fp, "%s\n\n", lang_text(c->lang, "cs-stats report"));
+	fprintf(c->fp, lang_text(c->lang,
+	    "Tickets: %llu (rows read %llu, rejected %llu)"), g->tickets,
+	    c->st->read, c->st->rejected);
+	putc('\n', c->fp);
 	if (c->st->has_earliest) {
 		char e[32];
 
-		fprintf(c->fp, "Log covers: %s .. %s\n",
+		fprintf(c->fp, lang_text(c->lang, "Log covers: %s .. %s"),
 		    tp_format_date(tp_local_day(c->st->earliest), e),
 		    tp_format_date(tp_local_day(c->st->latest), b));
+		putc('\n', c->fp);
 	}
-	if (g->timed > 0)
-		fprintf(c->fp, "Figures at: %s (China Standard Time)\n",
-		    tp_format_time(ref_time(c), b));
+	if (g->timed > 0) {
+		fprintf(c->fp, lang_text(c->lang,
+		    "Figures at: %s (China Standard Time)"),
+		    tp_format_time(stats_ref_time(c), b));
+		putc('\n', c->fp);
+	}
 	putc('\n', c->fp);
 	if (c->nby > 0 || c->period != STATS_NOPERIOD)
 		report_groups(c);
@@ -799,11 +920,14 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 	}
 	if (r != NULL)
 		report_retention(c, r);
-	fprintf(c->fp,
-	    "Iceberg: %llu %s stand for about %llu dissatisfied buyers "
-	    "(000 第六条: 25 per complaint)\n\n",
-	    who, c->st->buyers.n ? "complaining buyers" : "complaints",
-	    who * 25);
+	if (c->st->buyers.n)
+		fprintf(c->fp, lang_text(c->lang, "Iceberg: %llu complaining "
+		    "buyers stand for about %llu dissatisfied buyers (000 第六条: "
+		    "25 per complaint)"), who, who * 25);
+	else
+		fprintf(c->fp, lang_text(c->lang, "Iceberg: %llu complaints "
+		    "stand for about %llu dissatisfied buyers (000 第六条: 25 per "
+		    "complaint)"), who, who * 25);
+	fputs("\n\n", c->fp);
 	report_alerts(c);
 }
-

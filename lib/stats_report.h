@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "lang.h"
 #include "out.h"
 #include "stats.h"
 #include "stats_orders.h"
@@ -30,8 +31,79 @@ struct stats_view {
 	long window;		/* retention window, days */
 	long alert_n;		/* quality complaints that raise an alert */
 	long alert_days;	/* the alert window, days */
+	const struct lang *lang; /* --lang table, or NULL for English */
 	FILE *fp;		/* where the report goes */
 };
+
+/* Service levels of a group: shares as numerator and denominator. */
+struct stats_sla {
+	unsigned long long res_ok, res_den; /* resolved within target / judged */
+	unsigned long long rep_ok, rep_den; /* answered within target / judged */
+};
+
+/* A product over the alert threshold. */
+struct stats_alert {
+	size_t product;		/* index in st.products */
+	unsigned long long n;	/* complaints in the worst window */
+	unsigned long long total; /* all quality complaints */
+	long long first, last;	/* the window's first and last complaint */
+	int timed;		/* first and last are set */
+};
+
+/* Bins of the resolution-time distribution. */
+#define STATS_NBINS 6
+
+/*
+ * The figures both reports (text and HTML) are made of, so that the two
+ * cannot disagree.
+ */
+
+/* The reference time for ages and SLA: --today, or the latest time seen. */
+long long stats_ref_time(const struct stats_view *v);
+
+/* Hours of SEC as a label ("8", "0.5") into BUF (32); returns BUF. */
+char *stats_hours_label(long long sec, char *buf);
+
+/* The service levels of group G (of V->st, or one made like it). */
+void stats_sla_of(const struct stats_view *v, struct stats_group *g,
+    struct stats_sla *s);
+
+/* Ages at the reference time of G's open tickets into a new store (free it). */
+void stats_open_ages(const struct stats_view *v, struct stats_group *g,
+    struct stats_store *ages);
+
+/* Group indices in table order (see stats_write_groups()); free it. */
+size_t *stats_sorted_groups(const struct stats_view *v);
+
+/* Products over the alert threshold, worst first, into *OUT (free it). */
+size_t stats_find_alerts(const struct stats_view *v, struct stats_alert **out);
+
+/* Counts of the resolution times RES in each bin (< 1 h ... >= 3 d). */
+void stats_histogram(struct stats_store *res,
+    unsigned long long cnt[STATS_NBINS]);
+
+/* Upper edge of bin I in seconds (0 for the last, which has none). */
+long long stats_bin_edge(int i);
+
+/* The label of bin I ("1-4 h"), translated. */
+const char *stats_bin_label(const struct stats_view *v, int i);
+
+/* NUM / DEN as "66.7%", or "-" when DEN is 0, into BUF (32); returns BUF. */
+const char *stats_pct_text(unsigned long long num, unsigned long long den,
+    char *buf);
+
+/*
+ * Group key KEY[0..LEN) for display into BUF (CAP bytes): its fields
+ * joined by " / ", "(empty)" (translated) when it is empty.
+ */
+void stats_key_text(const struct stats_view *v, const char *key, size_t len,
+    char *buf, size_t cap);
+
+/*
+ * What the groups are by, for titles, into BUF (CAP): "week, category,
+ * agent" (translated: "周、类别、客服").
+ */
+char *stats_by_text(const struct stats_view *v, char *buf, size_t cap);
 
 /* out_header() from constant NAMES[0..N) (at most 48). */
 void stats_out_header(struct out *o, const char *const *names, size_t n);
@@ -52,7 +124,10 @@ void stats_write_cohorts(const struct stats_view *v, struct out *o);
 /* Products over the alert threshold, worst first. */
 void stats_write_alerts(const struct stats_view *v, struct out *o);
 
-/* The plain-text report to V->fp; R is NULL without an order history. */
+/*
+ * The plain-text report to V->fp; R is NULL without an order history.
+ * With V->lang every word of it is translated.
+ */
 void stats_write_report(
     const struct stats_view *v, const struct stats_retention *r);
 

@@ -6,6 +6,7 @@ function __cs_common -a tool
     complete -c $tool -l excel -d 'BOM, CRLF and formula-safe cells for Excel/WPS'
     complete -c $tool -s f -l format -x -a 'csv tsv json' -d 'output format'
     complete -c $tool -s h -l help -d 'print help and exit'
+    complete -c $tool -l lang -r -a 'en zh' -d 'names and fixed values in this language'
     complete -c $tool -l no-header -d 'the first line is data'
     complete -c $tool -l replace -d 'overwrite input columns named like the output columns'
     complete -c $tool -l strict -d 'stop at the first bad row'

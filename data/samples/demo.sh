@@ -51,4 +51,11 @@ step "cs-stats --period week --by agent --compare-previous --today 2026-11-23 -f
 (cd "$s" && cs-stats --period week --by agent --compare-previous \
     --today 2026-11-23 -f tsv tickets.csv | cut -f 1-3,13,16,17,24- |
     awk 'NR == 1 || $1 >= "2026-W46"')
+# The same report as one HTML page in Chinese, for a browser or a mail
+# client: open it with a browser (xdg-open build/report.html).
+step "cs-stats -f html --lang zh --by category,agent --period week --compare-previous --orders orders-history.csv --alert 5 --today 2026-11-23 tickets.csv > ${O#"$top"/}/report.html"
+(cd "$s" && cs-stats -f html --lang zh --by category,agent --period week \
+    --compare-previous --orders orders-history.csv --alert 5 \
+    --today 2026-11-23 tickets.csv) > "$O/report.html"
+echo "wrote ${O#"$top"/}/report.html"
 # END cs-stats

@@ -1,6 +1,7 @@
 # --partial on 4 chunks of a generated 100k-ticket log, then --merge, gives
 # byte for byte what one run over the whole log gives: the default table,
-# a grouped and periodic one with --compare-previous, and the report.
+# a grouped and periodic one with --compare-previous, and the report (as
+# text, and as the HTML page in Chinese).
 set -eu
 t=${TMPDIR:-/tmp}/cs-stats-merge.$$
 mkdir -p "$t"
@@ -29,6 +30,7 @@ check() {
 }
 check plain "" --today 2026-12-01
 check grouped "" --by category,agent --period week --compare-previous --today 2026-12-01
+check html "-f html --lang zh" --by category,agent --period week --compare-previous --today 2026-12-01
 check report --report --by product --period month
 # a state of states merges the same way
 cs-stats --merge --partial --by product --period month "$t"/chunk.aa.csv.state "$t"/chunk.ab.csv.state > "$t/ab.state"
