@@ -231,10 +231,11 @@ store_pct(struct stats_store *st, int p)
 	return store_at(st, rank - 1);
 }
 
-long long
+stats_sum
 store_sum(const struct stats_store *st)
 {
-	long long sum = 0;
+	stats_sum sum = 0;
+	long long part = 0;
 	size_t i;
 
 	if (st->v != NULL) {
@@ -242,11 +243,18 @@ store_sum(const struct stats_store *st)
 			sum += st->v[i];
 		return sum;
 	}
-	for (i = 0; i < st->n; i++)
-		sum += st->d[i];
-	/* Unsigned: base * n may pass the range the sum itself stays in. */
-	return (long long)((unsigned long long)sum +
-	    (unsigned long long)st->base * st->n);
+	/*
+	 * 32-bit offsets: 2^32 of them fit in 64 bits, so sum them in blocks
+	 * of 2^31 and widen once per block.
+	 */
+	for (i = 0; i < st->n; i++) {
+		part += st->d[i];
+		if ((i & 0x7fffffff) == 0x7fffffff) {
+			sum += part;
+			part = 0;
+		}
+	}
+	return sum + part + (stats_sum)st->base * (stats_sum)st->n;
 }
 
 size_t
@@ -1257,13 +1265,27 @@ stats_fmt_hours(long long sec, char *buf)
 }
 
 char *
-stats_fmt_mean_hours(long long sum, long long n, char *buf)
+stats_fmt_mean_hours(stats_sum sum, long long n, char *buf)
 {
+	stats_sum num, den, c;
+	unsigned long long v;
+	const char *sign = sum < 0 ? "-" : "";
+
 	if (n <= 0) {
 		buf[0] = '\0';
 		return buf;
 	}
-	return fmt_centi(div_round(sum * 100, 3600 * n), buf);
+	/*
+	 * Durations are under 2^39 s (years 1000 to 9999) and counts under
+	 * 2^64: the sum stays under 2^103, and |sum| * 200 fits.
+	 */
+	num = (sum < 0 ? -sum : sum) * 200;
+	den = (stats_sum)3600 * 2 * n;
+	c = (num + den / 2) / den;	/* centi-hours, half away from zero */
+	/* The mean is at most the largest value: c fits 64 bits. */
+	v = (unsigned long long)c;
+	snprintf(buf, 32, "%s%llu.%02llu", sign, v / 100, v % 100);
+	return buf;
 }
 
 char *

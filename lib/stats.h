@@ -298,8 +298,14 @@ void store_sort(struct stats_store *st);
  */
 long long store_pct(struct stats_store *st, int p);
 
-/* Sum of ST's values. */
-long long store_sum(const struct stats_store *st);
+/*
+ * A sum of values: 128 bits, so that no sum of up to 2^64 values of 64
+ * bits can overflow.
+ */
+__extension__ typedef __int128 stats_sum;
+
+/* Sum of ST's values, exact. */
+stats_sum store_sum(const struct stats_store *st);
 
 /* Number of values <= LIMIT (ST sorted first). */
 size_t store_count_le(struct stats_store *st, long long limit);
@@ -363,8 +369,11 @@ char *stats_period_prev(enum stats_period p, const char *label, char *buf);
 /* Seconds as hours with two decimals, rounded half up ("1.50"); returns BUF (32). */
 char *stats_fmt_hours(long long sec, char *buf);
 
-/* SUM / N seconds as hours with two decimals, rounded half up; returns BUF (32). */
-char *stats_fmt_mean_hours(long long sum, long long n, char *buf);
+/*
+ * SUM / N seconds as hours with two decimals, rounded half away from zero,
+ * computed exactly; returns BUF (32).
+ */
+char *stats_fmt_mean_hours(stats_sum sum, long long n, char *buf);
 
 /* NUM / DEN as a percentage with one decimal, rounded half up ("66.7"); "" when DEN is 0. */
 char *stats_fmt_pct(unsigned long long num, unsigned long long den, char *buf);
