@@ -1446,6 +1446,53 @@ stats_emit(struct stats *s, stats_emit_fn fn, void *ctx)
 	}
 }
 
+void
+stats_seal_init(struct stats_seal *seal)
+{
+	seal->n = 0;
+	seal->h = 14695981039346656037ULL;
+}
+
+/* Hash N bytes of S, then the separator SEP, into *H. */
+static void
+seal_bytes(uint64_t *h, const char *s, size_t n, unsigned char sep)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		*h ^= (unsigned char)s[i];
+		*h *= 1099511628211ULL;
+	}
+	*h ^= sep;
+	*h *= 1099511628211ULL;
+}
+
+void
+stats_seal_add(struct stats_seal *seal, const char *section, const char *key,
+    size_t klen, const char *name, const char *value, const char *count)
+{
+	seal_bytes(&seal->h, section, strlen(section), 0x1f);
+	seal_bytes(&seal->h, key, klen, 0x1f);
+	seal_bytes(&seal->h, name, strlen(name), 0x1f);
+	seal_bytes(&seal->h, value, strlen(value), 0x1f);
+	seal_bytes(&seal->h, count, strlen(count), 0x1e);
+	seal->n++;
+}
+
+char *
+stats_seal_hex(const struct stats_seal *seal, char *buf)
+{
+	snprintf(buf, 17, "%016llx", (unsigned long long)seal->h);
+	return buf;
+}
+
+/* Non-zero when T is a time a state may hold. */
+static int
+time_ok(long long t)
+{
+	return t >= STATS_TIME_MIN && t <= STATS_TIME_MAX;
+}
+
 /* Parse a whole decimal integer; 0, or -1 when S is not one. */
 static int
 parse_ll(const char *s, long long *v)
@@ -1463,8 +1510,14 @@ absorb_meta(struct stats *s, const char *name, long long v)
 	if (v < 0 && strcmp(name, "latest") != 0 &&
 	    strcmp(name, "earliest") != 0)
 		return -1;
-	if (strcmp(name, "read") == 0)
+	if ((strcmp(name, "latest") == 0 || strcmp(name, "earliest") == 0) &&
+	    !time_ok(v))
+		return -1;
+	if (strcmp(name, "read") == 0) {
+		if (s->read + (unsigned long long)v < s->read)
+			return -1;
 		s->read += (unsigned long long)v;
+	}
 	else if (strcmp(name, "rejected") == 0)
 		s->rejected += (unsigned long long)v;
 	else if (strcmp(name, "latest") == 0)
@@ -1500,13 +1553,17 @@ absorb_group(struct stats *s, const char *sec, const char *key, size_t klen,
 	if (sec[0] == 'g') {
 		unsigned long long *p = group_counter(g, name);
 
-		if (p == NULL || v < 0)
+		if (p == NULL || v < 0 || (unsigned long long)v > s->read)
 			return -1;
 		*p += (unsigned long long)v;
 		*group_counter(&s->all, name) += (unsigned long long)v;
 		return 0;
 	}
-	if (group_store(g, name) == NULL || c < 1)
+	if (group_store(g, name) == NULL || c < 1 ||
+	    (unsigned long long)c > s->read)
+		return -1;
+	/* reply and res hold durations, open and noreply times. */
+	if (name[0] == 'r' ? v < 0 || v > STATS_DURATION_MAX : !time_ok(v))
 		return -1;
 	store_addn(group_store(g, name), v, (unsigned long long)c);
 	return 0;
@@ -1522,6 +1579,8 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 	if ((hasv && parse_ll(value, &v) != 0) ||
 	    (count[0] != '\0' && parse_ll(count, &c) != 0))
 		return -1;
+	if (c < 0 || (unsigned long long)c > s->read)
+		return -1;
 	if (strcmp(sec, "meta") == 0)
 		return hasv ? absorb_meta(s, name, v) : -1;
 	if ((strcmp(sec, "g") == 0 || strcmp(sec, "v") == 0) && hasv)
@@ -1531,7 +1590,8 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 	if (strcmp(sec, "b") == 0) {
 		long long cls;
 
-		if (parse_ll(name, &cls) != 0 || cls < 0 || cls >= STATS_NCLASS)
+		if (parse_ll(name, &cls) != 0 || cls < 0 || cls >= STATS_NCLASS ||
+		    (hasv && !time_ok(v)))
 			return -1;
 		stats_add_buyer(s, key, klen, hasv, v, (int)cls);
 		return 0;
@@ -1541,6 +1601,8 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 		size_t i;
 
 		if (hasv) {
+			if (!time_ok(v))
+				return -1;
 			while (c-- > 0)
 				stats_add_quality(s, key, klen, 1, v);
 			return 0;

@@ -267,9 +267,40 @@ typedef void (*stats_emit_fn)(void *ctx, const char *section, const char *key,
 void stats_emit(struct stats *s, stats_emit_fn fn, void *ctx);
 
 /*
+ * The seal of a state: how many records it has and a checksum over their
+ * fields (FNV-1a, 64 bits, over each field's bytes and a separator), so
+ * that a state cut short or altered is refused by --merge.
+ */
+struct stats_seal {
+	unsigned long long n;	/* records sealed */
+	uint64_t h;		/* checksum so far */
+};
+
+/* An empty seal. */
+void stats_seal_init(struct stats_seal *seal);
+
+/* Add one record (the five fields as stats_emit_fn receives them) to SEAL. */
+void stats_seal_add(struct stats_seal *seal, const char *section,
+    const char *key, size_t klen, const char *name, const char *value,
+    const char *count);
+
+/* SEAL's checksum as 16 hex digits into BUF (17 bytes); returns BUF. */
+char *stats_seal_hex(const struct stats_seal *seal, char *buf);
+
+/*
+ * Times a state may hold (years 1000 to 9999, as tp_parse() reads them,
+ * with a day to spare for the time zone), and the longest duration.
+ */
+#define STATS_TIME_MIN (-30610310400LL)
+#define STATS_TIME_MAX (253402387200LL)
+#define STATS_DURATION_MAX (STATS_TIME_MAX - STATS_TIME_MIN)
+
+/*
  * Add one record of a state written by stats_emit() to S.  Returns 0, 1
  * when it is a ticket id S has seen already (counted twice), or -1 when
- * the record is not one stats_emit() writes.
+ * the record is not one stats_emit() writes: an unknown section or name,
+ * a number that is not one, a time or duration outside the range above,
+ * or a count above the rows the states so far say they read.
  */
 int stats_absorb(struct stats *s, const char *section, const char *key,
     size_t klen, const char *name, const char *value, const char *count);
