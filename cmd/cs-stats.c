@@ -555,6 +555,16 @@ start(void *vctx, struct run *run)
 		}
 		c->bycol[i] = k;
 	}
+	for (i = 0; i < C_NCOLS && run->col[i] < 0; i++)
+		;
+	if (i == C_NCOLS && c->nby == 0) {
+		/* Counting rows of an unknown file would print figures of nothing. */
+		cs_warnx_at(run->file, 0, "no column of a ticket log or review "
+		    "file (工单号 id, 创建时间 opened, 售后类型 category, 完结时间 "
+		    "resolved, 处理结果 outcome ...): name one with --column "
+		    "NAME=HEADER");
+		return CS_FATAL;
+	}
 	if (c->period != STATS_NOPERIOD && run->col[C_OPENED] < 0) {
 		cols_missing(&cols[C_OPENED], run->file);
 		return CS_FATAL;
