@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cell.h"
 #include "cli.h"
@@ -609,9 +610,23 @@ get_time(struct run *run, const struct record *r, size_t col, long long *t)
 	return 1;
 }
 
-static int
-read_times(struct run *run, const struct record *r, struct stats_ticket *t)
+/*
+ * The latest time a log may hold: a year after the end of --today, or
+ * after now.  A log judged as of an earlier day may hold later tickets,
+ * but not a ticket of 9999-12-31.
+ */
+static long long
+latest_allowed(const struct ctx *c)
 {
+	return (c->has_today ? c->today : (long long)time(NULL)) + 366 * 86400LL;
+}
+
+static int
+read_times(struct ctx *c, struct run *run, const struct record *r,
+    struct stats_ticket *t)
+{
+	char when[24];
+	long long limit = latest_allowed(c);
 	int rc;
 
 	if (run->col[C_OPENED] >= 0) {
@@ -640,6 +655,15 @@ read_times(struct run *run, const struct record *r, struct stats_ticket *t)
 	}
 	if (t->has_resolved && t->resolved < t->opened) {
 		run_reject(run, "resolved before the ticket was opened");
+		return -1;
+	}
+	if ((t->has_opened && t->opened > limit) ||
+	    (t->has_reply && t->reply > limit) ||
+	    (t->has_resolved && t->resolved > limit)) {
+		run_reject(run, "%s time is more than a year after %s: not a "
+		    "real date", t->has_opened && t->opened > limit ? "opened" :
+		    t->has_reply && t->reply > limit ? "first_reply" : "resolved",
+		    c->has_today ? tp_format_time(c->today, when) : "now");
 		return -1;
 	}
 	return 0;
@@ -683,6 +707,8 @@ read_flags(struct ctx *c, struct run *run, const struct record *r,
 	t->contacts = -1;
 	t->reply_col = run->col[C_REPLY] >= 0;
 	t->close_col = run->col[C_RESOLVED] >= 0 || run->col[C_OUTCOME] >= 0;
+	t->contacts_col = run->col[C_CONTACTS] >= 0;
+	t->reopen_col = run->col[C_REOPENED] >= 0;
 	if ((s = run_field(run, r, C_OUTCOME, &n)) != NULL)
 		t->outcome = (enum stats_outcome)memo_ask(
 		    &c->outcome_memo, s, n, outcome_of);
@@ -788,7 +814,7 @@ row(void *vctx, struct run *run, const struct record *r)
 	if (c->merge)
 		return merge_row(c, run, r);
 	memset(&t, 0, sizeof t);
-	if (read_times(run, r, &t) != 0)
+	if (read_times(c, run, r, &t) != 0)
 		return ROW_REJECT;
 	if (check_id(c, run, r) != 0)
 		return ROW_REJECT;

@@ -570,12 +570,22 @@ group_add(struct stats_group *g, const struct stats_ticket *t, int stores)
 		g->reopen_known++;
 		g->reopened += t->reopened > 0;
 	}
-	if (solved && (t->contacts >= 0 || t->reopened >= 0)) {
-		g->fcr_known++;
-		if (t->contacts >= 0)
-			g->fcr += t->contacts <= 1 && t->reopened <= 0;
-		else
-			g->fcr += t->reopened == 0;
+	if (solved) {
+		/*
+		 * Resolved at first contact: one contact and not reopened.  A
+		 * known failure of either decides; success needs every column
+		 * the log has to be known.  A blank cell is unknown, never
+		 * success.
+		 */
+		int fail = t->contacts > 1 || t->reopened > 0;
+		int unknown = (t->contacts_col && t->contacts < 0) ||
+		    (t->reopen_col && t->reopened < 0) ||
+		    (!t->contacts_col && !t->reopen_col);
+
+		if (fail || !unknown) {
+			g->fcr_known++;
+			g->fcr += !fail;
+		}
 	}
 }
 

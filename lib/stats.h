@@ -57,6 +57,8 @@ struct stats_ticket {
 	int contacts;		/* contacts needed, or -1 unknown */
 	int reply_col;		/* the log has a first-reply column */
 	int close_col;		/* the log has a resolved or outcome column */
+	int contacts_col;	/* the log has a contacts column (接待次数) */
+	int reopen_col;		/* the log has a reopened column (是否重开) */
 };
 
 /*
