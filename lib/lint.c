@@ -560,6 +560,8 @@ lint_flush(struct lint *l, long upto)
 		free(p->detail);
 	}
 	run->file = file;
+	if (i == 0)
+		return;
 	memmove(l->pend, l->pend + i, (l->npend - i) * sizeof *l->pend);
 	l->npend -= i;
 }
