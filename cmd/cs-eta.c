@@ -25,6 +25,7 @@ enum {
 	OPT_GAZETTEER,
 	OPT_HOLIDAYS,
 	OPT_OVERDUE,
+	OPT_STATUSES,
 	OPT_TODAY,
 	OPT_TRANSIT
 };
@@ -40,6 +41,7 @@ static const struct option long_options[] = {
 	{ "gazetteer", required_argument, NULL, OPT_GAZETTEER },
 	{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
 	{ "overdue", no_argument, NULL, OPT_OVERDUE },
+	{ "statuses", required_argument, NULL, OPT_STATUSES },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "transit", required_argument, NULL, OPT_TRANSIT },
 	{ NULL, 0, NULL, 0 }
@@ -63,7 +65,9 @@ static const char help[] =
 "      --gazetteer FILE         replace the embedded gazetteer\n"
 "      --holidays FILE          replace the embedded holidays, 调休 working\n"
 "                               days and courier closures\n"
-"      --overdue                keep only the overdue rows (the follow-up list)\n"
+"      --overdue                keep only the follow-up list: overdue parcels\n"
+"                               and paid orders past the dispatch promise\n"
+"      --statuses FILE          replace the embedded order status wordings\n"
 "      --today DATE             the day to judge against (default: today in\n"
 "                               Asia/Shanghai)\n"
 "      --transit FILE           replace the embedded transit table\n"
@@ -71,9 +75,14 @@ static const char help[] =
 "Columns read: shipped (发货时间, shipped_at ...) or else paid (付款时间,\n"
 "paid_at ...) or created (订单创建时间, created_at ...); tier (from\n"
 "cs-shipcost) or province/region or address (收货地址 ...); carrier\n"
-"(物流公司; optional); delivered (签收时间; optional).\n"
+"(物流公司; optional); delivered (签收时间; optional); order_status\n"
+"(订单状态, 交易状态; optional).\n"
 "Columns appended: eta_earliest, eta_latest, status (eta_status when the\n"
-"input has a status column), days_late, extend_receipt.\n";
+"input has a status column), days_late, extend_receipt, and hours_late\n"
+"with an order status column.  status is in_transit, due_today, overdue or\n"
+"delivered; cancelled, unpaid, awaiting_dispatch or dispatch_late from the\n"
+"order status; unknown_region, unserved, no_transit, no_time or bad_time\n"
+"for a row that cannot be estimated (with a diagnostic).\n";
 
 static int
 eta_option(void *ctx, struct run *run, int c, const char *arg)
@@ -132,6 +141,9 @@ eta_option(void *ctx, struct run *run, int c, const char *arg)
 	case OPT_OVERDUE:
 		e->overdue_only = 1;
 		return 0;
+	case OPT_STATUSES:
+		e->statuses_path = arg;
+		return 0;
 	case OPT_TODAY:
 		if (eta_parse_date(arg, &e->today) != 0) {
 			cs_warnx("--today: expected a date such as 2026-11-23, got '%s'",
@@ -173,7 +185,7 @@ main(int argc, char **argv)
 		.synopsis = "[--dispatch-every-day] [--overdue] [--auto-confirm-days N] "
 		    "[--carrier NAME] [--cutoff HH:MM] [--delay REGION=DAYS]... "
 		    "[--dispatch HOURS] [--extend-margin DAYS] [--holidays FILE] "
-		    "[--today DATE] [--transit FILE] [OPTION]... [FILE]...",
+		    "[--statuses FILE] [--today DATE] [--transit FILE] [OPTION]... [FILE]...",
 		.summary = "Estimate delivery dates, list overdue parcels and the "
 		    "receipt windows to extend.",
 		.help = help,

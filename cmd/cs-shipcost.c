@@ -94,6 +94,13 @@ row(void *ctx, struct run *run, const struct record *r)
 	return shipcost_row(ctx, run, r);
 }
 
+static int
+finish(void *ctx, struct run *run)
+{
+	(void)run;
+	return shipcost_finish(ctx);
+}
+
 static const struct tool tool = {
 	.name = "cs-shipcost",
 	.synopsis = "[--explain] [--carrier NAME] [--rates FILE] [--weight KG | --weights FILE] [OPTION]... [FILE]...",
@@ -107,6 +114,7 @@ static const struct tool tool = {
 	.init = init,
 	.start = start,
 	.row = row,
+	.finish = finish,
 };
 
 int

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cell.h"
 #include "cli.h"
@@ -58,7 +59,12 @@ static const struct colspec order_cols[2] = {
 
 enum table { T_GROUPS, T_RETENTION, T_COHORTS, T_ALERTS };
 
-#define PARTIAL_MAGIC "cs-stats-partial-1"
+/*
+ * The first field of a state's header: its format and version.  Version 2
+ * ends with a record "end,,N,CHECKSUM," sealing the N records before it.
+ */
+#define PARTIAL_MAGIC "cs-stats-partial-2"
+#define PARTIAL_MAGIC_PREFIX "cs-stats-partial-"
 
 /* The period label of a day, remembered. */
 struct day_label {
@@ -106,6 +112,14 @@ struct ctx {
 	/* Per input. */
 	long *bycol;		/* field index of each --by name */
 	int started;		/* a header was seen */
+	/* The state being merged. */
+	struct stats_seal seal;	/* its records so far */
+	int sealed;		/* its end record was read */
+	int in_state;		/* a state is being read */
+	int nsealed;		/* states read to their end record */
+	int argc;		/* main()'s: the operands are from optind on */
+	const char *state_file;	/* its display name */
+	long state_line;	/* its last line read */
 	char *key;		/* key being built */
 	size_t keycap;		/* its size */
 	/* The last outcome and category words and what they said. */
@@ -480,15 +494,56 @@ by_column(const struct run *run, const char *name)
 	return k;
 }
 
+/* Non-zero (after a message) when the state read last had no end record. */
 static int
-start_merge(struct run *run)
+state_cut_short(struct ctx *c)
 {
+	if (!c->in_state || c->sealed)
+		return 0;
+	cs_warnx_at(c->state_file, c->state_line, "partial state ends without "
+	    "its end record: cut short, not merged");
+	return 1;
+}
+
+static int
+start_merge(struct ctx *c, struct run *run)
+{
+	if (state_cut_short(c))
+		return CS_FATAL;
+	if (run->hdr != NULL && run->nhdr == 5 &&
+	    strncmp(run->hdr[0], PARTIAL_MAGIC_PREFIX,
+	    strlen(PARTIAL_MAGIC_PREFIX)) == 0 &&
+	    strcmp(run->hdr[0], PARTIAL_MAGIC) != 0) {
+		cs_warnx_at(run->file, 0, "partial state of another version "
+		    "('%s', this cs-stats reads '%s'): make it again with "
+		    "--partial", run->hdr[0], PARTIAL_MAGIC);
+		return CS_FATAL;
+	}
 	if (run->hdr == NULL || run->nhdr != 5 ||
 	    strcmp(run->hdr[0], PARTIAL_MAGIC) != 0) {
 		cs_warnx_at(run->file, 0, "not a cs-stats partial state "
 		    "(write one with --partial)");
 		return CS_FATAL;
 	}
+	return 0;
+}
+
+/*
+ * The first record of each state begins its seal (the driver calls
+ * start() for the first input only).  0, or -1 after a message when the
+ * state before was cut short.
+ */
+static int
+state_begin(struct ctx *c, struct run *run)
+{
+	if (c->in_state && c->state_file == run->file)
+		return 0;
+	if (state_cut_short(c))
+		return -1;
+	stats_seal_init(&c->seal);
+	c->sealed = 0;
+	c->in_state = 1;
+	c->state_file = run->file;
 	return 0;
 }
 
@@ -500,7 +555,7 @@ start(void *vctx, struct run *run)
 
 	c->started = 1;
 	if (c->merge)
-		return start_merge(run);
+		return start_merge(c, run);
 	if ((c->bycol = calloc(c->nby + 1, sizeof *c->bycol)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < c->nby; i++) {
@@ -516,6 +571,16 @@ start(void *vctx, struct run *run)
 			return CS_FATAL;
 		}
 		c->bycol[i] = k;
+	}
+	for (i = 0; i < C_NCOLS && run->col[i] < 0; i++)
+		;
+	if (i == C_NCOLS && c->nby == 0) {
+		/* Counting rows of an unknown file would print figures of nothing. */
+		cs_warnx_at(run->file, 0, "no column of a ticket log or review "
+		    "file (工单号 id, 创建时间 opened, 售后类型 category, 完结时间 "
+		    "resolved, 处理结果 outcome ...): name one with --column "
+		    "NAME=HEADER");
+		return CS_FATAL;
 	}
 	if (c->period != STATS_NOPERIOD && run->col[C_OPENED] < 0) {
 		cols_missing(&cols[C_OPENED], run->file);
@@ -561,9 +626,23 @@ get_time(struct run *run, const struct record *r, size_t col, long long *t)
 	return 1;
 }
 
-static int
-read_times(struct run *run, const struct record *r, struct stats_ticket *t)
+/*
+ * The latest time a log may hold: a year after the end of --today, or
+ * after now.  A log judged as of an earlier day may hold later tickets,
+ * but not a ticket of 9999-12-31.
+ */
+static long long
+latest_allowed(const struct ctx *c)
 {
+	return (c->has_today ? c->today : (long long)time(NULL)) + 366 * 86400LL;
+}
+
+static int
+read_times(struct ctx *c, struct run *run, const struct record *r,
+    struct stats_ticket *t)
+{
+	char when[24];
+	long long limit = latest_allowed(c);
 	int rc;
 
 	if (run->col[C_OPENED] >= 0) {
@@ -592,6 +671,15 @@ read_times(struct run *run, const struct record *r, struct stats_ticket *t)
 	}
 	if (t->has_resolved && t->resolved < t->opened) {
 		run_reject(run, "resolved before the ticket was opened");
+		return -1;
+	}
+	if ((t->has_opened && t->opened > limit) ||
+	    (t->has_reply && t->reply > limit) ||
+	    (t->has_resolved && t->resolved > limit)) {
+		run_reject(run, "%s time is more than a year after %s: not a "
+		    "real date", t->has_opened && t->opened > limit ? "opened" :
+		    t->has_reply && t->reply > limit ? "first_reply" : "resolved",
+		    c->has_today ? tp_format_time(c->today, when) : "now");
 		return -1;
 	}
 	return 0;
@@ -635,6 +723,8 @@ read_flags(struct ctx *c, struct run *run, const struct record *r,
 	t->contacts = -1;
 	t->reply_col = run->col[C_REPLY] >= 0;
 	t->close_col = run->col[C_RESOLVED] >= 0 || run->col[C_OUTCOME] >= 0;
+	t->contacts_col = run->col[C_CONTACTS] >= 0;
+	t->reopen_col = run->col[C_REOPENED] >= 0;
 	if ((s = run_field(run, r, C_OUTCOME, &n)) != NULL)
 		t->outcome = (enum stats_outcome)memo_ask(
 		    &c->outcome_memo, s, n, outcome_of);
@@ -740,7 +830,7 @@ row(void *vctx, struct run *run, const struct record *r)
 	if (c->merge)
 		return merge_row(c, run, r);
 	memset(&t, 0, sizeof t);
-	if (read_times(run, r, &t) != 0)
+	if (read_times(c, run, r, &t) != 0)
 		return ROW_REJECT;
 	if (check_id(c, run, r) != 0)
 		return ROW_REJECT;
@@ -753,12 +843,20 @@ row(void *vctx, struct run *run, const struct record *r)
 
 /* --- partial state ------------------------------------------------------- */
 
+/* Where a state is written, and its seal. */
+struct state_out {
+	struct out o;		/* the writer */
+	struct stats_seal seal;	/* the records written */
+};
+
 static void
 emit_record(void *vctx, const char *sec, const char *key, size_t klen,
     const char *name, const char *value, const char *count)
 {
-	struct out *o = vctx;
+	struct state_out *so = vctx;
+	struct out *o = &so->o;
 
+	stats_seal_add(&so->seal, sec, key, klen, name, value, count);
 	out_str(o, sec);
 	out_field(o, key, klen);
 	out_str(o, name);
@@ -772,22 +870,31 @@ write_partial(struct ctx *c, struct run *run)
 {
 	static const char *const hdr[] = { PARTIAL_MAGIC, "key", "name",
 		"value", "count" };
-	struct out o;
-	char v[32];
+	struct state_out so;
+	char v[32], h[17];
 
-	out_init(&o, stdout, OUT_CSV, 0);
-	stats_out_header(&o, hdr, 5);
-	emit_record(&o, "opt", "", 0, "by", c->nby ? c->byarg : "", "");
+	out_init(&so.o, stdout, OUT_CSV, 0);
+	stats_seal_init(&so.seal);
+	stats_out_header(&so.o, hdr, 5);
+	emit_record(&so, "opt", "", 0, "by", c->nby ? c->byarg : "", "");
 	emit_record(
-	    &o, "opt", "", 0, "period", stats_period_name(c->period), "");
+	    &so, "opt", "", 0, "period", stats_period_name(c->period), "");
 	snprintf(v, sizeof v, "%lld", c->sla_res);
-	emit_record(&o, "opt", "", 0, "quick", v, "");
+	emit_record(&so, "opt", "", 0, "quick", v, "");
 	if (!c->merge) {
 		c->st.read = run->nin;
 		c->st.rejected = run->nrej;
 	}
-	stats_emit(&c->st, emit_record, &o);
-	out_free(&o);
+	stats_emit(&c->st, emit_record, &so);
+	/* The end record: how many records came before it, and their checksum. */
+	snprintf(v, sizeof v, "%llu", so.seal.n);
+	out_str(&so.o, "end");
+	out_str(&so.o, "");
+	out_str(&so.o, v);
+	out_str(&so.o, stats_seal_hex(&so.seal, h));
+	out_str(&so.o, "");
+	out_end(&so.o);
+	out_free(&so.o);
 }
 
 static int
@@ -818,21 +925,51 @@ merge_opt(struct ctx *c, struct run *run, const char *name, const char *value)
 	return ROW_REJECT;
 }
 
+/* A state that cannot be merged: MSG at FILE:LINE, and stop with status 2. */
+static int
+state_error(struct run *run, const char *msg)
+{
+	cs_warnx_at(run->file, run->line, "%s", msg);
+	run->status = CS_FATAL;
+	run->stop = 1;
+	return ROW_REJECT;
+}
+
 static int
 merge_row(struct ctx *c, struct run *run, const struct record *r)
 {
+	char h[17], n[32];
 	int rc;
 
-	if (strcmp(r->f[0], "opt") == 0)
-		return merge_opt(c, run, r->f[2], r->f[3]);
-	rc = stats_absorb(&c->st, r->f[0], r->f[1], r->len[1], r->f[2], r->f[3],
-	    r->f[4]);
-	if (rc < 0) {
-		cs_warnx_at(run->file, run->line, "bad partial state record");
+	if (state_begin(c, run) != 0) {
 		run->status = CS_FATAL;
 		run->stop = 1;
 		return ROW_REJECT;
 	}
+	c->state_line = run->line;
+	if (c->sealed)
+		return state_error(run, "a record after the end record");
+	if (strcmp(r->f[0], "end") == 0) {
+		snprintf(n, sizeof n, "%llu", c->seal.n);
+		if (strcmp(r->f[2], n) != 0)
+			return state_error(run, "the end record counts records "
+			    "that are not there: cut short or altered");
+		if (strcmp(r->f[3], stats_seal_hex(&c->seal, h)) != 0)
+			return state_error(run, "the checksum does not match: "
+			    "the state was altered");
+		c->sealed = 1;
+		c->nsealed++;
+		return ROW_SKIP;
+	}
+	stats_seal_add(&c->seal, r->f[0], r->f[1], r->len[1], r->f[2], r->f[3],
+	    r->f[4]);
+	if (strcmp(r->f[0], "opt") == 0)
+		return merge_opt(c, run, r->f[2], r->f[3]);
+	rc = stats_absorb(&c->st, r->f[0], r->f[1], r->len[1], r->f[2], r->f[3],
+	    r->f[4]);
+	if (rc < 0)
+		return state_error(run, "bad partial state record (not one "
+		    "cs-stats writes, or a value out of range)");
 	if (rc > 0)
 		run_warn(run,
 		    "duplicate ticket id '%s' in another partial state "
@@ -881,6 +1018,15 @@ finish(void *vctx, struct run *run)
 	struct stats_retention r;
 	struct stats_view v;
 
+	if (c->merge && state_cut_short(c))
+		return CS_FATAL;
+	if (c->merge && c->nsealed < (c->argc > optind ? c->argc - optind : 1)) {
+		int n = c->argc > optind ? c->argc - optind : 1;
+
+		cs_warnx("%d of the %d partial states hold no records, not even "
+		    "their end record: cut short, not merged", n - c->nsealed, n);
+		return CS_FATAL;
+	}
 	if (c->partial) {
 		write_partial(c, run);
 		return 0;
@@ -952,6 +1098,7 @@ main(int argc, char **argv)
 	c.window = 90;
 	c.alert_n = 3;
 	c.alert_days = 30;
+	c.argc = argc;
 	rc = cli_main(&tool, &c, argc, argv);
 	stats_free(&c.st);
 	stats_orders_free(&c.ord);

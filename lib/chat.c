@@ -41,7 +41,13 @@ struct conv {
 	long agent_line;	/* line of the agent's last message */
 	int agent_closed;	/* it closes politely */
 	struct chat_stats st;	/* figures */
+	unsigned long long seq;	/* when it began, in messages */
+	struct conv *hnext;	/* next in its hash chain */
+	struct conv *prev, *next; /* by time of the last message (oldest first) */
+	struct conv *bprev, *bnext; /* by beginning (earliest first) */
 };
+
+#define CHAT_BUCKETS 4096	/* hash chains of open conversations */
 
 struct chat {
 	struct chat_opts o;	/* options */
@@ -50,7 +56,13 @@ struct chat {
 	void *ctx;		/* their context */
 	struct normalizer *z;	/* normalisation table */
 	struct norm n;		/* the current message, normalised */
-	struct conv c;		/* the open conversation */
+	struct conv *cur;	/* the conversation of the current message */
+	struct conv *hash[CHAT_BUCKETS]; /* open conversations by id */
+	struct conv *old, *young; /* open ones, least recently active first */
+	struct conv *first, *last; /* open ones, by beginning */
+	int nopen;		/* how many are open */
+	int has_clock;		/* clock is known */
+	long long clock;	/* the latest message time seen */
 };
 
 static const char *const greetings[] = {
@@ -100,6 +112,8 @@ chat_defaults(struct chat_opts *o)
 	o->typing_cpm = 50;
 	o->typing_min = 10;
 	o->typing_window = 300;
+	o->idle = 86400;
+	o->max_open = 4096;
 }
 
 struct chat *
@@ -205,8 +219,9 @@ report(struct chat *c, const char *rule, long line, const char *fmt, ...)
 
 	f.rule = rule;
 	f.line = line;
-	f.conv = c->c.id;
-	f.agent = c->c.agent ? c->c.agent : "";
+	f.conv = c->cur->id;
+	f.agent = c->cur->agent ? c->cur->agent : "";
+	f.st = &c->cur->st;
 	va_start(ap, fmt);
 	vsnprintf(f.detail, sizeof f.detail, fmt, ap);
 	va_end(ap);
@@ -225,14 +240,52 @@ dup_n(const char *s, size_t n)
 	return d;
 }
 
-/* Close the open conversation: unanswered, close, figures. */
-void
-chat_end(struct chat *c)
+static unsigned
+conv_hash(const char *id, size_t n)
 {
-	struct conv *v = &c->c;
+	unsigned h = 2166136261u;
+	size_t i;
 
-	if (!v->open)
-		return;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)id[i]) * 16777619u;
+	return h % CHAT_BUCKETS;
+}
+
+/* Take V out of the activity list. */
+static void
+unlink_active(struct chat *c, struct conv *v)
+{
+	if (v->prev != NULL)
+		v->prev->next = v->next;
+	else
+		c->old = v->next;
+	if (v->next != NULL)
+		v->next->prev = v->prev;
+	else
+		c->young = v->prev;
+	v->prev = v->next = NULL;
+}
+
+/* Put V at the young end of the activity list. */
+static void
+link_young(struct chat *c, struct conv *v)
+{
+	v->prev = c->young;
+	v->next = NULL;
+	if (c->young != NULL)
+		c->young->next = v;
+	else
+		c->old = v;
+	c->young = v;
+}
+
+/* Close conversation V: unanswered, close, figures; V is freed. */
+static void
+end_conv(struct chat *c, struct conv *v)
+{
+	struct conv **pp;
+
+	c->cur = v;
 	if (v->pending_real > 0 && !v->replied)
 		report(c, "unanswered", v->pending_real,
 		    "no agent reply in the conversation");
@@ -246,26 +299,105 @@ chat_end(struct chat *c)
 	v->st.agent = v->agent ? v->agent : "";
 	v->st.unanswered = v->pending_real > 0;
 	c->fe(c->ctx, &v->st);
+	for (pp = &c->hash[conv_hash(v->id, strlen(v->id))]; *pp != v;
+	    pp = &(*pp)->hnext)
+		;
+	*pp = v->hnext;
+	unlink_active(c, v);
+	if (v->bprev != NULL)
+		v->bprev->bnext = v->bnext;
+	else
+		c->first = v->bnext;
+	if (v->bnext != NULL)
+		v->bnext->bprev = v->bprev;
+	else
+		c->last = v->bprev;
+	c->nopen--;
+	c->cur = NULL;
 	free(v->id);
 	free(v->agent);
-	memset(v, 0, sizeof *v);
+	free(v);
 }
 
+void
+chat_end(struct chat *c)
+{
+	while (c->first != NULL)
+		end_conv(c, c->first);
+}
+
+struct chat_stats *
+chat_current(struct chat *c)
+{
+	return c->cur != NULL ? &c->cur->st : NULL;
+}
+
+long
+chat_open_from(const struct chat *c)
+{
+	return c->first != NULL ? c->first->st.line : 0;
+}
+
+/* End the conversations quiet for longer than idle as of message M. */
+static void
+end_quiet(struct chat *c, const struct chat_msg *m)
+{
+	if (m->has_time && (!c->has_clock || m->t > c->clock)) {
+		c->clock = m->t;
+		c->has_clock = 1;
+	}
+	while (c->old != NULL && c->has_clock && c->old->has_last &&
+	    c->clock - c->old->last_t > c->o.idle)
+		end_conv(c, c->old);
+}
+
+/* Make the conversation of M the current one, beginning it when new; 0 or -1. */
 static int
 start_conv(struct chat *c, const struct chat_msg *m)
 {
-	struct conv *v = &c->c;
+	unsigned h = conv_hash(m->conv, m->convlen);
+	struct conv *v;
 
-	if (v->open && strlen(v->id) == m->convlen &&
-	    memcmp(v->id, m->conv, m->convlen) == 0)
+	end_quiet(c, m);
+	if (c->cur != NULL && strlen(c->cur->id) == m->convlen &&
+	    memcmp(c->cur->id, m->conv, m->convlen) == 0)
+		v = c->cur;
+	else
+		for (v = c->hash[h]; v != NULL; v = v->hnext)
+			if (strlen(v->id) == m->convlen &&
+			    memcmp(v->id, m->conv, m->convlen) == 0)
+				break;
+	if (v != NULL) {
+		if (c->young != v) {
+			unlink_active(c, v);
+			link_young(c, v);
+		}
+		c->cur = v;
 		return 0;
-	chat_end(c);
-	if ((v->id = dup_n(m->conv, m->convlen)) == NULL)
+	}
+	while (c->old != NULL && c->nopen >= c->o.max_open)
+		end_conv(c, c->old);
+	if ((v = calloc(1, sizeof *v)) == NULL)
 		return -1;
+	if ((v->id = dup_n(m->conv, m->convlen)) == NULL) {
+		free(v);
+		return -1;
+	}
 	v->open = 1;
 	v->st.line = m->line;
 	v->st.first_reply = -1;
 	v->st.resp_max = -1;
+	v->hnext = c->hash[h];
+	c->hash[h] = v;
+	link_young(c, v);
+	v->bprev = c->last;
+	if (c->last != NULL)
+		c->last->bnext = v;
+	else
+		c->first = v;
+	c->last = v;
+	c->nopen++;
+	c->cur = v;
 	return 0;
 }
 
@@ -296,7 +428,7 @@ check_greeting(struct chat *c, const struct chat_msg *m, int timed)
 static void
 check_timing(struct chat *c, const struct chat_msg *m)
 {
-	struct conv *v = &c->c;
+	struct conv *v = c->cur;
 	long long d;
 
 	if (v->pending > 0 && v->pending_has_t) {
@@ -327,7 +459,7 @@ check_timing(struct chat *c, const struct chat_msg *m)
 static void
 check_typing(struct chat *c, const struct chat_msg *m)
 {
-	struct conv *v = &c->c;
+	struct conv *v = c->cur;
 	long long g = m->t - v->last_t;
 	size_t chars = lint_chars(m->text, m->textlen);
 
@@ -346,7 +478,7 @@ check_typing(struct chat *c, const struct chat_msg *m)
 static void
 agent_msg(struct chat *c, const struct chat_msg *m, int timed)
 {
-	struct conv *v = &c->c;
+	struct conv *v = c->cur;
 
 	if (v->agent == NULL && m->agent != NULL && m->agentlen > 0)
 		v->agent = dup_n(m->agent, m->agentlen);
@@ -376,7 +508,7 @@ agent_msg(struct chat *c, const struct chat_msg *m, int timed)
 static void
 buyer_msg(struct chat *c, const struct chat_msg *m, int timed)
 {
-	struct conv *v = &c->c;
+	struct conv *v = c->cur;
 
 	v->st.buyer++;
 	if (timed && !v->has_buyer_t && !v->replied) {
@@ -394,11 +526,12 @@ buyer_msg(struct chat *c, const struct chat_msg *m, int timed)
 int
 chat_add(struct chat *c, const struct chat_msg *m)
 {
-	struct conv *v = &c->c;
+	struct conv *v;
 	int timed = m->has_time, back = 0;
 
 	if (start_conv(c, m) != 0)
 		return -1;
+	v = c->cur;
 	if (m->role == CHAT_OTHER)
 		return 0;
 	if (timed && v->has_last && m->t < v->last_t) {
@@ -424,8 +557,14 @@ chat_free(struct chat *c)
 {
 	if (c == NULL)
 		return;
-	free(c->c.id);
-	free(c->c.agent);
+	while (c->first != NULL) {
+		struct conv *v = c->first;
+
+		c->first = v->bnext;
+		free(v->id);
+		free(v->agent);
+		free(v);
+	}
 	norm_free(&c->n);
 	normalizer_free(c->z);
 	free(c);

@@ -6,11 +6,14 @@
  * and unanswered buyer messages over a chat log, one conversation at a
  * time (001 §1.2, §6.3, §6.7, §6.8).
  *
- * Messages are fed in input order.  The messages of one conversation must
- * be contiguous, as the back-ends export them; a conversation ends when a
- * message of another conversation arrives or at chat_end().  Findings and
- * the conversation's figures go to the caller's callbacks.  Memory holds
- * one conversation's state, never the log.
+ * Messages are fed in input order, and are grouped by conversation id
+ * whatever that order: exports sorted by time interleave conversations,
+ * and each keeps its own state, in its own time order.  A conversation
+ * ends at chat_end(), or earlier when it has been quiet for idle seconds
+ * of the log's time, or when more than max_open are open (the one quiet
+ * longest ends).  Findings and the conversation's figures go to the
+ * caller's callbacks.  Memory holds the open conversations' states, never
+ * the log.
  *
  * Rule ids reported (their severity, reason and suggestion are in the
  * rules file, kind conversation): first-reply, response-time, greeting,
@@ -33,6 +36,8 @@ struct chat_opts {
 	int typing_cpm;		/* slowest acceptable typing, characters a minute (50) */
 	int typing_min;		/* shortest message the typing check measures (10) */
 	int typing_window;	/* a longer pause is not typing time (300 s) */
+	long idle;		/* a conversation quiet this long has ended (86400 s) */
+	int max_open;		/* conversations open at most (4096) */
 	/* The holiday greeting for DAY (days since 1970-01-01), or NULL. */
 	const char *(*festival)(void *ctx, long day);
 	void *festival_ctx;	/* its context */
@@ -57,6 +62,7 @@ struct chat_finding {
 	const char *conv;	/* conversation id */
 	const char *agent;	/* agent name ("" when unknown) */
 	char detail[192];	/* what was measured, e.g. "first reply after 42 s (limit 15 s)" */
+	struct chat_stats *st;	/* the conversation's figures (user[] may be changed) */
 };
 
 struct chat_stats {
@@ -72,6 +78,8 @@ struct chat_stats {
 	unsigned long long chars; /* characters typed in measured time */
 	long long secs;		/* measured typing time (s) */
 	int unanswered;		/* ends with buyer messages unanswered */
+	/* The caller's, for its own counts per conversation (zero at start). */
+	unsigned long user[4];
 };
 
 /* Callbacks; the strings they get are valid during the call only. */
@@ -87,7 +95,7 @@ struct chat;
 struct chat *chat_new(const struct chat_opts *o, chat_finding_fn ff,
     chat_end_fn fe, void *ctx);
 
-/* Fill O with the defaults (15, 30, 120, 50, 10, 300; no festival lookup). */
+/* Fill O with the defaults (15, 30, 120, 50, 10, 300, 86400, 4096; no festival lookup). */
 void chat_defaults(struct chat_opts *o);
 
 /*
@@ -98,8 +106,20 @@ void chat_defaults(struct chat_opts *o);
  */
 int chat_add(struct chat *c, const struct chat_msg *m);
 
-/* End the open conversation (reporting its findings and figures). */
+/* End every open conversation, in the order they began (findings, figures). */
 void chat_end(struct chat *c);
+
+/*
+ * The figures of the conversation of the message chat_add() got last
+ * (its user[] counters may be changed), or NULL.
+ */
+struct chat_stats *chat_current(struct chat *c);
+
+/*
+ * The first line of the earliest open conversation, or 0 when none is
+ * open: no finding reported from now on is about an earlier line.
+ */
+long chat_open_from(const struct chat *c);
 
 /* Free C (NULL is fine); call chat_end() first to get the last figures. */
 void chat_free(struct chat *c);

@@ -26,12 +26,19 @@ const struct colspec eta_columns[ET_NCOLS] = {
 	    "地址|address|shipping_address|ship_address|delivery_address|addr" },
 	[ET_CARRIER] = { "carrier", "物流公司|快递公司|承运商|快递|carrier|courier|"
 	    "express" },
+	[ET_ORDER_STATUS] = { "order_status", "订单状态|交易状态|order_status|"
+	    "trade_status|orderstatus" },
 };
 
-static const char *const status_names[] = {
-	"in_transit", "due_today", "overdue", "delivered"
+static const char *const status_names[ETA_NSTATUS] = {
+	[ETA_IN_TRANSIT] = "in_transit", [ETA_DUE_TODAY] = "due_today",
+	[ETA_OVERDUE] = "overdue", [ETA_DELIVERED] = "delivered",
+	[ETA_CANCELLED] = "cancelled", [ETA_UNPAID] = "unpaid",
+	[ETA_AWAITING] = "awaiting_dispatch", [ETA_DISPATCH_LATE] = "dispatch_late",
+	[ETA_UNKNOWN_REGION] = "unknown_region", [ETA_UNSERVED] = "unserved",
+	[ETA_NO_TRANSIT] = "no_transit", [ETA_NO_TIME] = "no_time",
+	[ETA_BAD_TIME] = "bad_time",
 };
-static const size_t status_len[] = { 10, 9, 7, 9 };
 
 /* ---- transit table ---------------------------------------------------- */
 
@@ -307,10 +314,36 @@ eta_estimate(const struct calendar *cal, const struct eta_rules *rules,
 	res->extend = seen >= deadline - rules->margin_days;
 }
 
+long long
+eta_dispatch_promise(const struct calendar *cal, const struct eta_rules *rules,
+    long long paid, int *uncovered)
+{
+	long long h = paid + rules->dispatch_s;
+	long day, work;
+
+	if (rules->every_day)
+		return h;
+	day = tp_local_day(h);
+	work = calendar_workday_from(cal, day, uncovered);
+	if (work == day)
+		return h;
+	return (long long)work * 86400 - TP_SHANGHAI_OFFSET + rules->cutoff_s;
+}
+
+long
+eta_hours_late(long long promise, long today)
+{
+	long long start = (long long)today * 86400 - TP_SHANGHAI_OFFSET;
+
+	if (promise >= start)
+		return 0;
+	return (long)((start - promise + 3599) / 3600);
+}
+
 const char *
 eta_status_name(int status)
 {
-	return status >= 0 && status <= ETA_DELIVERED ? status_names[status] : "";
+	return status >= 0 && status < ETA_NSTATUS ? status_names[status] : "";
 }
 
 /* ---- option values ------------------------------------------------------ */
@@ -406,6 +439,7 @@ eta_defaults(struct eta *e)
 	e->today = tp_local_day((long long)time(NULL));
 	e->carrier = -1;
 	e->s_earliest = e->s_latest = e->s_status = e->s_late = e->s_extend = -1;
+	e->s_hours = -1;
 }
 
 int
@@ -466,6 +500,8 @@ eta_init(struct eta *e)
 		return CS_FATAL;
 	if ((e->transit = eta_transit_load(e->transit_path, e->db)) == NULL)
 		return CS_FATAL;
+	if ((e->ostatus = ostatus_load(e->statuses_path)) == NULL)
+		return CS_FATAL;
 	if (resolve_delays(e) != 0)
 		return CS_FATAL;
 	e->nprov = region_count(e->db);
@@ -523,12 +559,19 @@ eta_start(struct eta *e, struct run *run)
 		    alias_list(eta_columns[ET_TIER].aliases, b, sizeof b));
 		return CS_FATAL;
 	}
+	if (e->started)
+		return 0;
 	if ((e->s_earliest = run_add_column(run, "eta_earliest", NULL)) < 0 ||
 	    (e->s_latest = run_add_column(run, "eta_latest", NULL)) < 0 ||
 	    (e->s_status = run_add_column(run, "status", "eta_status")) < 0 ||
 	    (e->s_late = run_add_column(run, "days_late", NULL)) < 0 ||
 	    (e->s_extend = run_add_column(run, "extend_receipt", NULL)) < 0)
 		return CS_FATAL;
+	/* The hours past the dispatch promise need to know what was paid. */
+	if (run->col[ET_ORDER_STATUS] >= 0 &&
+	    (e->s_hours = run_add_column(run, "hours_late", NULL)) < 0)
+		return CS_FATAL;
+	e->started = 1;
 	return 0;
 }
 
@@ -550,26 +593,16 @@ struct cell_time {
 	struct tp_time t;	/* parsed, when n > 0 */
 };
 
-/* Report MSG for the row: rejected when REJECT, else a warning. */
-static void
-say(struct run *run, int reject, const char *msg)
-{
-	if (reject)
-		run_reject(run, "%s", msg);
-	else
-		run_warn(run, "%s", msg);
-}
-
 /*
  * Read time column I of R into C.  Returns 0 (C->n is 0 for an empty or
  * absent cell), or -1 after a diagnostic for a value that is not a date
- * or is after today: the row is rejected when REJECT, else warned about.
+ * or is after today.
  */
 static int
 read_time(struct eta *e, struct run *run, const struct record *r, size_t i,
-    struct cell_time *c, int reject)
+    struct cell_time *c)
 {
-	char msg[256], day[16];
+	char day[16];
 	int n;
 
 	c->s = run_field(run, r, i, &c->n);
@@ -583,15 +616,13 @@ read_time(struct eta *e, struct run *run, const struct record *r, size_t i,
 		return 0;
 	n = c->n > 60 ? 60 : (int)c->n;
 	if (tp_parse(c->s, c->n, &c->t) != 0) {
-		snprintf(msg, sizeof msg, "%s '%.*s' is not a date or time",
+		run_warn(run, "%s '%.*s' is not a date or time",
 		    col_label(run, i), n, c->s);
-		say(run, reject, msg);
 		return -1;
 	}
 	if (tp_local_day(c->t.t) > e->today) {
-		snprintf(msg, sizeof msg, "%s '%.*s' is after today (%s)",
+		run_warn(run, "%s '%.*s' is after today (%s)",
 		    col_label(run, i), n, c->s, tp_format_date(e->today, day));
-		say(run, reject, msg);
 		return -1;
 	}
 	return 0;
@@ -609,7 +640,8 @@ time_before(const struct tp_time *a, const struct tp_time *b)
 /*
  * The time the estimate starts from: the ship time, else the payment
  * time, else the order time.  0 with P->t, has_time and shipped set, or
- * -1 after a diagnostic (the row is rejected).
+ * after a diagnostic ETA_BAD_TIME (an unreadable time that was needed) or
+ * ETA_NO_TIME (none at all).
  */
 static int
 row_times(struct eta *e, struct run *run, const struct record *r,
@@ -619,18 +651,18 @@ row_times(struct eta *e, struct run *run, const struct record *r,
 	size_t oi = ET_PAID;
 	int need, rc;
 
-	if (read_time(e, run, r, ET_SHIPPED, &ship, 1) != 0)
-		return -1;
+	if (read_time(e, run, r, ET_SHIPPED, &ship) != 0)
+		return ETA_BAD_TIME;
 	/* The order time is needed without a ship time, else only checked. */
 	need = ship.n == 0;
-	rc = read_time(e, run, r, oi, &order, need);
+	rc = read_time(e, run, r, oi, &order);
 	if (rc == 0 && order.n == 0) {
 		oi = ET_CREATED;
-		rc = read_time(e, run, r, oi, &order, need);
+		rc = read_time(e, run, r, oi, &order);
 	}
 	if (rc != 0) {
 		if (need)
-			return -1;
+			return ETA_BAD_TIME;
 		order.n = 0;
 	}
 	if (ship.n > 0) {
@@ -644,8 +676,8 @@ row_times(struct eta *e, struct run *run, const struct record *r,
 		return 0;
 	}
 	if (order.n == 0) {
-		run_reject(run, "no ship, payment or order time");
-		return -1;
+		run_warn(run, "no ship, payment or order time");
+		return ETA_NO_TIME;
 	}
 	p->t = order.t.t;
 	p->has_time = order.t.has_time;
@@ -674,7 +706,7 @@ cell_str(const struct run *run, const struct record *r, size_t i,
 
 /*
  * The province of the row from the province or address column: 0 with *P
- * set (-1 abroad or not needed), or -1 after a diagnostic when REQUIRED.
+ * set (-1 abroad or not needed), or -1 (after a diagnostic when REQUIRED).
  */
 static int
 row_province(struct eta *e, struct run *run, const struct record *r, int *p,
@@ -690,7 +722,7 @@ row_province(struct eta *e, struct run *run, const struct record *r, int *p,
 		s = run_field(run, r, ET_ADDRESS, &n);
 	if (s == NULL || (!cell_bare(s, n) && cell_empty(s, n))) {
 		if (required)
-			run_reject(run, "no address or province");
+			run_warn(run, "no address or province");
 		return required ? -1 : 0;
 	}
 	switch (region_resolve(e->db, s, n, &res)) {
@@ -701,12 +733,12 @@ row_province(struct eta *e, struct run *run, const struct record *r, int *p,
 		return 0;
 	case REGION_AMBIGUOUS:
 		if (required)
-			run_reject(run, "address '%.*s' fits several provinces (%s)",
+			run_warn(run, "address '%.*s' fits several provinces (%s)",
 			    (int)(n > 120 ? 120 : n), s, res.candidates);
 		return required ? -1 : 0;
 	}
 	if (required)
-		run_reject(run, "no province found in address '%.*s'",
+		run_warn(run, "no province found in address '%.*s'",
 		    (int)(n > 120 ? 120 : n), s);
 	return required ? -1 : 0;
 }
@@ -764,7 +796,10 @@ transit_days(struct eta *e, int c, int tier, int prov, struct eta_parcel *p)
 	return m->rc;
 }
 
-/* Tier, province, carrier and so transit days of the row; 0 or -1 (rejected). */
+/*
+ * Tier, province, carrier and so transit days of the row: 0, or after a
+ * diagnostic ETA_UNKNOWN_REGION, ETA_UNSERVED or ETA_NO_TRANSIT.
+ */
 static int
 row_transit(struct eta *e, struct run *run, const struct record *r,
     struct eta_parcel *p)
@@ -776,12 +811,12 @@ row_transit(struct eta *e, struct run *run, const struct record *r,
 
 	cell_str(run, r, ET_TIER, buf, sizeof buf);
 	if (buf[0] != '\0' && (tier = tier_parse(buf)) < 0) {
-		run_reject(run, "unknown tier '%s'", buf);
-		return -1;
+		run_warn(run, "unknown tier '%s'", buf);
+		return ETA_UNKNOWN_REGION;
 	}
 	if ((tier < 0 || e->need_province) &&
 	    row_province(e, run, r, &prov, tier < 0) != 0)
-		return -1;
+		return ETA_UNKNOWN_REGION;
 	if (tier < 0)
 		tier = province_tier(e, prov);
 	c = e->carrier;
@@ -793,25 +828,59 @@ row_transit(struct eta *e, struct run *run, const struct record *r,
 			c = eta_transit_carrier(e->transit, s, n);
 	}
 	if (transit_days(e, c, tier, prov, p) != 0) {
-		run_reject(run, "no transit time for tier '%s'", tier_name(tier));
-		return -1;
+		run_warn(run, "no transit time for tier '%s'", tier_name(tier));
+		return tier == TIER_UNSERVED ? ETA_UNSERVED : ETA_NO_TRANSIT;
 	}
 	p->delay = row_delay(e, tier, prov);
 	return 0;
 }
 
-/* The delivery date, when the row has one; 0 or -1 (rejected). */
+/* The delivery date, when the row has one: 0, or ETA_BAD_TIME after a diagnostic. */
 static int
 row_delivered(struct eta *e, struct run *run, const struct record *r,
     struct eta_parcel *p)
 {
 	struct cell_time d;
 
-	if (read_time(e, run, r, ET_DELIVERED, &d, 1) != 0)
-		return -1;
+	if (read_time(e, run, r, ET_DELIVERED, &d) != 0)
+		return ETA_BAD_TIME;
 	p->delivered = d.n > 0;
 	p->delivered_day = d.n > 0 ? tp_local_day(d.t.t) : 0;
 	return 0;
+}
+
+/* Non-zero when column I of R is present and not empty. */
+static int
+has_value(const struct run *run, const struct record *r, size_t i)
+{
+	const char *s;
+	size_t n;
+
+	if ((s = run_field(run, r, i, &n)) == NULL)
+		return 0;
+	return !cell_empty(s, n);
+}
+
+/*
+ * The enum order_status of the row (OS_NONE without a status column); an
+ * unknown wording is reported and counts as OS_NONE.
+ */
+static int
+row_order_status(struct eta *e, struct run *run, const struct record *r)
+{
+	const char *s;
+	size_t n;
+	int os;
+
+	if ((s = run_field(run, r, ET_ORDER_STATUS, &n)) == NULL)
+		return OS_NONE;
+	if (!cell_bare(s, n))
+		cell_value(&s, &n);
+	if ((os = ostatus_lookup(e->ostatus, s, n)) != OS_UNKNOWN)
+		return os;
+	run_warn(run, "unknown order status '%.*s'; estimated as if shipped "
+	    "(add it with --statuses)", (int)(n > 60 ? 60 : n), s);
+	return OS_NONE;
 }
 
 /*
@@ -849,34 +918,110 @@ format_days(long n, char *buf)
 	return i;
 }
 
+/* Set the status cell of the row to STATUS. */
+static void
+set_status(struct eta *e, struct run *run, int status)
+{
+	const char *name = eta_status_name(status);
+
+	run_set(run, e->s_status, name, strlen(name));
+}
+
+/*
+ * A row without an estimate: its STATUS says why.  Orders that are
+ * cancelled, unpaid or delivered need no receipt extension; for the rest
+ * (diagnosed already) it is not known.  Not on the --overdue list.
+ */
+static int
+no_estimate(struct eta *e, struct run *run, int status)
+{
+	if (e->overdue_only)
+		return ROW_SKIP;
+	set_status(e, run, status);
+	if (status == ETA_CANCELLED || status == ETA_UNPAID ||
+	    status == ETA_DELIVERED)
+		run_set(run, e->s_extend, "no", 2);
+	return ROW_OUT;
+}
+
+/*
+ * A paid order not shipped yet (P counts from its payment time): within
+ * the dispatch promise it is estimated as handed over then; past it, the
+ * shop is late (002), and it is estimated as handed over today.  Sets
+ * RES, and *HOURS to the hours past the promise.
+ */
+static void
+estimate_unshipped(struct eta *e, struct eta_parcel *p, struct eta_result *res,
+    long *hours)
+{
+	int uncovered = 0;
+	long long promise = eta_dispatch_promise(e->cal, &e->rules, p->t,
+	    &uncovered);
+	long late_days;
+
+	*hours = eta_hours_late(promise, e->today);
+	if (*hours == 0) {
+		eta_estimate(e->cal, &e->rules, p, e->today, res);
+		res->status = ETA_AWAITING;
+		res->days_late = 0;
+	} else {
+		late_days = e->today - tp_local_day(promise);
+		p->t = (long long)e->today * 86400 - TP_SHANGHAI_OFFSET;
+		p->has_time = 0;
+		p->shipped = 1;
+		eta_estimate(e->cal, &e->rules, p, e->today, res);
+		res->status = ETA_DISPATCH_LATE;
+		res->days_late = late_days;
+	}
+	if (res->uncovered == 0)
+		res->uncovered = uncovered;
+}
+
 int
 eta_row(struct eta *e, struct run *run, const struct record *r)
 {
 	struct eta_parcel p;
 	struct eta_result res;
 	char buf[16];
+	long hours = 0;
+	int os, why;
 
+	os = row_order_status(e, run, r);
+	if (os == OS_CANCELLED)
+		return no_estimate(e, run, ETA_CANCELLED);
+	if (os == OS_UNPAID)
+		return no_estimate(e, run, ETA_UNPAID);
+	/* Completed: the estimate matters only to measure a known delivery day. */
+	if (os == OS_DELIVERED && !has_value(run, r, ET_DELIVERED))
+		return no_estimate(e, run, ETA_DELIVERED);
 	memset(&p, 0, sizeof p);
-	if (row_times(e, run, r, &p) != 0 || row_transit(e, run, r, &p) != 0 ||
-	    row_delivered(e, run, r, &p) != 0)
-		return ROW_REJECT;
-	eta_estimate(e->cal, &e->rules, &p, e->today, &res);
+	if ((why = row_times(e, run, r, &p)) != 0 ||
+	    (why = row_transit(e, run, r, &p)) != 0 ||
+	    (why = row_delivered(e, run, r, &p)) != 0)
+		return no_estimate(e, run, why);
+	if (os == OS_PAID && !p.shipped && !p.delivered)
+		estimate_unshipped(e, &p, &res, &hours);
+	else
+		eta_estimate(e->cal, &e->rules, &p, e->today, &res);
 	if (res.uncovered != 0 && e->warned_year == 0) {
 		run_warn(run, "no holiday data for %d; counting weekends only "
 		    "(give a calendar with --holidays)", res.uncovered);
 		e->warned_year = res.uncovered;
 	}
-	if (e->overdue_only && res.status != ETA_OVERDUE)
+	if (e->overdue_only && res.status != ETA_OVERDUE &&
+	    res.status != ETA_DISPATCH_LATE)
 		return ROW_SKIP;
 	run_set(run, e->s_earliest, cached_date(e, res.earliest), 10);
 	run_set(run, e->s_latest, cached_date(e, res.latest), 10);
-	run_set(run, e->s_status, eta_status_name(res.status),
-	    status_len[res.status]);
+	set_status(e, run, res.status);
 	run_set(run, e->s_late, buf, format_days(res.days_late, buf));
 	if (res.extend)
 		run_set(run, e->s_extend, "yes", 3);
 	else
 		run_set(run, e->s_extend, "no", 2);
+	if (e->s_hours >= 0 && (res.status == ETA_AWAITING ||
+	    res.status == ETA_DISPATCH_LATE))
+		run_set(run, e->s_hours, buf, format_days(hours, buf));
 	return ROW_OUT;
 }
 
@@ -890,6 +1035,7 @@ eta_free(struct eta *e)
 	free(e->delays);
 	free(e->tier_of);
 	eta_transit_free(e->transit);
+	ostatus_free(e->ostatus);
 	calendar_free(e->cal);
 	if (e->db != NULL)
 		region_db_free(e->db);

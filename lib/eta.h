@@ -18,6 +18,7 @@
 
 #include "calendar.h"
 #include "cli.h"
+#include "orderstatus.h"
 #include "region.h"
 #include "tier.h"
 
@@ -80,7 +81,19 @@ enum eta_status {
 	ETA_IN_TRANSIT,		/* today is before the latest ETA */
 	ETA_DUE_TODAY,		/* today is the latest ETA */
 	ETA_OVERDUE,		/* today is after it */
-	ETA_DELIVERED		/* a delivery date is known */
+	ETA_DELIVERED,		/* a delivery date is known, or the order status says so */
+	/* From the order status column. */
+	ETA_CANCELLED,		/* closed or refunded: no estimate */
+	ETA_UNPAID,		/* not paid: no estimate */
+	ETA_AWAITING,		/* paid, not shipped, within the dispatch promise */
+	ETA_DISPATCH_LATE,	/* paid, not shipped, past the promise (002) */
+	/* Why a row has no estimate (with a diagnostic). */
+	ETA_UNKNOWN_REGION,	/* no, an ambiguous or an unknown province or tier */
+	ETA_UNSERVED,		/* Hong Kong, Macau, Taiwan, abroad */
+	ETA_NO_TRANSIT,		/* the transit table has no line for the tier */
+	ETA_NO_TIME,		/* no ship, payment or order time */
+	ETA_BAD_TIME,		/* a time that is not a date, or after today */
+	ETA_NSTATUS
 };
 
 struct eta_result {
@@ -114,7 +127,27 @@ void eta_rules_default(struct eta_rules *r);
 void eta_estimate(const struct calendar *cal, const struct eta_rules *rules,
     const struct eta_parcel *p, long today, struct eta_result *res);
 
-/* "in_transit", "due_today", "overdue", "delivered". */
+/*
+ * The instant (seconds since the epoch) by which an order paid at PAID
+ * must be handed to the courier: PAID plus the dispatch time; when that
+ * falls on a rest day (and not every_day), the cutoff hour of the next
+ * working day.  The first year the calendar lacks goes to *UNCOVERED.
+ */
+long long eta_dispatch_promise(const struct calendar *cal,
+    const struct eta_rules *rules, long long paid, int *uncovered);
+
+/*
+ * Whole hours (rounded up) that PROMISE lies before the start of day
+ * TODAY, or 0 when it does not: the hours a paid order waits past the
+ * dispatch promise as of TODAY.
+ */
+long eta_hours_late(long long promise, long today);
+
+/*
+ * "in_transit", "due_today", "overdue", "delivered", "cancelled",
+ * "unpaid", "awaiting_dispatch", "dispatch_late", "unknown_region",
+ * "unserved", "no_transit", "no_time", "bad_time".
+ */
 const char *eta_status_name(int status);
 
 /* ---- option values ------------------------------------------------------ */
@@ -136,7 +169,7 @@ int eta_parse_date(const char *arg, long *day);
 /* Indices into eta_columns[]. */
 enum {
 	ET_SHIPPED, ET_PAID, ET_CREATED, ET_DELIVERED, ET_TIER, ET_PROVINCE,
-	ET_ADDRESS, ET_CARRIER, ET_NCOLS
+	ET_ADDRESS, ET_CARRIER, ET_ORDER_STATUS, ET_NCOLS
 };
 
 extern const struct colspec eta_columns[ET_NCOLS];
@@ -172,12 +205,14 @@ struct eta {
 	const char *gazetteer;	/* --gazetteer */
 	const char *holidays;	/* --holidays */
 	const char *transit_path; /* --transit */
+	const char *statuses_path; /* --statuses */
 	struct eta_delay *delays; /* --delay, in order given */
 	size_t ndelays;		/* how many */
 	/* Loaded data. */
 	struct region_db *db;	/* gazetteer */
 	struct calendar *cal;	/* holidays and closures */
 	struct eta_transit *transit; /* transit table */
+	struct ostatus *ostatus; /* order status wordings */
 	signed char *tier_of;	/* per province: default tier + 1, 0 unknown yet */
 	int nprov;		/* provinces in db */
 	int carrier;		/* --carrier's index, or -1 */
@@ -187,6 +222,8 @@ struct eta {
 	struct eta_tmemo tmemo[64]; /* transit days asked for, hashed */
 	/* Output slots. */
 	int s_earliest, s_latest, s_status, s_late, s_extend;
+	int s_hours;		/* hours_late (with an order status column), or -1 */
+	int started;		/* the first input's columns are added */
 };
 
 /* Set the defaults before options are parsed. */

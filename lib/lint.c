@@ -277,6 +277,23 @@ lint_start(struct lint *l, struct run *run)
 	return 0;
 }
 
+/* The per-conversation counts lint keeps in struct chat_stats' user[]. */
+enum { CONV_ERR, CONV_WARN, CONV_FLAGGED };
+
+/* A finding of --chat mode waiting to be written (see struct lint). */
+struct lint_pending {
+	const char *file;	/* input name */
+	long line;		/* input line */
+	char *id, *conv, *agent; /* where (copies) */
+	size_t idlen, convlen, agentlen; /* their lengths */
+	int has_id;		/* id was given (else the line number) */
+	size_t rule;		/* rule index */
+	size_t col, endcol;	/* columns of the match */
+	char *match;		/* the match (copy), or NULL */
+	size_t matchlen;	/* its length */
+	char *detail;		/* or the detail (copy) */
+};
+
 /* Count a finding of rule R; sets the status. */
 static void
 count(struct lint *l, size_t rule, const struct lint_rule *r)
@@ -284,10 +301,12 @@ count(struct lint *l, size_t rule, const struct lint_rule *r)
 	l->per_rule[rule]++;
 	if (r->severity == LINT_ERROR) {
 		l->nerr++;
-		l->conv_err++;
+		if (l->conv_st != NULL)
+			l->conv_st->user[CONV_ERR]++;
 	} else {
 		l->nwarn++;
-		l->conv_warn++;
+		if (l->conv_st != NULL)
+			l->conv_st->user[CONV_WARN]++;
 	}
 	if (r->severity >= l->fail_on)
 		l->status = CS_ROWS;
@@ -399,9 +418,9 @@ emit_text(struct lint *l, struct run *run, const struct where *w,
 	fwrite(l->line, 1, l->linelen, stdout);
 }
 
-/* Print or write one finding: MATCH for a phrase rule, else DETAIL. */
+/* Print or write one finding now: MATCH for a phrase rule, else DETAIL. */
 static void
-emit(struct lint *l, struct run *run, const struct where *w,
+emit_now(struct lint *l, struct run *run, const struct where *w,
     const struct lint_rule *r, size_t col, size_t endcol, const char *match,
     size_t matchlen, const char *detail)
 {
@@ -409,8 +428,6 @@ emit(struct lint *l, struct run *run, const struct where *w,
 	    r->severity == LINT_ERROR ? "error" : "warning");
 	char span[48], idbuf[24];
 
-	if (l->summary)
-		return;
 	if (!l->rows_out) {
 		emit_text(l, run, w, r, col, sev, match, matchlen, detail);
 		return;
@@ -446,6 +463,116 @@ emit(struct lint *l, struct run *run, const struct where *w,
 	}
 	out_str(&run->out, r->suggest ? r->suggest : "");
 	out_end(&run->out);
+}
+
+static char *
+copy_n(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+
+	if (d == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+/*
+ * Print or write one finding (see emit_now()); in --chat mode it waits,
+ * in line order, for lint_flush().
+ */
+static void
+emit(struct lint *l, struct run *run, const struct where *w, size_t rule,
+    size_t col, size_t endcol, const char *match, size_t matchlen,
+    const char *detail)
+{
+	struct lint_pending *p;
+	size_t at;
+
+	if (l->summary)
+		return;
+	if (l->mode != LINT_CHAT) {
+		emit_now(l, run, w, lint_rules_get(l->rs, rule), col, endcol,
+		    match, matchlen, detail);
+		return;
+	}
+	if (l->npend == l->cappend) {
+		l->cappend = l->cappend ? 2 * l->cappend : 64;
+		l->pend = realloc(l->pend, l->cappend * sizeof *l->pend);
+		if (l->pend == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+	}
+	/* After every finding of the same or an earlier line. */
+	for (at = l->npend; at > 0 && l->pend[at - 1].line > w->line; at--)
+		;
+	memmove(&l->pend[at + 1], &l->pend[at], (l->npend - at) * sizeof *p);
+	l->npend++;
+	p = &l->pend[at];
+	memset(p, 0, sizeof *p);
+	p->file = run->file;
+	p->line = w->line;
+	p->has_id = w->id != NULL;
+	p->id = copy_n(w->id ? w->id : "", w->id ? w->idlen : 0);
+	p->idlen = w->id ? w->idlen : 0;
+	p->conv = copy_n(w->conv, w->convlen);
+	p->convlen = w->convlen;
+	p->agent = copy_n(w->agent, w->agentlen);
+	p->agentlen = w->agentlen;
+	p->rule = rule;
+	p->col = col;
+	p->endcol = endcol;
+	if (match != NULL) {
+		p->match = copy_n(match, matchlen);
+		p->matchlen = matchlen;
+	} else
+		p->detail = copy_n(detail, strlen(detail));
+}
+
+/*
+ * Write the waiting findings about lines before UPTO (all when UPTO is
+ * 0), in line order.
+ */
+static void
+lint_flush(struct lint *l, long upto)
+{
+	struct run *run = l->run;
+	const char *file = run->file;
+	struct where w;
+	size_t i;
+
+	for (i = 0; i < l->npend && (upto == 0 || l->pend[i].line < upto); i++) {
+		struct lint_pending *p = &l->pend[i];
+
+		memset(&w, 0, sizeof w);
+		w.line = p->line;
+		w.id = p->has_id ? p->id : NULL;
+		w.idlen = p->idlen;
+		w.conv = p->conv;
+		w.convlen = p->convlen;
+		w.agent = p->agent;
+		w.agentlen = p->agentlen;
+		run->file = p->file;
+		emit_now(l, run, &w, lint_rules_get(l->rs, p->rule), p->col,
+		    p->endcol, p->match, p->matchlen, p->detail);
+		free(p->id);
+		free(p->conv);
+		free(p->agent);
+		free(p->match);
+		free(p->detail);
+	}
+	run->file = file;
+	if (i == 0)
+		return;
+	memmove(l->pend, l->pend + i, (l->npend - i) * sizeof *l->pend);
+	l->npend -= i;
+}
+
+/* End every open conversation and write what waits. */
+static void
+lint_chat_end(struct lint *l)
+{
+	chat_end(l->chat);
+	lint_flush(l, 0);
 }
 
 /*
@@ -496,7 +623,8 @@ lint_text(struct lint *l, struct run *run, const struct where *w,
 		cs_errx(CS_FATAL, "out of memory");
 	if (nh > 0) {
 		l->flagged++;
-		l->conv_flagged++;
+		if (l->conv_st != NULL)
+			l->conv_st->user[CONV_FLAGGED]++;
 	}
 	for (i = 0; i < nh; i++) {
 		const struct lint_rule *r = lint_rules_get(l->rs, h[i].rule);
@@ -504,7 +632,7 @@ lint_text(struct lint *l, struct run *run, const struct where *w,
 		size_t mc = lint_chars(text + h[i].start, h[i].end - h[i].start);
 
 		count(l, h[i].rule, r);
-		emit(l, run, w, r, col, col + mc - 1, text + h[i].start,
+		emit(l, run, w, h[i].rule, col, col + mc - 1, text + h[i].start,
 		    h[i].end - h[i].start, NULL);
 	}
 }
@@ -530,8 +658,10 @@ on_finding(void *ctx, const struct chat_finding *f)
 	w.convlen = strlen(f->conv);
 	w.agent = f->agent;
 	w.agentlen = strlen(f->agent);
+	l->conv_st = f->st;
 	count(l, (size_t)k, r);
-	emit(l, l->run, &w, r, 1, 1, NULL, 0, f->detail);
+	l->conv_st = NULL;
+	emit(l, l->run, &w, (size_t)k, 1, 1, NULL, 0, f->detail);
 }
 
 static struct agent_sum *
@@ -626,20 +756,20 @@ on_conv_end(void *ctx, const struct chat_stats *st)
 {
 	struct lint *l = ctx;
 	struct agent_sum one;
-	long s = 100 - 10 * (long)l->conv_err - 5 * (long)l->conv_warn;
+	unsigned long err = st->user[CONV_ERR], warn = st->user[CONV_WARN];
+	unsigned long flagged = st->user[CONV_FLAGGED];
+	long s = 100 - 10 * (long)err - 5 * (long)warn;
 	double score = s < 0 ? 0 : (double)s;
 	const char *name = st->agent[0] ? st->agent : "-";
 
 	memset(&one, 0, sizeof one);
 	one.resp_max = -1;
-	agent_add(&one, st, l->conv_flagged, l->conv_err, l->conv_warn, score);
-	agent_add(agent_get(l, name), st, l->conv_flagged, l->conv_err,
-	    l->conv_warn, score);
-	agent_add(l->tot, st, l->conv_flagged, l->conv_err, l->conv_warn, score);
+	agent_add(&one, st, flagged, err, warn, score);
+	agent_add(agent_get(l, name), st, flagged, err, warn, score);
+	agent_add(l->tot, st, flagged, err, warn, score);
 	if (l->summary)
 		sum_row(l->run, "conversation", st->conv, name, &one,
 		    SUM_CONVS | SUM_MSGS);
-	l->conv_err = l->conv_warn = l->conv_flagged = 0;
 }
 
 /* A chat-log message: conversation rules, then phrase rules for agents. */
@@ -682,8 +812,11 @@ chat_row(struct lint *l, struct run *run, const struct record *r,
 		    "rules skip this message", (int)w->convlen, w->conv);
 		break;
 	}
+	l->conv_st = chat_current(l->chat);
 	if (m.role == CHAT_AGENT && len > 0)
 		lint_text(l, run, w, text, len);
+	l->conv_st = NULL;
+	lint_flush(l, chat_open_from(l->chat));
 }
 
 int
@@ -695,7 +828,7 @@ lint_row(struct lint *l, struct run *run, const struct record *r)
 
 	l->run = run;
 	if (l->chat != NULL && l->cur_file != run->file) {
-		chat_end(l->chat);
+		lint_chat_end(l);
 		l->cur_file = run->file;
 	}
 	row_where(l, run, r, &w);
@@ -764,7 +897,7 @@ lint_finish(struct lint *l, struct run *run)
 	if (l->action != LINT_RUN)
 		return l->action_status;
 	if (l->chat != NULL)
-		chat_end(l->chat);
+		lint_chat_end(l);
 	if (!l->summary)
 		return l->status;
 	if (l->mode == LINT_CHAT) {
@@ -798,4 +931,5 @@ lint_free(struct lint *l)
 		free(l->agents[i].name);
 	free(l->agents);
 	free(l->line);
+	free(l->pend);
 }

@@ -36,6 +36,8 @@ enum lint_action {
 
 struct agent_sum;
 
+struct lint_pending;
+
 struct lint {
 	/* Options. */
 	enum lint_mode mode;	/* input shape */
@@ -66,9 +68,17 @@ struct lint {
 	unsigned long long flagged; /* replies with a phrase finding */
 	unsigned long long nerr, nwarn; /* findings by severity */
 	unsigned long *per_rule; /* findings by rule */
-	/* The open conversation (summary). */
-	unsigned long conv_err, conv_warn; /* its findings */
-	unsigned long conv_flagged; /* its agent messages with findings */
+	/*
+	 * The conversation findings are counted for (--chat): its figures'
+	 * user[] hold its errors, warnings and flagged agent messages.
+	 */
+	struct chat_stats *conv_st;
+	/*
+	 * --chat: findings wait here, in line order, until no open
+	 * conversation can report one about an earlier line.
+	 */
+	struct lint_pending *pend; /* waiting findings */
+	size_t npend, cappend;	/* fill and room */
 	/* Conversation summaries of all conversations. */
 	struct agent_sum *tot;	/* all conversations together */
 	struct agent_sum *agents; /* per agent */

@@ -41,15 +41,38 @@ carrier_index(struct rate_card *c, const char *name, struct datafile *df)
 	return c->ncarriers++;
 }
 
-/* Parse a positive decimal field into units of 10^-SCALE; 0, or -1 (reported). */
+/*
+ * Parse a positive decimal field into units of 10^-SCALE, at most MAX; 0,
+ * or -1 (reported).
+ */
 static int
 positive(struct datafile *df, const struct record *r, const char *col,
-    int scale, long long *out)
+    int scale, long long max, long long *out)
 {
 	const char *s = datafile_get(df, r, col);
 
 	if (decimal_parse(s, strlen(s), scale, 0, out) != 0 || *out <= 0) {
 		datafile_error(df, "%s: expected a positive number, got '%s'", col, s);
+		return -1;
+	}
+	if (*out > max) {
+		datafile_error(df, "%s: '%s' is more than a parcel can have", col, s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Parse price field COL of R (from S) into *FEN, 0 .. RATES_MAX_FEN; 0 or -1 (reported). */
+static int
+price_field(struct datafile *df, const char *col, const char *s, long long *fen)
+{
+	if (money_parse(s, strlen(s), fen) != 0 || *fen < 0) {
+		datafile_error(df, "%s: expected an amount in yuan, got '%s'", col, s);
+		return -1;
+	}
+	if (*fen > RATES_MAX_FEN) {
+		datafile_error(df, "%s: '%s' is over the 1000000.00 yuan a price "
+		    "may be", col, s);
 		return -1;
 	}
 	return 0;
@@ -101,20 +124,16 @@ parse_prices(struct datafile *df, const struct record *r, struct rate_rule *rule
 	rule->free_over = -1;
 	if (rule->quote)
 		return 0;
-	if (positive(df, r, "first_kg", 3, &rule->first_g) != 0 ||
-	    positive(df, r, "step_kg", 3, &rule->step_g) != 0)
+	if (positive(df, r, "first_kg", 3, RATES_MAX_GRAMS, &rule->first_g) != 0 ||
+	    positive(df, r, "step_kg", 3, RATES_MAX_GRAMS, &rule->step_g) != 0)
 		return -1;
-	if (money_parse(fp, strlen(fp), &rule->first_fen) != 0 || rule->first_fen < 0) {
-		datafile_error(df, "first_price: expected an amount in yuan, got '%s'", fp);
+	if (price_field(df, "first_price", fp, &rule->first_fen) != 0 ||
+	    price_field(df, "step_price", sp, &rule->step_fen) != 0)
 		return -1;
-	}
-	if (money_parse(sp, strlen(sp), &rule->step_fen) != 0 || rule->step_fen < 0) {
-		datafile_error(df, "step_price: expected an amount in yuan, got '%s'", sp);
-		return -1;
-	}
 	if (parse_rounding(df, datafile_get(df, r, "rounding"), &rule->rounding) != 0)
 		return -1;
-	if (*dv != '\0' && positive(df, r, "divisor", 0, &rule->divisor) != 0)
+	if (*dv != '\0' && positive(df, r, "divisor", 0, 1000LL * 1000 * 1000,
+	    &rule->divisor) != 0)
 		return -1;
 	if (*fo != '\0' && (money_parse(fo, strlen(fo), &rule->free_over) != 0 ||
 	    rule->free_over < 0)) {
@@ -267,6 +286,14 @@ steps(long long extra, long long step, int rounding)
 	return (extra + step - 1) / step;
 }
 
+/* No fee: the arithmetic overflowed. */
+static int
+fee_overflow(struct fee *f)
+{
+	f->fen = 0;
+	return f->status = FEE_OVERFLOW;
+}
+
 int
 rates_fee(const struct rate_rule *rule, long long weight_g, long long vol_mm3,
     long long amount_fen, struct fee *f)
@@ -284,16 +311,27 @@ rates_fee(const struct rate_rule *rule, long long weight_g, long long vol_mm3,
 			f->volumetric = 1;
 		}
 	}
+	if (w > RATES_MAX_GRAMS) {
+		f->charged_g = w;
+		return f->status = FEE_TOO_HEAVY;
+	}
 	extra = w > rule->first_g ? w - rule->first_g : 0;
 	if (rule->rounding == ROUND_NONE) {
-		f->charged_g = rule->first_g + extra;
-		f->fen = rule->first_fen +
-		    (extra * rule->step_fen + rule->step_g - 1) / rule->step_g;
-	} else {
-		long long n = steps(extra, rule->step_g, rule->rounding);
+		long long t;
 
-		f->charged_g = rule->first_g + n * rule->step_g;
-		f->fen = rule->first_fen + n * rule->step_fen;
+		f->charged_g = rule->first_g + extra;
+		if (__builtin_mul_overflow(extra, rule->step_fen, &t) ||
+		    __builtin_add_overflow(t, rule->step_g - 1, &t) ||
+		    __builtin_add_overflow(rule->first_fen, t / rule->step_g, &f->fen))
+			return fee_overflow(f);
+	} else {
+		long long n = steps(extra, rule->step_g, rule->rounding), t;
+
+		if (__builtin_mul_overflow(n, rule->step_g, &t) ||
+		    __builtin_add_overflow(rule->first_g, t, &f->charged_g) ||
+		    __builtin_mul_overflow(n, rule->step_fen, &t) ||
+		    __builtin_add_overflow(rule->first_fen, t, &f->fen))
+			return fee_overflow(f);
 	}
 	if (rule->free_over >= 0 && amount_fen >= rule->free_over) {
 		f->fen = 0;

@@ -27,6 +27,12 @@
 /* Weights above this are rejected as absurd for a parcel. */
 #define RATES_MAX_GRAMS (1000LL * 1000)
 
+/*
+ * Prices above this (1,000,000 yuan) are rejected in a rate card, so that
+ * no fee of a parcel up to RATES_MAX_GRAMS can overflow.
+ */
+#define RATES_MAX_FEN (100LL * 1000 * 1000)
+
 enum rate_rounding { ROUND_UP, ROUND_HALF, ROUND_NONE };
 
 struct rate_rule {
@@ -75,7 +81,9 @@ const struct rate_rule *rates_rule(const struct rate_card *card, int c, int p);
 enum fee_status {
 	FEE_OK,		/* priced */
 	FEE_FREE,	/* free shipping threshold reached */
-	FEE_QUOTE	/* the rule has no prices */
+	FEE_QUOTE,	/* the rule has no prices */
+	FEE_TOO_HEAVY,	/* the chargeable (volumetric) weight is over RATES_MAX_GRAMS */
+	FEE_OVERFLOW	/* the fee does not fit (no fee is set) */
 };
 
 struct fee {
@@ -88,6 +96,7 @@ struct fee {
 /*
  * Price WEIGHT_G (actual, > 0) with volume VOL_MM3 (0: unknown) and order
  * amount AMOUNT_FEN (-1: unknown) under RULE.  Fills F; returns F->status.
+ * Every sum and product is checked: FEE_OVERFLOW rather than a wrong fee.
  */
 int rates_fee(const struct rate_rule *rule, long long weight_g,
     long long vol_mm3, long long amount_fen, struct fee *f);

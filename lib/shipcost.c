@@ -63,6 +63,12 @@ shipcost_init(struct shipcost *sc)
 		return CS_FATAL;
 	if ((sc->card = rates_load(sc->rates_path, sc->db)) == NULL)
 		return CS_FATAL;
+	/*
+	 * The embedded card is the shop's buyer-facing fee (001 §2.8): what
+	 * the buyer pays whatever courier takes the parcel.  A card given
+	 * with --rates prices each row by its carrier.
+	 */
+	sc->per_carrier = sc->rates_path != NULL;
 	if (sc->weights_path != NULL &&
 	    (sc->weights = weights_load(sc->weights_path)) == NULL)
 		return CS_FATAL;
@@ -100,11 +106,20 @@ shipcost_start(struct shipcost *sc, struct run *run)
 		cols_missing(&shipcost_columns[SC_ADDRESS], run->file);
 		return CS_FATAL;
 	}
+	sc->no_weight_source = 0;
 	if (run->col[SC_WEIGHT] < 0 && sc->fixed_g < 0 && sc->weights == NULL) {
-		cols_missing(&shipcost_columns[SC_WEIGHT], run->file);
-		cs_warnx("or give every row's weight with --weight KG, or a table "
-		    "with --weights FILE");
-		return CS_FATAL;
+		/*
+		 * A Taobao export has no weights.  Say so once and go on, so
+		 * that a pipeline after us still gets every row.
+		 */
+		if (!sc->any_no_source) {
+			cols_missing(&shipcost_columns[SC_WEIGHT], run->file);
+			cs_warnx("or give every row's weight with --weight KG, or a "
+			    "table with --weights FILE; no fee is computed "
+			    "(status no_weight)");
+		}
+		sc->no_weight_source = 1;
+		sc->any_no_source = 1;
 	}
 	if (sc->weights != NULL && sc->fixed_g < 0 && run->col[SC_WEIGHT] < 0 &&
 	    run->col[SC_TITLE] < 0 && run->col[SC_SKU] < 0) {
@@ -181,6 +196,8 @@ row_carrier(struct shipcost *sc, struct run *run, const struct record *r)
 
 	if (sc->carrier >= 0)
 		return sc->carrier;
+	if (!sc->per_carrier)
+		return 0;
 	s = run_field(run, r, SC_CARRIER, &n);
 	if (s == NULL)
 		return 0;
@@ -214,6 +231,14 @@ table_weight(struct shipcost *sc, struct run *run, const struct record *r,
 	if (s != NULL && !cell_empty(s, n) &&
 	    (decimal_parse(s, n, 0, 0, &q) != 0 || q <= 0 || q > 100000)) {
 		run_warn(run, "quantity '%.*s' is not a positive whole number", (int)n, s);
+		return -2;
+	}
+	/* At most 1000 kg times 100000 before this check: no overflow. */
+	if (*g * q > RATES_MAX_GRAMS) {
+		char buf[32];
+
+		run_warn(run, "%lld x %s kg is over the 1000 kg a parcel can weigh",
+		    q, decimal_format(*g, 3, buf));
 		return -2;
 	}
 	*g *= q;
@@ -316,7 +341,18 @@ price(struct shipcost *sc, struct run *run, const struct record *r,
 	amount = rule->free_over >= 0 ? row_amount(run, r) : -1;
 	if (rule->free_over >= 0 && amount < 0 && run->col[SC_AMOUNT] >= 0)
 		run_warn(run, "no readable order amount: free shipping not applied");
-	rates_fee(rule, g, mm3, amount, &f);
+	if (rates_fee(rule, g, mm3, amount, &f) == FEE_TOO_HEAVY) {
+		run_warn(run, "chargeable weight %s kg is over the 1000 kg a "
+		    "parcel can weigh", decimal_format(f.charged_g, 3, buf));
+		finish_row(sc, run, ST_BAD_WEIGHT, NULL);
+		return ROW_OUT;
+	}
+	if (f.status == FEE_OVERFLOW) {
+		run_warn(run, "the fee of %s kg does not fit in a number under "
+		    "this rate card", decimal_format(g, 3, buf));
+		finish_row(sc, run, ST_NO_RATE, NULL);
+		return ROW_OUT;
+	}
 	run_sets(run, sc->s_kg, decimal_format(f.charged_g, 3, buf));
 	run_sets(run, sc->s_fee, money_format(f.fen, buf));
 	if (sc->s_explain >= 0)
@@ -332,11 +368,16 @@ shipcost_row(struct shipcost *sc, struct run *run, const struct record *r)
 	int p, c, tier;
 
 	if (row_region(sc, run, r, &p) != 0) {
-		finish_row(sc, run, ST_UNKNOWN_REGION, NULL);
+		finish_row(sc, run, sc->no_weight_source ? ST_NO_WEIGHT :
+		    ST_UNKNOWN_REGION, NULL);
 		return ROW_OUT;
 	}
 	tier = rates_tier(sc->card, p);
 	run_sets(run, sc->s_tier, tier_name(tier));
+	if (sc->no_weight_source) {
+		finish_row(sc, run, ST_NO_WEIGHT, "no weight source");
+		return ROW_OUT;
+	}
 	if ((c = row_carrier(sc, run, r)) < 0) {
 		finish_row(sc, run, ST_NO_RATE, NULL);
 		return ROW_OUT;
@@ -352,6 +393,12 @@ shipcost_row(struct shipcost *sc, struct run *run, const struct record *r)
 		return ROW_OUT;
 	}
 	return price(sc, run, r, rule);
+}
+
+int
+shipcost_finish(struct shipcost *sc)
+{
+	return sc->any_no_source ? CS_ROWS : 0;
 }
 
 void

@@ -33,6 +33,9 @@ struct shipcost {
 	struct weights *weights; /* --weights table, or NULL */
 	int carrier;		/* --carrier's index, or -1 */
 	long long weight_unit;	/* grams per unit of the weight column */
+	int no_weight_source;	/* this input: no weight column, --weight or --weights */
+	int any_no_source;	/* some input had none */
+	int per_carrier;	/* the row's carrier chooses its rates (--rates) */
 	/* Output slots. */
 	int s_region, s_tier, s_kg, s_fee, s_status, s_explain;
 };
@@ -51,6 +54,9 @@ int shipcost_start(struct shipcost *sc, struct run *run);
 
 /* Price one row; returns an enum row_result. */
 int shipcost_row(struct shipcost *sc, struct run *run, const struct record *r);
+
+/* After all input: CS_ROWS when nothing could be priced for want of weights, else 0. */
+int shipcost_finish(struct shipcost *sc);
 
 /* Free what SC loaded. */
 void shipcost_free(struct shipcost *sc);

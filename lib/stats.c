@@ -231,10 +231,11 @@ store_pct(struct stats_store *st, int p)
 	return store_at(st, rank - 1);
 }
 
-long long
+stats_sum
 store_sum(const struct stats_store *st)
 {
-	long long sum = 0;
+	stats_sum sum = 0;
+	long long part = 0;
 	size_t i;
 
 	if (st->v != NULL) {
@@ -242,11 +243,18 @@ store_sum(const struct stats_store *st)
 			sum += st->v[i];
 		return sum;
 	}
-	for (i = 0; i < st->n; i++)
-		sum += st->d[i];
-	/* Unsigned: base * n may pass the range the sum itself stays in. */
-	return (long long)((unsigned long long)sum +
-	    (unsigned long long)st->base * st->n);
+	/*
+	 * 32-bit offsets: 2^32 of them fit in 64 bits, so sum them in blocks
+	 * of 2^31 and widen once per block.
+	 */
+	for (i = 0; i < st->n; i++) {
+		part += st->d[i];
+		if ((i & 0x7fffffff) == 0x7fffffff) {
+			sum += part;
+			part = 0;
+		}
+	}
+	return sum + part + (stats_sum)st->base * (stats_sum)st->n;
 }
 
 size_t
@@ -562,12 +570,22 @@ group_add(struct stats_group *g, const struct stats_ticket *t, int stores)
 		g->reopen_known++;
 		g->reopened += t->reopened > 0;
 	}
-	if (solved && (t->contacts >= 0 || t->reopened >= 0)) {
-		g->fcr_known++;
-		if (t->contacts >= 0)
-			g->fcr += t->contacts <= 1 && t->reopened <= 0;
-		else
-			g->fcr += t->reopened == 0;
+	if (solved) {
+		/*
+		 * Resolved at first contact: one contact and not reopened.  A
+		 * known failure of either decides; success needs every column
+		 * the log has to be known.  A blank cell is unknown, never
+		 * success.
+		 */
+		int fail = t->contacts > 1 || t->reopened > 0;
+		int unknown = (t->contacts_col && t->contacts < 0) ||
+		    (t->reopen_col && t->reopened < 0) ||
+		    (!t->contacts_col && !t->reopen_col);
+
+		if (fail || !unknown) {
+			g->fcr_known++;
+			g->fcr += !fail;
+		}
 	}
 }
 
@@ -1257,13 +1275,27 @@ stats_fmt_hours(long long sec, char *buf)
 }
 
 char *
-stats_fmt_mean_hours(long long sum, long long n, char *buf)
+stats_fmt_mean_hours(stats_sum sum, long long n, char *buf)
 {
+	stats_sum num, den, c;
+	unsigned long long v;
+	const char *sign = sum < 0 ? "-" : "";
+
 	if (n <= 0) {
 		buf[0] = '\0';
 		return buf;
 	}
-	return fmt_centi(div_round(sum * 100, 3600 * n), buf);
+	/*
+	 * Durations are under 2^39 s (years 1000 to 9999) and counts under
+	 * 2^64: the sum stays under 2^103, and |sum| * 200 fits.
+	 */
+	num = (sum < 0 ? -sum : sum) * 200;
+	den = (stats_sum)3600 * 2 * n;
+	c = (num + den / 2) / den;	/* centi-hours, half away from zero */
+	/* The mean is at most the largest value: c fits 64 bits. */
+	v = (unsigned long long)c;
+	snprintf(buf, 32, "%s%llu.%02llu", sign, v / 100, v % 100);
+	return buf;
 }
 
 char *
@@ -1424,6 +1456,53 @@ stats_emit(struct stats *s, stats_emit_fn fn, void *ctx)
 	}
 }
 
+void
+stats_seal_init(struct stats_seal *seal)
+{
+	seal->n = 0;
+	seal->h = 14695981039346656037ULL;
+}
+
+/* Hash N bytes of S, then the separator SEP, into *H. */
+static void
+seal_bytes(uint64_t *h, const char *s, size_t n, unsigned char sep)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		*h ^= (unsigned char)s[i];
+		*h *= 1099511628211ULL;
+	}
+	*h ^= sep;
+	*h *= 1099511628211ULL;
+}
+
+void
+stats_seal_add(struct stats_seal *seal, const char *section, const char *key,
+    size_t klen, const char *name, const char *value, const char *count)
+{
+	seal_bytes(&seal->h, section, strlen(section), 0x1f);
+	seal_bytes(&seal->h, key, klen, 0x1f);
+	seal_bytes(&seal->h, name, strlen(name), 0x1f);
+	seal_bytes(&seal->h, value, strlen(value), 0x1f);
+	seal_bytes(&seal->h, count, strlen(count), 0x1e);
+	seal->n++;
+}
+
+char *
+stats_seal_hex(const struct stats_seal *seal, char *buf)
+{
+	snprintf(buf, 17, "%016llx", (unsigned long long)seal->h);
+	return buf;
+}
+
+/* Non-zero when T is a time a state may hold. */
+static int
+time_ok(long long t)
+{
+	return t >= STATS_TIME_MIN && t <= STATS_TIME_MAX;
+}
+
 /* Parse a whole decimal integer; 0, or -1 when S is not one. */
 static int
 parse_ll(const char *s, long long *v)
@@ -1441,8 +1520,14 @@ absorb_meta(struct stats *s, const char *name, long long v)
 	if (v < 0 && strcmp(name, "latest") != 0 &&
 	    strcmp(name, "earliest") != 0)
 		return -1;
-	if (strcmp(name, "read") == 0)
+	if ((strcmp(name, "latest") == 0 || strcmp(name, "earliest") == 0) &&
+	    !time_ok(v))
+		return -1;
+	if (strcmp(name, "read") == 0) {
+		if (s->read + (unsigned long long)v < s->read)
+			return -1;
 		s->read += (unsigned long long)v;
+	}
 	else if (strcmp(name, "rejected") == 0)
 		s->rejected += (unsigned long long)v;
 	else if (strcmp(name, "latest") == 0)
@@ -1478,13 +1563,17 @@ absorb_group(struct stats *s, const char *sec, const char *key, size_t klen,
 	if (sec[0] == 'g') {
 		unsigned long long *p = group_counter(g, name);
 
-		if (p == NULL || v < 0)
+		if (p == NULL || v < 0 || (unsigned long long)v > s->read)
 			return -1;
 		*p += (unsigned long long)v;
 		*group_counter(&s->all, name) += (unsigned long long)v;
 		return 0;
 	}
-	if (group_store(g, name) == NULL || c < 1)
+	if (group_store(g, name) == NULL || c < 1 ||
+	    (unsigned long long)c > s->read)
+		return -1;
+	/* reply and res hold durations, open and noreply times. */
+	if (name[0] == 'r' ? v < 0 || v > STATS_DURATION_MAX : !time_ok(v))
 		return -1;
 	store_addn(group_store(g, name), v, (unsigned long long)c);
 	return 0;
@@ -1500,6 +1589,8 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 	if ((hasv && parse_ll(value, &v) != 0) ||
 	    (count[0] != '\0' && parse_ll(count, &c) != 0))
 		return -1;
+	if (c < 0 || (unsigned long long)c > s->read)
+		return -1;
 	if (strcmp(sec, "meta") == 0)
 		return hasv ? absorb_meta(s, name, v) : -1;
 	if ((strcmp(sec, "g") == 0 || strcmp(sec, "v") == 0) && hasv)
@@ -1509,7 +1600,8 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 	if (strcmp(sec, "b") == 0) {
 		long long cls;
 
-		if (parse_ll(name, &cls) != 0 || cls < 0 || cls >= STATS_NCLASS)
+		if (parse_ll(name, &cls) != 0 || cls < 0 || cls >= STATS_NCLASS ||
+		    (hasv && !time_ok(v)))
 			return -1;
 		stats_add_buyer(s, key, klen, hasv, v, (int)cls);
 		return 0;
@@ -1519,6 +1611,8 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 		size_t i;
 
 		if (hasv) {
+			if (!time_ok(v))
+				return -1;
 			while (c-- > 0)
 				stats_add_quality(s, key, klen, 1, v);
 			return 0;

@@ -57,6 +57,8 @@ struct stats_ticket {
 	int contacts;		/* contacts needed, or -1 unknown */
 	int reply_col;		/* the log has a first-reply column */
 	int close_col;		/* the log has a resolved or outcome column */
+	int contacts_col;	/* the log has a contacts column (接待次数) */
+	int reopen_col;		/* the log has a reopened column (是否重开) */
 };
 
 /*
@@ -267,9 +269,40 @@ typedef void (*stats_emit_fn)(void *ctx, const char *section, const char *key,
 void stats_emit(struct stats *s, stats_emit_fn fn, void *ctx);
 
 /*
+ * The seal of a state: how many records it has and a checksum over their
+ * fields (FNV-1a, 64 bits, over each field's bytes and a separator), so
+ * that a state cut short or altered is refused by --merge.
+ */
+struct stats_seal {
+	unsigned long long n;	/* records sealed */
+	uint64_t h;		/* checksum so far */
+};
+
+/* An empty seal. */
+void stats_seal_init(struct stats_seal *seal);
+
+/* Add one record (the five fields as stats_emit_fn receives them) to SEAL. */
+void stats_seal_add(struct stats_seal *seal, const char *section,
+    const char *key, size_t klen, const char *name, const char *value,
+    const char *count);
+
+/* SEAL's checksum as 16 hex digits into BUF (17 bytes); returns BUF. */
+char *stats_seal_hex(const struct stats_seal *seal, char *buf);
+
+/*
+ * Times a state may hold (years 1000 to 9999, as tp_parse() reads them,
+ * with a day to spare for the time zone), and the longest duration.
+ */
+#define STATS_TIME_MIN (-30610310400LL)
+#define STATS_TIME_MAX (253402387200LL)
+#define STATS_DURATION_MAX (STATS_TIME_MAX - STATS_TIME_MIN)
+
+/*
  * Add one record of a state written by stats_emit() to S.  Returns 0, 1
  * when it is a ticket id S has seen already (counted twice), or -1 when
- * the record is not one stats_emit() writes.
+ * the record is not one stats_emit() writes: an unknown section or name,
+ * a number that is not one, a time or duration outside the range above,
+ * or a count above the rows the states so far say they read.
  */
 int stats_absorb(struct stats *s, const char *section, const char *key,
     size_t klen, const char *name, const char *value, const char *count);
@@ -298,8 +331,14 @@ void store_sort(struct stats_store *st);
  */
 long long store_pct(struct stats_store *st, int p);
 
-/* Sum of ST's values. */
-long long store_sum(const struct stats_store *st);
+/*
+ * A sum of values: 128 bits, so that no sum of up to 2^64 values of 64
+ * bits can overflow.
+ */
+__extension__ typedef __int128 stats_sum;
+
+/* Sum of ST's values, exact. */
+stats_sum store_sum(const struct stats_store *st);
 
 /* Number of values <= LIMIT (ST sorted first). */
 size_t store_count_le(struct stats_store *st, long long limit);
@@ -363,8 +402,11 @@ char *stats_period_prev(enum stats_period p, const char *label, char *buf);
 /* Seconds as hours with two decimals, rounded half up ("1.50"); returns BUF (32). */
 char *stats_fmt_hours(long long sec, char *buf);
 
-/* SUM / N seconds as hours with two decimals, rounded half up; returns BUF (32). */
-char *stats_fmt_mean_hours(long long sum, long long n, char *buf);
+/*
+ * SUM / N seconds as hours with two decimals, rounded half away from zero,
+ * computed exactly; returns BUF (32).
+ */
+char *stats_fmt_mean_hours(stats_sum sum, long long n, char *buf);
 
 /* NUM / DEN as a percentage with one decimal, rounded half up ("66.7"); "" when DEN is 0. */
 char *stats_fmt_pct(unsigned long long num, unsigned long long den, char *buf);

@@ -5,6 +5,7 @@
 #include "datafile.h"
 #include "diag.h"
 #include "money.h"
+#include "rates.h"
 #include "weights.h"
 
 struct wentry {
@@ -101,6 +102,11 @@ on_entry(void *ctx, struct datafile *df, const struct record *r)
 	    e->grams <= 0) {
 		datafile_error(df, "weight: expected a positive weight, got '%s'",
 		    r->f[w->wcol]);
+		return 0;
+	}
+	if (e->grams > RATES_MAX_GRAMS) {
+		datafile_error(df, "weight: '%s' is over the 1000 kg a parcel can "
+		    "weigh", r->f[w->wcol]);
 		return 0;
 	}
 	if (r->len[w->kcol] == 0) {

@@ -10,6 +10,7 @@ complete -c cs-eta -l dispatch-every-day -d 'the shop hands parcels over on rest
 complete -c cs-eta -l extend-margin -x -d 'flag extend_receipt this many days before auto-confirmation'
 complete -c cs-eta -l gazetteer -r -F -d 'replace the embedded gazetteer'
 complete -c cs-eta -l holidays -r -F -d 'replace the embedded holidays and courier closures'
-complete -c cs-eta -l overdue -d 'keep only the overdue rows'
+complete -c cs-eta -l overdue -d 'keep only the follow-up list: overdue and dispatch_late rows'
+complete -c cs-eta -l statuses -r -F -d 'replace the embedded order status wordings'
 complete -c cs-eta -l today -x -d 'the day to judge against (YYYY-MM-DD)'
 complete -c cs-eta -l transit -r -F -d 'replace the embedded transit table'
