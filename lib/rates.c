@@ -21,7 +21,11 @@ struct rate_card {
 
 static const char *const columns[] = {
 	"carrier", "zone", "first_kg", "first_price", "step_kg", "step_price",
-	"rounding", "divisor", "free_over"
+	"rounding", "divisor", "free_over", NULL
+};
+
+static const struct datafile_kind rates_kind = {
+	"rate card", "rates.csv", DATAFILE_MAX_RATES, columns
 };
 
 static int
@@ -49,7 +53,8 @@ positive(struct datafile *df, const struct record *r, const char *col,
 	const char *s = datafile_get(df, r, col);
 
 	if (decimal_parse(s, strlen(s), scale, 0, out) != 0 || *out <= 0) {
-		datafile_error(df, "%s: expected a positive number, got '%s'", col, s);
+		datafile_error(df, "%s: expected a positive number, got '%s'", col,
+		    datafile_quote(df, s));
 		return -1;
 	}
 	return 0;
@@ -65,7 +70,8 @@ parse_rounding(struct datafile *df, const char *s, int *out)
 	else if (strcmp(s, "none") == 0)
 		*out = ROUND_NONE;
 	else {
-		datafile_error(df, "rounding: expected up, half or none, got '%s'", s);
+		datafile_error(df, "rounding: expected up, half or none, got '%s'",
+		    datafile_quote(df, s));
 		return -1;
 	}
 	return 0;
@@ -83,7 +89,7 @@ parse_zone(struct rate_card *c, struct datafile *df, const char *zone,
 	rule->province = region_lookup(c->db, zone);
 	if (rule->province < 0) {
 		datafile_error(df, "zone: '%s' is neither a tier (jzh, standard, "
-		    "remote, unserved) nor a province", zone);
+		    "remote, unserved) nor a province", datafile_quote(df, zone));
 		return -1;
 	}
 	return 0;
@@ -105,11 +111,13 @@ parse_prices(struct datafile *df, const struct record *r, struct rate_rule *rule
 	    positive(df, r, "step_kg", 3, &rule->step_g) != 0)
 		return -1;
 	if (money_parse(fp, strlen(fp), &rule->first_fen) != 0 || rule->first_fen < 0) {
-		datafile_error(df, "first_price: expected an amount in yuan, got '%s'", fp);
+		datafile_error(df, "first_price: expected an amount in yuan, got '%s'",
+		    datafile_quote(df, fp));
 		return -1;
 	}
 	if (money_parse(sp, strlen(sp), &rule->step_fen) != 0 || rule->step_fen < 0) {
-		datafile_error(df, "step_price: expected an amount in yuan, got '%s'", sp);
+		datafile_error(df, "step_price: expected an amount in yuan, got '%s'",
+		    datafile_quote(df, sp));
 		return -1;
 	}
 	if (parse_rounding(df, datafile_get(df, r, "rounding"), &rule->rounding) != 0)
@@ -118,7 +126,8 @@ parse_prices(struct datafile *df, const struct record *r, struct rate_rule *rule
 		return -1;
 	if (*fo != '\0' && (money_parse(fo, strlen(fo), &rule->free_over) != 0 ||
 	    rule->free_over < 0)) {
-		datafile_error(df, "free_over: expected an amount in yuan, got '%s'", fo);
+		datafile_error(df, "free_over: expected an amount in yuan, got '%s'",
+		    datafile_quote(df, fo));
 		return -1;
 	}
 	return 0;
@@ -129,13 +138,8 @@ on_rule(void *ctx, struct datafile *df, const struct record *r)
 {
 	struct rate_card *c = ctx;
 	struct rate_rule rule;
-	size_t i;
+	char key[64], show[512];
 
-	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
-		if (datafile_col(df, columns[i]) < 0) {
-			datafile_error(df, "missing column '%s' in the header", columns[i]);
-			return 1;
-		}
 	memset(&rule, 0, sizeof rule);
 	if (*datafile_get(df, r, "carrier") == '\0') {
 		datafile_error(df, "carrier: empty");
@@ -144,6 +148,12 @@ on_rule(void *ctx, struct datafile *df, const struct record *r)
 	rule.carrier = carrier_index(c, datafile_get(df, r, "carrier"), df);
 	if (rule.carrier < 0 || parse_zone(c, df, datafile_get(df, r, "zone"), &rule) != 0 ||
 	    parse_prices(df, r, &rule) != 0)
+		return 0;
+	/* One line per carrier and zone, whichever name the zone goes by. */
+	snprintf(key, sizeof key, "%d/%d/%d", rule.carrier, rule.tier, rule.province);
+	snprintf(show, sizeof show, "%s,%s", datafile_get(df, r, "carrier"),
+	    datafile_get(df, r, "zone"));
+	if (datafile_key(df, "carrier and zone", key, strlen(key), show) != 0)
 		return 0;
 	if (c->nrules == c->caprules) {
 		c->caprules = c->caprules ? 2 * c->caprules : 16;
@@ -169,7 +179,7 @@ rates_load(const char *path, const struct region_db *db)
 		cs_errx(CS_FATAL, "out of memory");
 	for (p = 0; p < c->nprov; p++)
 		c->tier_of[p] = tier_default(db, p);
-	if (datafile_read(path, "rates.csv", on_rule, c) != 0) {
+	if (datafile_load(path, &rates_kind, on_rule, c) != 0) {
 		rates_free(c);
 		return NULL;
 	}
