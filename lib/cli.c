@@ -44,7 +44,7 @@ static const char common_help[] =
 "      --no-header             the first line is data, not a header\n"
 "      --replace               overwrite input columns that have the name\n"
 "                              of a column this tool adds\n"
-"      --strict                stop at the first bad row\n"
+"      --strict                stop at the first bad row (status 2)\n"
 "  -t, --tsv                   input is tab-separated\n"
 "  -h, --help                  print this help and exit\n"
 "  -V, --version               print the version and exit\n"
