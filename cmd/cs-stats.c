@@ -882,7 +882,7 @@ write_partial(struct ctx *c, struct run *run)
 	snprintf(v, sizeof v, "%lld", c->sla_res);
 	emit_record(&so, "opt", "", 0, "quick", v, "");
 	if (!c->merge) {
-		c->st.read = run->nin;
+		c->st.read = run->nin + run->nblank;
 		c->st.rejected = run->nrej;
 	}
 	stats_emit(&c->st, emit_record, &so);
@@ -1032,7 +1032,7 @@ finish(void *vctx, struct run *run)
 		return 0;
 	}
 	if (!c->merge) {
-		c->st.read = run->nin;
+		c->st.read = run->nin + run->nblank;
 		c->st.rejected = run->nrej;
 	}
 	if (c->orders != NULL)

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +105,12 @@ add_line(struct cal_load *ld, const struct cal_line *l)
 	ld->lines[ld->nlines++] = *l;
 }
 
+static const char *const holidays_columns[] = { "start", "kind", NULL };
+
+static const struct datafile_kind holidays_kind = {
+	"holiday calendar", "holidays.csv", DATAFILE_MAX_HOLIDAYS, holidays_columns
+};
+
 /* datafile callback: check one line and keep it. */
 static int
 on_line(void *ctx, struct datafile *df, const struct record *r)
@@ -111,6 +118,7 @@ on_line(void *ctx, struct datafile *df, const struct record *r)
 	struct cal_load *ld = ctx;
 	struct cal_line l;
 	const char *start, *end, *kind, *name;
+	char key[32], show[256];
 
 	start = datafile_get(df, r, "start");
 	end = datafile_get(df, r, "end");
@@ -119,13 +127,15 @@ on_line(void *ctx, struct datafile *df, const struct record *r)
 	memset(&l, 0, sizeof l);
 	l.line = df->line;
 	if (parse_day(start, &l.start) != 0) {
-		datafile_error(df, "start '%s' is not a date (YYYY-MM-DD)", start);
+		datafile_error(df, "start '%s' is not a date (YYYY-MM-DD)",
+		    datafile_quote(df, start));
 		return 0;
 	}
 	if (end[0] == '\0')
 		l.end = l.start;
 	else if (parse_day(end, &l.end) != 0) {
-		datafile_error(df, "end '%s' is not a date (YYYY-MM-DD)", end);
+		datafile_error(df, "end '%s' is not a date (YYYY-MM-DD)",
+		    datafile_quote(df, end));
 		return 0;
 	}
 	if (l.end < l.start) {
@@ -133,9 +143,15 @@ on_line(void *ctx, struct datafile *df, const struct record *r)
 		return 0;
 	}
 	if ((l.kind = parse_kind(kind)) < 0) {
-		datafile_error(df, "kind '%s' is not holiday, workday or closure", kind);
+		datafile_error(df, "kind '%s' is not holiday, workday or closure",
+		    datafile_quote(df, kind));
 		return 0;
 	}
+	/* A kind of day starts on a date once (ranges may overlap). */
+	snprintf(key, sizeof key, "%d,%ld", l.kind, l.start);
+	snprintf(show, sizeof show, "%s,%s", kind, start);
+	if (datafile_key(df, "kind and start", key, strlen(key), show) != 0)
+		return 0;
 	if (l.kind != CAL_CLOSED && name[0] != '\0' &&
 	    (l.name = name_index(ld->cal, name)) < 0) {
 		datafile_error(df, "too many festival names (at most %d)", CAL_MAX_NAMES);
@@ -235,7 +251,7 @@ calendar_load(const char *path)
 		cs_errx(CS_FATAL, "out of memory");
 	memset(&ld, 0, sizeof ld);
 	ld.cal = cal;
-	rc = datafile_read(path, "holidays.csv", on_line, &ld);
+	rc = datafile_load(path, &holidays_kind, on_line, &ld);
 	if (rc == 0)
 		rc = size_table(cal, &ld, file);
 	if (rc == 0)

@@ -49,7 +49,7 @@ static const char common_help[] =
 "      --no-header             the first line is data, not a header\n"
 "      --replace               overwrite input columns that have the name\n"
 "                              of a column this tool adds\n"
-"      --strict                stop at the first bad row\n"
+"      --strict                stop at the first bad row (status 2)\n"
 "  -t, --tsv                   input is tab-separated\n"
 "  -h, --help                  print this help and exit\n"
 "  -V, --version               print the version and exit\n"
@@ -581,24 +581,67 @@ data_record(struct run *run, const struct record *r)
 		write_row(run, r);
 }
 
+/* COUNT blank lines of this input from line FIRST on: no records, but counted. */
+static void
+note_blank(struct run *run, long first, long count)
+{
+	if (count <= 0)
+		return;
+	if (run->fblank == 0)
+		run->firstblank = first;
+	run->fblank += count;
+	run->nblank += (unsigned long long)count;
+}
+
+/*
+ * After a record: a write error stops reading; a --strict stop goes on
+ * reading (and ignoring) the input to the end, only to say how many
+ * lines were not read.  Returns csvin's stop flag.
+ */
+static int
+after_record(struct run *run, const struct record *r)
+{
+	if (ferror(run->out.fp))
+		return run->stop = 1;
+	if (!run->stop)
+		return 0;
+	if (!run->strict || run->status >= CS_FATAL)
+		return 1;	/* the tool's own fatal stop */
+	run->stopped_at = r->line;
+	run->stop_end = r->endline;
+	run->status = CS_FATAL;
+	return 0;
+}
+
 /* csvin callback: the header of each input, then its data records. */
 static int
 on_record(void *ctx, struct record *r)
 {
 	struct run *run = ctx;
+	unsigned long long span;
 	int rc;
 
+	if (run->stopped_at != 0)
+		return 0;	/* --strict: only counting the lines left */
 	run->line = r->line;
+	note_blank(run, run->lastend + 1, r->line - run->lastend - 1);
+	run->lastend = r->endline;
 	if (r->error != NULL && !run->file_started && !run->no_header) {
 		cs_warnx_at(run->file, r->line, "cannot read the header: %s", r->error);
 		run->status = CS_FATAL;
 		return 1;
 	}
 	if (r->error != NULL) {
-		run->nin++;
-		run->nrej++;
+		/* Where the records it swallowed began is not known: a row a line. */
+		span = r->endline > r->line ? (unsigned long long)(r->endline - r->line) + 1 : 1;
+		run->nin += span;
+		run->nrej += span;
 		run_reject(run, "%s", r->error);
-		return run->stop;
+		return after_record(run, r);
+	}
+	if (run->in.text && r->n == 1 && r->len[0] == 0) {
+		note_blank(run, r->line, 1);
+		return 0;
 	}
 	if (!run->file_started) {
 		run->file_started = 1;
@@ -611,9 +654,43 @@ on_record(void *ctx, struct record *r)
 	}
 	run->nin++;
 	data_record(run, r);
-	if (ferror(run->out.fp))
-		run->stop = 1;
-	return run->stop;
+	return after_record(run, r);
+}
+
+/* "lines 4-10" or "line 4" into BUF. */
+static const char *
+line_range(char buf[64], long first, long last)
+{
+	if (first == last)
+		snprintf(buf, 64, "line %ld", first);
+	else
+		snprintf(buf, 64, "lines %ld-%ld", first, last);
+	return buf;
+}
+
+/* At the end of an input: its blank lines, and where --strict stopped. */
+static void
+end_of_input(struct run *run, long lines)
+{
+	char buf[64];
+
+	if (run->stopped_at != 0) {
+		if (lines > run->stop_end)
+			cs_warnx_at(run->file, run->stopped_at, "--strict: stopped "
+			    "here; %s not read", line_range(buf, run->stop_end + 1,
+			    lines));
+		else
+			cs_warnx_at(run->file, run->stopped_at, "--strict: stopped "
+			    "here, at the last line");
+		return;
+	}
+	note_blank(run, run->lastend + 1, lines - run->lastend);
+	if (run->fblank == 1)
+		cs_warnx_at(run->file, 0, "1 blank line skipped (line %ld)",
+		    run->firstblank);
+	else if (run->fblank > 1)
+		cs_warnx_at(run->file, 0, "%ld blank lines skipped (the first at "
+		    "line %ld)", run->fblank, run->firstblank);
 }
 
 static int
@@ -621,14 +698,20 @@ run_file(struct run *run, const char *path)
 {
 	int rc;
 
+	long lines = 0;
+
 	run->file = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	run->file_started = 0;
 	run->line = 0;
-	rc = csvin_run(path, run->file, &run->in, on_record, run);
+	run->lastend = 0;
+	run->fblank = run->firstblank = 0;
+	rc = csvin_run_lines(path, run->file, &run->in, on_record, run, &lines);
 	if (rc < 0) {
 		run->status = CS_FATAL;
 		return -1;
 	}
+	if (rc == 0 && (run->status < CS_FATAL || run->stopped_at != 0))
+		end_of_input(run, lines);
 	if (run->status == CS_FATAL)
 		return -1;
 	if (!run->file_started && !run->in.text) {
@@ -733,6 +816,10 @@ cli_main(const struct tool *t, void *ctx, int argc, char **argv)
 		if (run_file(&run, i == argc ? "-" : argv[i]) != 0)
 			break;
 	}
+	/* The inputs a --strict stop left unread. */
+	for (i++; run.stopped_at != 0 && i < argc; i++)
+		cs_warnx_at(strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i], 0,
+		    "--strict: not read");
 	out_flush(&run.out);
 	if (run.status < CS_FATAL && t->finish != NULL) {
 		rc = t->finish(ctx, &run);

@@ -10,7 +10,15 @@
  * through csvin, resolves the tool's columns, calls the tool per record,
  * writes the input fields followed by the tool's appended fields, prints
  * diagnostics at FILE:LINE, keeps the row accounting and returns the exit
- * status (0 all good, 1 rows rejected or warned about, 2 fatal).
+ * status (0 all good, 1 rows rejected or warned about, 2 fatal, which a
+ * --strict stop at a bad row is too).
+ *
+ * The accounting: every line of the input is a header, part of a record
+ * (written, filtered on purpose, or rejected with a diagnostic; a record
+ * that cannot be read counts as every line it covers), or a blank line,
+ * which is no record but is counted and reported in one line per input
+ * ("N blank lines skipped").  A --strict stop reads the rest of the input
+ * only to say which lines were not read.
  *
  * Rows are buffered (see out.h): a tool that also prints to stdout itself
  * calls out_flush(&run->out) first.
@@ -114,8 +122,14 @@ struct run {
 	unsigned long long nskip; /* filtered on purpose */
 	unsigned long long nrej; /* rejected with a diagnostic */
 	unsigned long long nwarn; /* written, with a diagnostic */
+	unsigned long long nblank; /* blank lines skipped: no records */
+	long lastend;		/* last line of this input's last record */
+	long fblank;		/* this input's blank lines */
+	long firstblank;	/* the first of them */
 	int status;		/* worst status so far */
 	int stop;		/* stop reading (strict, write error) */
+	long stopped_at;	/* --strict stopped at this line (0: did not) */
+	long stop_end;		/* the last line of the record it stopped at */
 	char **first_hdr;	/* the first input's header, for comparison */
 	size_t nfirst;		/* its width */
 	size_t width;		/* fields per record expected */

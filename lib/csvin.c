@@ -580,8 +580,8 @@ reader_init(struct reader *r, const struct csvin_opts *opts,
 }
 
 int
-csvin_run(const char *path, const char *display,
-    const struct csvin_opts *opts, csvin_record_fn fn, void *ctx)
+csvin_run_lines(const char *path, const char *display,
+    const struct csvin_opts *opts, csvin_record_fn fn, void *ctx, long *lines)
 {
 	struct reader r;
 	FILE *fp = stdin;
@@ -614,6 +614,8 @@ csvin_run(const char *path, const char *display,
 		if (enc_feed(&r.enc, chunk, n, eof, on_decoded, &r) != 0 || eof)
 			break;
 	}
+	if (lines != NULL)
+		*lines = r.midline ? r.line : r.line - 1;
 	if (rc == 0)
 		finish(&r);
 	if (rc == 0)
@@ -623,6 +625,13 @@ csvin_run(const char *path, const char *display,
 		fclose(fp);
 	reader_free(&r);
 	return rc;
+}
+
+int
+csvin_run(const char *path, const char *display,
+    const struct csvin_opts *opts, csvin_record_fn fn, void *ctx)
+{
+	return csvin_run_lines(path, display, opts, fn, ctx, NULL);
 }
 
 int

@@ -53,6 +53,14 @@ int csvin_run(const char *path, const char *display,
     const struct csvin_opts *opts, csvin_record_fn fn, void *ctx);
 
 /*
+ * csvin_run(), and *LINES (when not NULL) set to the number of lines read
+ * to the end of the input, blank ones included, so that the caller can
+ * count the blank lines, which are no records.
+ */
+int csvin_run_lines(const char *path, const char *display,
+    const struct csvin_opts *opts, csvin_record_fn fn, void *ctx, long *lines);
+
+/*
  * Like csvin_run() over DATA[0..LEN) in memory (an embedded data file).
  * Returns 0 or the first non-zero FN result.
  */

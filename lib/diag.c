@@ -36,6 +36,41 @@ cs_vwarnx_at(const char *file, long line, const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
+/* Bytes of the UTF-8 character that starts at S[I] (1 for a stray byte). */
+static size_t
+char_len(const char *s, size_t n, size_t i)
+{
+	size_t k = 1;
+
+	while (i + k < n && ((unsigned char)s[i + k] & 0xc0) == 0x80)
+		k++;
+	return k;
+}
+
+char *
+diag_excerpt(char *buf, size_t size, const char *s, size_t n, size_t at,
+    size_t before, size_t after)
+{
+	size_t from = at, to = at, k;
+	int cut_start, cut_end;
+
+	if (at > n)
+		at = from = to = n;
+	/* Back over BEFORE characters, then on over AFTER. */
+	for (k = 0; k < before && from > 0; k++) {
+		from--;
+		while (from > 0 && ((unsigned char)s[from] & 0xc0) == 0x80)
+			from--;
+	}
+	for (k = 0; k < after && to < n; k++)
+		to += char_len(s, n, to);
+	cut_start = from > 0;
+	cut_end = to < n;
+	snprintf(buf, size, "%s%.*s%s", cut_start ? "…" : "", (int)(to - from),
+	    s + from, cut_end ? "…" : "");
+	return buf;
+}
+
 void
 cs_warnx_at(const char *file, long line, const char *fmt, ...)
 {

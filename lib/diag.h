@@ -10,6 +10,7 @@
  */
 
 #include <stdarg.h>
+#include <stddef.h>
 
 enum cs_status {
 	CS_OK = 0,	/* everything processed */
@@ -43,6 +44,16 @@ _Noreturn void cs_errx(int status, const char *fmt, ...)
 /* cs_warn() then exit(status). */
 _Noreturn void cs_err(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Put into BUF (SIZE bytes, NUL-terminated) an excerpt of the UTF-8 text
+ * S[0..N) for quoting in a message: the characters around offset AT, at
+ * most BEFORE of them before it and AFTER from it on, cut at character
+ * boundaries, with "…" where text was left out.  diag_excerpt(b, sz, s,
+ * n, 0, 0, 60) is the first 60 characters.  Returns BUF.
+ */
+char *diag_excerpt(char *buf, size_t size, const char *s, size_t n,
+    size_t at, size_t before, size_t after);
 
 /*
  * Flush and close stdout, checking for errors (the gnulib close-stream

@@ -115,6 +115,14 @@ add_tline(struct eta_transit *t, const struct eta_tline *l)
 	t->lines[t->nlines++] = *l;
 }
 
+static const char *const transit_columns[] = {
+	"zone", "min_days", "max_days", NULL
+};
+
+static const struct datafile_kind transit_kind = {
+	"transit table", "transit.csv", DATAFILE_MAX_TRANSIT, transit_columns
+};
+
 /* datafile callback: one line of the transit table. */
 static int
 on_transit(void *ctx, struct datafile *df, const struct record *r)
@@ -125,7 +133,7 @@ on_transit(void *ctx, struct datafile *df, const struct record *r)
 	const char *zone = datafile_get(df, r, "zone");
 	const char *min = datafile_get(df, r, "min_days");
 	const char *max = datafile_get(df, r, "max_days");
-	size_t i;
+	char key[64], show[512];
 
 	l.carrier = -1;
 	if (carrier[0] != '\0' && (l.carrier = carrier_index(ld->t, carrier)) < 0) {
@@ -133,31 +141,26 @@ on_transit(void *ctx, struct datafile *df, const struct record *r)
 		return 0;
 	}
 	if (parse_zone(ld->db, zone, &l) != 0) {
-		datafile_error(df, "zone '%s' is neither a tier nor a province", zone);
+		datafile_error(df, "zone '%s' is neither a tier nor a province",
+		    datafile_quote(df, zone));
 		return 0;
 	}
 	if (eta_parse_days(min, &l.min) != 0 || eta_parse_days(max, &l.max) != 0) {
 		datafile_error(df, "days '%s' to '%s': expected whole numbers "
-		    "from 0 to %d", min, max, ETA_MAX_DAYS);
+		    "from 0 to %d", datafile_quote(df, min),
+		    datafile_quote(df, max), ETA_MAX_DAYS);
 		return 0;
 	}
 	if (l.max < l.min) {
 		datafile_error(df, "max_days %d is less than min_days %d", l.max, l.min);
 		return 0;
 	}
-	for (i = 0; i < ld->t->nlines; i++) {
-		const struct eta_tline *o = &ld->t->lines[i];
-
-		if (o->carrier == l.carrier && o->tier == l.tier &&
-		    o->province == l.province) {
-			if (carrier[0] == '\0')
-				datafile_error(df, "a second line for zone '%s'", zone);
-			else
-				datafile_error(df, "a second line for carrier '%s' "
-				    "and zone '%s'", carrier, zone);
-			return 0;
-		}
-	}
+	/* One line per carrier and zone, whichever name the zone goes by. */
+	snprintf(key, sizeof key, "%d/%d/%d", l.carrier, l.tier, l.province);
+	snprintf(show, sizeof show, "%s,%s", carrier, zone);
+	if (datafile_key(df, carrier[0] != '\0' ? "carrier and zone" : "zone",
+	    key, strlen(key), carrier[0] != '\0' ? show : zone) != 0)
+		return 0;
 	if (l.province >= 0)
 		ld->t->by_province = 1;
 	add_tline(ld->t, &l);
@@ -172,7 +175,7 @@ eta_transit_load(const char *path, const struct region_db *db)
 	if ((ld.t = calloc(1, sizeof *ld.t)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	ld.db = db;
-	if (datafile_read(path, "transit.csv", on_transit, &ld) != 0) {
+	if (datafile_load(path, &transit_kind, on_transit, &ld) != 0) {
 		eta_transit_free(ld.t);
 		return NULL;
 	}

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "diag.h"
 #include "enc.h"
 #include "lintrules.h"
@@ -1399,6 +1400,10 @@ struct parser {
 	int skip;		/* the current "rule" line was bad: skip its keys */
 	int phrases;		/* "phrase" lines of the current rule */
 	unsigned seen;		/* single-valued keys seen in the current rule */
+	int started;		/* a "rule" line has been seen in this file */
+	int stop;		/* give up reading the file */
+	char quote[4][DATAFILE_QUOTE_MAX * 4 + 8]; /* q()'s buffers */
+	unsigned nquote;	/* the next one to use */
 };
 
 enum {
@@ -1419,6 +1424,20 @@ perr(struct parser *ps, const char *fmt, ...)
 	cs_vwarnx_at(ps->file, ps->line, fmt, ap);
 	va_end(ap);
 	ps->errors++;
+}
+
+/*
+ * S as a message quotes it: at most DATAFILE_QUOTE_MAX characters (a
+ * rules file named by mistake is not printed).  Lives until the fourth
+ * call after.
+ */
+static const char *
+q(struct parser *ps, const char *s)
+{
+	char *b = ps->quote[ps->nquote++ % 4];
+
+	return diag_excerpt(b, sizeof ps->quote[0], s, strlen(s), 0, 0,
+	    DATAFILE_QUOTE_MAX);
 }
 
 static void
@@ -1463,13 +1482,13 @@ end_rule(struct parser *ps)
 	ps->cur = NULL;
 	if (r->pub.reason == NULL)
 		cs_warnx_at(ps->file, r->pub.line, "rule '%s' has no 'reason'",
-		    r->pub.id), ps->errors++;
+		    q(ps, r->pub.id)), ps->errors++;
 	if (r->pub.kind == LINT_PHRASE && r->phr.n == 0 && ps->phrases == 0)
 		cs_warnx_at(ps->file, r->pub.line, "rule '%s' has no 'phrase'",
-		    r->pub.id), ps->errors++;
+		    q(ps, r->pub.id)), ps->errors++;
 	if (r->pub.kind == LINT_CONVERSATION && (r->phr.n > 0 || r->nt > 0))
 		cs_warnx_at(ps->file, r->pub.line, "conversation rule '%s' "
-		    "cannot have phrases or test sentences", r->pub.id), ps->errors++;
+		    "cannot have phrases or test sentences", q(ps, r->pub.id)), ps->errors++;
 	if (r->pub.family == NULL)
 		r->pub.family = strdup(r->pub.id);
 	if (r->pub.family == NULL)
@@ -1485,12 +1504,12 @@ start_rule(struct parser *ps, const char *id)
 	end_rule(ps);
 	ps->skip = 1;
 	if (!valid_id(id)) {
-		perr(ps, "bad rule id '%s' (use a-z, 0-9 and '-')", id);
+		perr(ps, "bad rule id '%s' (use a-z, 0-9 and '-')", q(ps, id));
 		return 0;
 	}
 	at = lint_rules_find(rs, id);
 	if (at >= 0 && (size_t)at >= ps->first_new) {
-		perr(ps, "rule '%s' is defined twice (first at line %ld)", id,
+		perr(ps, "duplicate rule '%s' (first at line %ld)", q(ps, id),
 		    rs->r[at].pub.line);
 		return 0;
 	}
@@ -1520,7 +1539,7 @@ static int
 once(struct parser *ps, unsigned bit, const char *key)
 {
 	if (ps->seen & bit) {
-		perr(ps, "'%s' given twice for rule '%s'", key, ps->cur->pub.id);
+		perr(ps, "'%s' given twice for rule '%s'", key, q(ps, ps->cur->pub.id));
 		return 0;
 	}
 	ps->seen |= bit;
@@ -1564,12 +1583,12 @@ add_phrase(struct parser *ps, const char *val)
 	if (compile_pattern(ps->rs->z, val, pl, &err) != 0) {
 		if (strcmp(err, "out of memory") == 0)
 			return -1;
-		perr(ps, "bad pattern '%s': %s", val, err);
+		perr(ps, "bad pattern '%s': %s", q(ps, val), err);
 		return 0;
 	}
 	for (i = before; i < pl->n; i++)
 		if (pl->v[i].nseg == 0) {
-			perr(ps, "bad pattern '%s': a phrase needs text", val);
+			perr(ps, "bad pattern '%s': a phrase needs text", q(ps, val));
 			while (pl->n > before)
 				variant_free(&pl->v[--pl->n]);
 			break;
@@ -1596,7 +1615,8 @@ add_unless(struct parser *ps, const char *val, int need)
 			break;
 	if (i == sizeof names / sizeof names[0]) {
 		perr(ps, "unless: unknown scope '%.*s' (before, after, clause, "
-		    "sentence, line)", (int)kl, val);
+		    "sentence, line)", (int)(kl < DATAFILE_QUOTE_MAX ? kl :
+		    DATAFILE_QUOTE_MAX), val);
 		return 0;
 	}
 	u.scope = (enum scope)i;
@@ -1604,7 +1624,7 @@ add_unless(struct parser *ps, const char *val, int need)
 		dist = strtol(sp + 1, &end, 10);
 		if (end == sp + 1 || dist < 0 || dist > MAX_GAP ||
 		    (u.scope != SC_BEFORE && u.scope != SC_AFTER)) {
-			perr(ps, "unless: bad distance in '%s'", val);
+			perr(ps, "unless: bad distance in '%s'", q(ps, val));
 			return 0;
 		}
 		sp = end;
@@ -1620,7 +1640,7 @@ add_unless(struct parser *ps, const char *val, int need)
 		plist_free(&u.pl);
 		if (strcmp(err, "out of memory") == 0)
 			return -1;
-		perr(ps, "bad pattern '%s': %s", pat, err);
+		perr(ps, "bad pattern '%s': %s", q(ps, pat), err);
 		return 0;
 	}
 	r->un = realloc(r->un, (r->nun + 1) * sizeof *r->un);
@@ -1643,7 +1663,7 @@ set_enum(struct parser *ps, unsigned bit, const char *key, const char *val,
 	else if (strcmp(val, b) == 0)
 		*dst = 1;
 	else
-		perr(ps, "%s: expected '%s' or '%s', got '%s'", key, a, b, val);
+		perr(ps, "%s: expected '%s' or '%s', got '%s'", key, a, b, q(ps, val));
 	return 0;
 }
 
@@ -1668,7 +1688,7 @@ rule_key(struct parser *ps, const char *key, const char *val)
 		return set_str(ps, &r->pub.suggest, SEEN_SUGGEST, key, val);
 	if (strcmp(key, "family") == 0) {
 		if (!valid_id(val)) {
-			perr(ps, "bad family '%s' (use a-z, 0-9 and '-')", val);
+			perr(ps, "bad family '%s' (use a-z, 0-9 and '-')", q(ps, val));
 			return 0;
 		}
 		return set_str(ps, &r->pub.family, SEEN_FAMILY, key, val);
@@ -1691,7 +1711,22 @@ rule_key(struct parser *ps, const char *key, const char *val)
 		r->pub.enabled = x;
 		return 0;
 	}
-	perr(ps, "unknown key '%s'", key);
+	perr(ps, "unknown key '%s'", q(ps, key));
+	return 0;
+}
+
+/* Is KEY a word a rules file uses? */
+static int
+known_key(const char *key)
+{
+	static const char *const keys[] = { "rule", "phrase", "unless", "need",
+	    "match", "nomatch", "reason", "suggest", "family", "severity",
+	    "kind", "default" };
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return 1;
 	return 0;
 }
 
@@ -1714,15 +1749,23 @@ parse_line(struct parser *ps, char *s)
 		*val++ = '\0';
 		val += strspn(val, " \t");
 	}
-	if (*val == '\0') {
-		perr(ps, "'%s' needs a value", key);
+	if (!ps->started && !known_key(key)) {
+		perr(ps, "not a rules file: expected 'rule ID' first");
+		ps->stop = 1;
 		return 0;
 	}
-	if (strcmp(key, "rule") == 0)
+	if (*val == '\0') {
+		perr(ps, "'%s' needs a value", q(ps, key));
+		return 0;
+	}
+	if (strcmp(key, "rule") == 0) {
+		ps->started = 1;
 		return start_rule(ps, val);
+	}
 	if (ps->cur == NULL) {
 		if (!ps->skip)
-			perr(ps, "'%s' outside a rule (start one with 'rule ID')", key);
+			perr(ps, "'%s' outside a rule (start one with 'rule ID')",
+			    q(ps, key));
 		return 0;
 	}
 	return rule_key(ps, key, val);
@@ -1740,6 +1783,24 @@ keep_name(struct lint_rules *rs, const char *file)
 	if ((f[rs->nfiles] = strdup(file)) == NULL)
 		return NULL;
 	return f[rs->nfiles++];
+}
+
+/* Reading stops at P (of a text that ends at END): say which lines are left. */
+static void
+give_up_rest(struct parser *ps, const char *p, const char *end)
+{
+	long left = 0;
+
+	for (; p < end; p++)
+		if (*p == '\n' || p + 1 == end)
+			left++;
+	ps->cur = NULL;		/* the file is given up: no checks of its last rule */
+	if (left == 1)
+		cs_warnx_at(ps->file, ps->line, "stopped; line %ld not read",
+		    ps->line + 1);
+	else if (left > 1)
+		cs_warnx_at(ps->file, ps->line, "stopped; lines %ld-%ld not read",
+		    ps->line + 1, ps->line + left);
 }
 
 int
@@ -1764,15 +1825,30 @@ lint_rules_parse(struct lint_rules *rs, const char *file, const char *text,
 		nl = memchr(p, '\n', (size_t)(end - p));
 		n = (size_t)((nl ? nl : end) - p);
 		ps.line++;
-		if ((line = grow(line, &cap, n + 1, 1)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-		memcpy(line, p, n);
-		line[n] = '\0';
-		if (memchr(line, '\0', n) != NULL || !enc_utf8_valid(line, n, &n))
+		if (n <= DATAFILE_LINE_MAX) {
+			if ((line = grow(line, &cap, n + 1, 1)) == NULL)
+				cs_errx(CS_FATAL, "out of memory");
+			memcpy(line, p, n);
+			line[n] = '\0';
+		}
+		if (n > DATAFILE_LINE_MAX) {
+			perr(&ps, "line longer than %zu bytes (the limit of a line "
+			    "of a rules file)", DATAFILE_LINE_MAX);
+			ps.stop = 1;
+		} else if (memchr(line, '\0', n) != NULL || !enc_utf8_valid(line, n, &n))
 			perr(&ps, "not UTF-8 text");
 		else if (parse_line(&ps, line) != 0)
 			cs_errx(CS_FATAL, "out of memory");
 		p = nl ? nl + 1 : end;
+		if (!ps.stop && ps.errors >= DATAFILE_MAX_ERRORS) {
+			cs_warnx_at(ps.file, ps.line, "too many errors");
+			ps.stop = 1;
+		}
+		if (ps.stop) {
+			give_up_rest(&ps, p, end);
+			free(line);
+			return -1;
+		}
 	}
 	ps.line++;
 	end_rule(&ps);
@@ -1783,30 +1859,15 @@ lint_rules_parse(struct lint_rules *rs, const char *file, const char *text,
 int
 lint_rules_load(struct lint_rules *rs, const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, k;
+	static const struct datafile_kind kind = {
+		"rules file", NULL, DATAFILE_MAX_RULES, NULL
+	};
+	char *buf;
+	size_t len;
 	int rc;
 
-	if (fp == NULL) {
-		cs_warn("%s", path);
+	if ((buf = datafile_slurp(path, &kind, &len)) == NULL)
 		return -1;
-	}
-	for (;;) {
-		if ((buf = grow(buf, &cap, len + 4096, 1)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-		k = fread(buf + len, 1, cap - len, fp);
-		len += k;
-		if (k == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		cs_warn("%s", path);
-		fclose(fp);
-		free(buf);
-		return -1;
-	}
-	fclose(fp);
 	rc = lint_rules_parse(rs, path, buf, len);
 	free(buf);
 	return rc;

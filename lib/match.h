@@ -8,6 +8,10 @@
  * - An Aho-Corasick automaton over UTF-8 characters: matcher_scan() is
  *   linear in the text plus the number of matches, independent of how many
  *   patterns there are.
+ * - matcher_build() takes time and memory linear in the patterns' total
+ *   length (plus the number of distinct characters), whatever the
+ *   patterns: a hostile lexicon of long or overlapping terms cannot make
+ *   it quadratic (see matcher_size()).
  * - Matching is by character: a shortest-form UTF-8 sequence is one unit
  *   (its code point), any other byte a unit of its own (MATCH_UNIT_BAD +
  *   the byte).  A match starts and ends between units of the text; for
@@ -93,12 +97,20 @@ struct match_dfa {
 	const uint16_t *pages;		/* pages of 256 classes */
 	const uint32_t *root;		/* the start state's transitions */
 	const struct match_cell *cell;	/* the other states' transitions */
+	const uint32_t *dflt;		/* by base: the state a deep state defers to */
 	const struct match_olist *olist; /* by the state's base */
 	const struct match_out *outs;	/* longest first, as matcher_scan() reports them */
 };
 
 /* M's tables (after matcher_build()). */
 const struct match_dfa *matcher_dfa(const struct matcher *m);
+
+/*
+ * Bytes M's tables take after matcher_build() (what a scan reads; the
+ * patterns as added are kept besides): linear in the patterns' total
+ * length and the number of distinct characters.
+ */
+size_t matcher_size(const struct matcher *m);
 
 /* The class of UNIT (0: in no pattern, which leads back to the start). */
 static inline unsigned
@@ -107,27 +119,34 @@ match_class(const struct match_dfa *d, uint32_t unit)
 	return d->pages[(size_t)d->pageidx[unit >> 8] << 8 | (unit & 0xff)];
 }
 
+/* match_next() for a deep state V (see below); out of line, and rare. */
+uint32_t match_next_deep(const struct match_dfa *d, uint32_t v, unsigned cls);
+
 /*
  * The state after V on a unit of class CLS.  A state is its base in the
- * cell array, times two; the cell at base + CLS is its own transition if
+ * cell array, times four; the cell at base + CLS is its own transition if
  * the cell says so (check), and otherwise the start state's is taken.
- * One load waits on the state, and there is no branch: class 0 and the
- * start state own no cell.
+ * One load waits on the state, and there is no branch but one that is
+ * almost never taken: class 0 and the start state own no cell.  A state
+ * with 2 set in its value is deep: it defers to another state than the
+ * start state (see match.c), and its step may take a few lookups.
  */
 static inline uint32_t
 match_next(const struct match_dfa *d, uint32_t v, unsigned cls)
 {
-	const struct match_cell *x = &d->cell[(size_t)(v >> 1) + cls];
+	const struct match_cell *x = &d->cell[(size_t)(v >> 2) + cls];
 	uint32_t own = x->next, dflt = d->root[cls];
 
-	return x->check == (int32_t)(v >> 1) ? own : dflt;
+	if (__builtin_expect((v & 2) != 0, 0))
+		return match_next_deep(d, v, cls);
+	return x->check == (int32_t)(v >> 2) ? own : dflt;
 }
 
 /* The pattern list of state V. */
 static inline const struct match_olist *
 match_olist(const struct match_dfa *d, uint32_t v)
 {
-	return &d->olist[v >> 1];
+	return &d->olist[v >> 2];
 }
 
 /* Do patterns end in state V? */
@@ -145,7 +164,7 @@ match_reports(uint32_t v)
 static inline const struct match_out *
 match_outputs(const struct match_dfa *d, uint32_t v, size_t *n)
 {
-	struct match_olist l = d->olist[v >> 1];
+	struct match_olist l = d->olist[v >> 2];
 
 	*n = l.n;
 	return d->outs + l.first;

@@ -21,7 +21,11 @@ struct rate_card {
 
 static const char *const columns[] = {
 	"carrier", "zone", "first_kg", "first_price", "step_kg", "step_price",
-	"rounding", "divisor", "free_over"
+	"rounding", "divisor", "free_over", NULL
+};
+
+static const struct datafile_kind rates_kind = {
+	"rate card", "rates.csv", DATAFILE_MAX_RATES, columns
 };
 
 static int
@@ -52,11 +56,13 @@ positive(struct datafile *df, const struct record *r, const char *col,
 	const char *s = datafile_get(df, r, col);
 
 	if (decimal_parse(s, strlen(s), scale, 0, out) != 0 || *out <= 0) {
-		datafile_error(df, "%s: expected a positive number, got '%s'", col, s);
+		datafile_error(df, "%s: expected a positive number, got '%s'", col,
+		    datafile_quote(df, s));
 		return -1;
 	}
 	if (*out > max) {
-		datafile_error(df, "%s: '%s' is more than a parcel can have", col, s);
+		datafile_error(df, "%s: '%s' is more than a parcel can have", col,
+		    datafile_quote(df, s));
 		return -1;
 	}
 	return 0;
@@ -67,12 +73,13 @@ static int
 price_field(struct datafile *df, const char *col, const char *s, long long *fen)
 {
 	if (money_parse(s, strlen(s), fen) != 0 || *fen < 0) {
-		datafile_error(df, "%s: expected an amount in yuan, got '%s'", col, s);
+		datafile_error(df, "%s: expected an amount in yuan, got '%s'", col,
+		    datafile_quote(df, s));
 		return -1;
 	}
 	if (*fen > RATES_MAX_FEN) {
 		datafile_error(df, "%s: '%s' is over the 1000000.00 yuan a price "
-		    "may be", col, s);
+		    "may be", col, datafile_quote(df, s));
 		return -1;
 	}
 	return 0;
@@ -88,7 +95,8 @@ parse_rounding(struct datafile *df, const char *s, int *out)
 	else if (strcmp(s, "none") == 0)
 		*out = ROUND_NONE;
 	else {
-		datafile_error(df, "rounding: expected up, half or none, got '%s'", s);
+		datafile_error(df, "rounding: expected up, half or none, got '%s'",
+		    datafile_quote(df, s));
 		return -1;
 	}
 	return 0;
@@ -106,7 +114,7 @@ parse_zone(struct rate_card *c, struct datafile *df, const char *zone,
 	rule->province = region_lookup(c->db, zone);
 	if (rule->province < 0) {
 		datafile_error(df, "zone: '%s' is neither a tier (jzh, standard, "
-		    "remote, unserved) nor a province", zone);
+		    "remote, unserved) nor a province", datafile_quote(df, zone));
 		return -1;
 	}
 	return 0;
@@ -137,7 +145,8 @@ parse_prices(struct datafile *df, const struct record *r, struct rate_rule *rule
 		return -1;
 	if (*fo != '\0' && (money_parse(fo, strlen(fo), &rule->free_over) != 0 ||
 	    rule->free_over < 0)) {
-		datafile_error(df, "free_over: expected an amount in yuan, got '%s'", fo);
+		datafile_error(df, "free_over: expected an amount in yuan, got '%s'",
+		    datafile_quote(df, fo));
 		return -1;
 	}
 	return 0;
@@ -148,13 +157,8 @@ on_rule(void *ctx, struct datafile *df, const struct record *r)
 {
 	struct rate_card *c = ctx;
 	struct rate_rule rule;
-	size_t i;
+	char key[64], show[512];
 
-	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
-		if (datafile_col(df, columns[i]) < 0) {
-			datafile_error(df, "missing column '%s' in the header", columns[i]);
-			return 1;
-		}
 	memset(&rule, 0, sizeof rule);
 	if (*datafile_get(df, r, "carrier") == '\0') {
 		datafile_error(df, "carrier: empty");
@@ -163,6 +167,12 @@ on_rule(void *ctx, struct datafile *df, const struct record *r)
 	rule.carrier = carrier_index(c, datafile_get(df, r, "carrier"), df);
 	if (rule.carrier < 0 || parse_zone(c, df, datafile_get(df, r, "zone"), &rule) != 0 ||
 	    parse_prices(df, r, &rule) != 0)
+		return 0;
+	/* One line per carrier and zone, whichever name the zone goes by. */
+	snprintf(key, sizeof key, "%d/%d/%d", rule.carrier, rule.tier, rule.province);
+	snprintf(show, sizeof show, "%s,%s", datafile_get(df, r, "carrier"),
+	    datafile_get(df, r, "zone"));
+	if (datafile_key(df, "carrier and zone", key, strlen(key), show) != 0)
 		return 0;
 	if (c->nrules == c->caprules) {
 		c->caprules = c->caprules ? 2 * c->caprules : 16;
@@ -188,7 +198,7 @@ rates_load(const char *path, const struct region_db *db)
 		cs_errx(CS_FATAL, "out of memory");
 	for (p = 0; p < c->nprov; p++)
 		c->tier_of[p] = tier_default(db, p);
-	if (datafile_read(path, "rates.csv", on_rule, c) != 0) {
+	if (datafile_load(path, &rates_kind, on_rule, c) != 0) {
 		rates_free(c);
 		return NULL;
 	}

@@ -616,6 +616,20 @@ is_code(const char *s)
 	return s[6] == '\0';
 }
 
+static const char *const gazetteer_columns[] = {
+	"code", "name", "level", "province", NULL
+};
+
+static const struct datafile_kind gazetteer_kind = {
+	"gazetteer", "divisions.csv", DATAFILE_MAX_GAZETTEER, gazetteer_columns
+};
+
+static const char *const alias_columns[] = { "name", "target", "kind", NULL };
+
+static const struct datafile_kind alias_kind = {
+	"alias table", "region-aliases.csv", DATAFILE_MAX_GAZETTEER, alias_columns
+};
+
 static int
 on_division(void *ctx, struct datafile *df, const struct record *r)
 {
@@ -628,31 +642,27 @@ on_division(void *ctx, struct datafile *df, const struct record *r)
 	struct prov *pv;
 	int i, p, lv, autonomous;
 
-	if (datafile_col(df, "name") < 0 || datafile_col(df, "level") < 0 ||
-	    datafile_col(df, "province") < 0 || datafile_col(df, "code") < 0) {
-		datafile_error(df, "header must name columns 'code', 'name', "
-		    "'level' and 'province'");
-		return 1;
-	}
 	if (*name == '\0') {
 		datafile_error(df, "empty name");
 		return 0;
 	}
 	if (*code != '\0' && !is_code(code)) {
-		datafile_error(df, "bad division code '%s'", code);
+		datafile_error(df, "bad division code '%s'", datafile_quote(df, code));
 		return 0;
 	}
+	if (*code != '\0' && datafile_key(df, "code", code, strlen(code), NULL) != 0)
+		return 0;
 	for (i = 0; placeholder[i] != NULL; i++)
 		if (strcmp(name, placeholder[i]) == 0)
 			return 0;
 	if (strcmp(level, "province") == 0) {
 		if (ld->file != FILE_MAIN) {
 			datafile_error(df, "province '%s' outside the main gazetteer",
-			    name);
+			    datafile_quote(df, name));
 			return 0;
 		}
 		if (prov_find(db, name) >= 0) {
-			datafile_error(df, "duplicate province '%s'", name);
+			datafile_error(df, "duplicate province '%s'", datafile_quote(df, name));
 			return 0;
 		}
 		if (db->nprov == MAXPROV) {
@@ -661,7 +671,7 @@ on_division(void *ctx, struct datafile *df, const struct record *r)
 		}
 		pv = &db->prov[db->nprov];
 		if (strlen(name) >= sizeof pv->name) {
-			datafile_error(df, "province name '%s' too long", name);
+			datafile_error(df, "province name '%s' too long", datafile_quote(df, name));
 			return 0;
 		}
 		snprintf(pv->code, sizeof pv->code, "%s", code);
@@ -679,7 +689,7 @@ on_division(void *ctx, struct datafile *df, const struct record *r)
 		lv = LV_COUNTY;
 	else {
 		datafile_error(df, "unknown level '%s' (want province, city or "
-		    "county)", level);
+		    "county)", datafile_quote(df, level));
 		return 0;
 	}
 	if (ld->last >= 0 && strcmp(db->prov[ld->last].name, province) == 0)
@@ -688,7 +698,8 @@ on_division(void *ctx, struct datafile *df, const struct record *r)
 		ld->last = p;
 	if (p < 0) {
 		if (ld->strict || ld->file == FILE_MAIN)
-			datafile_error(df, "unknown province '%s'", province);
+			datafile_error(df, "unknown province '%s'",
+			    datafile_quote(df, province));
 		return 0;
 	}
 	/*
@@ -714,16 +725,13 @@ on_alias(void *ctx, struct datafile *df, const struct record *r)
 	struct rentry *e;
 	int p, lv, autonomous;
 
-	if (datafile_col(df, "name") < 0 || datafile_col(df, "target") < 0 ||
-	    datafile_col(df, "kind") < 0) {
-		datafile_error(df, "header must name columns 'name', 'target' "
-		    "and 'kind'");
-		return 1;
-	}
 	if (*name == '\0') {
 		datafile_error(df, "empty name");
 		return 0;
 	}
+	snprintf(buf, sizeof buf, "%s,%s", name, kind);
+	if (datafile_key(df, "name and kind", buf, strlen(buf), NULL) != 0)
+		return 0;
 	if (strlen(target) >= sizeof buf) {
 		datafile_error(df, "target too long");
 		return 0;
@@ -732,7 +740,8 @@ on_alias(void *ctx, struct datafile *df, const struct record *r)
 	for (t = strtok_r(buf, "/", &save); t != NULL; t = strtok_r(NULL, "/", &save)) {
 		if ((p = prov_find(db, t)) < 0) {
 			if (ld->strict)
-				datafile_error(df, "unknown province '%s'", t);
+				datafile_error(df, "unknown province '%s'",
+				    datafile_quote(df, t));
 			return 0;
 		}
 		mask |= (uint64_t)1 << p;
@@ -740,7 +749,8 @@ on_alias(void *ctx, struct datafile *df, const struct record *r)
 	if (strcmp(kind, "foreign") == 0 || strcmp(kind, "skip") == 0 ||
 	    strcmp(kind, "generic") == 0) {
 		if (mask != 0) {
-			datafile_error(df, "kind '%s' takes no target", kind);
+			datafile_error(df, "kind '%s' takes no target",
+			    datafile_quote(df, kind));
 			return 0;
 		}
 		e = entry_str(db, name);
@@ -749,7 +759,8 @@ on_alias(void *ctx, struct datafile *df, const struct record *r)
 		return 0;
 	}
 	if (mask == 0) {
-		datafile_error(df, "kind '%s' needs a target province", kind);
+		datafile_error(df, "kind '%s' needs a target province",
+		    datafile_quote(df, kind));
 		return 0;
 	}
 	if (strcmp(kind, "override") == 0) {
@@ -771,7 +782,7 @@ on_alias(void *ctx, struct datafile *df, const struct record *r)
 	else if (strcmp(kind, "county") == 0)
 		lv = LV_COUNTY;
 	else {
-		datafile_error(df, "unknown kind '%s'", kind);
+		datafile_error(df, "unknown kind '%s'", datafile_quote(df, kind));
 		return 0;
 	}
 	p = prov_find(db, target);
@@ -897,18 +908,22 @@ region_db_load(const char *path)
 	ld.last = -1;
 	ld.strict = path == NULL;
 	ld.file = FILE_MAIN;
-	rc = datafile_read(path, "divisions.csv", on_division, &ld);
+	rc = datafile_load(path, &gazetteer_kind, on_division, &ld);
 	if (rc == 0 && db->nprov == 0) {
 		cs_warnx_at(path != NULL ? path : "divisions.csv", 0,
 		    "no province rows");
 		rc = -1;
 	}
 	ld.file = FILE_EXTRA;
-	for (i = 0; rc == 0 && extra[i] != NULL; i++)
-		rc = datafile_read(NULL, extra[i], on_division, &ld);
+	for (i = 0; rc == 0 && extra[i] != NULL; i++) {
+		struct datafile_kind k = gazetteer_kind;
+
+		k.embedded = extra[i];
+		rc = datafile_load(NULL, &k, on_division, &ld);
+	}
 	ld.file = FILE_ALIAS;
 	if (rc == 0)
-		rc = datafile_read(NULL, "region-aliases.csv", on_alias, &ld);
+		rc = datafile_load(NULL, &alias_kind, on_alias, &ld);
 	if (rc != 0) {
 		region_db_free(db);
 		return NULL;

@@ -46,6 +46,7 @@ static const char *const kind_names[K_NKIND] = {
 #define F_BARE 4		/* intensifier: quality evidence before unknown words */
 
 /* How near a negator or intensifier must be, in bytes (two ideographs). */
+#define LEXICON_TERM_MAX 256	/* characters in a term (reviews.h) */
 #define NEG_GAP 6
 #define INT_GAP 3
 /* Weight of an aspect in a clause with no opinion at all. */
@@ -332,6 +333,17 @@ collapse_digits(char *s, size_t len)
 	return k;
 }
 
+/* Characters in the UTF-8 string S (bytes that start none count as one). */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 /* datafile callback: one lexicon line. */
 static int
 lexicon_line(void *ctx, struct datafile *df, const struct record *r)
@@ -349,15 +361,20 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 		datafile_error(df, "empty term");
 		return 0;
 	}
+	if (utf8_chars(term) > LEXICON_TERM_MAX) {
+		datafile_error(df, "term '%s' longer than %d characters",
+		    datafile_quote(df, term), LEXICON_TERM_MAX);
+		return 0;
+	}
 	if ((kind = parse_kind(cat)) < 0) {
 		datafile_error(df, "unknown category '%s' (expected quality, "
 		    "service, logistics, mood, negative, positive, negator, "
-		    "intensifier, contrast, suspect or none)", cat);
+		    "intensifier, contrast, suspect or none)", datafile_quote(df, cat));
 		return 0;
 	}
 	if (parse_weight(datafile_get(df, r, "weight"), &w) != 0) {
 		datafile_error(df, "bad weight '%s' (expected a number from 0 "
-		    "to 100)", datafile_get(df, r, "weight"));
+		    "to 100)", datafile_quote(df, datafile_get(df, r, "weight")));
 		return 0;
 	}
 	if (parse_flags(datafile_get(df, r, "flags"), &flags, &bad) != 0) {
@@ -391,18 +408,28 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 	t = &lx->t[lx->n];
 	t->s = n.s;		/* take over the buffer */
 	t->len = collapse_digits(n.s, n.len);
+	free(n.map);
+	/* A term once per file, as it is matched (a file may redefine the embedded ones). */
+	if (datafile_key(df, "term", t->s, t->len, term) != 0) {
+		free(t->s);
+		return 0;
+	}
 	t->kind = (enum kind)kind;
 	t->weight = w;
 	t->flags = flags;
 	t->order = lx->n++;
-	free(n.map);
 	return 0;
 }
 
 int
 lexicon_load(struct lexicon *lx, const char *path)
 {
-	return datafile_read(path, "lexicon.csv", lexicon_line, lx);
+	static const char *const cols[] = { "term", "category", NULL };
+	static const struct datafile_kind kind = {
+		"lexicon", "lexicon.csv", DATAFILE_MAX_LEXICON, cols
+	};
+
+	return datafile_load(path, &kind, lexicon_line, lx);
 }
 
 /* Sort by text, then by order of definition. */

@@ -47,10 +47,11 @@ struct lexicon *lexicon_new(void);
 
 /*
  * Add the entries of PATH, or of the embedded data/lexicon.csv when PATH
- * is NULL.  A term given again (after normalisation) replaces the earlier
- * entry, so a user's file can re-weight or switch off (weight 0) built-in
- * terms.  Errors are printed as "prog: FILE:LINE: message", every one of
- * them.  Returns 0, or -1 (nothing from PATH is kept in a usable state:
+ * is NULL.  A term given again (after normalisation) in a later file
+ * replaces the earlier entry, so a user's file can re-weight or switch off
+ * (weight 0) built-in terms; twice in one file it is an error (datafile.h
+ * has the one rule for duplicates and the limits).  A term has at most 256
+ * characters.  Errors are printed as "prog: FILE:LINE: message".  Returns 0, or -1 (nothing from PATH is kept in a usable state:
  * the caller should stop).  Only before lexicon_build().
  */
 int lexicon_load(struct lexicon *lx, const char *path);

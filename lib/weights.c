@@ -20,6 +20,10 @@ struct weights {
 	long kcol, wcol;	/* key and weight columns of the file */
 };
 
+static const struct datafile_kind weights_kind = {
+	"weights table", NULL, DATAFILE_MAX_WEIGHTS, NULL
+};
+
 static const struct {
 	const char *suffix;	/* unit as written */
 	long long grams;	/* grams per unit */
@@ -87,8 +91,9 @@ on_entry(void *ctx, struct datafile *df, const struct record *r)
 		w->kcol = find_col(df, keys);
 		w->wcol = find_col(df, ws);
 		if (w->kcol < 0 || w->wcol < 0) {
-			datafile_error(df, "expected a key column (key, sku, title, 商品, "
-			    "宝贝标题) and a weight column (kg, weight, 重量)");
+			datafile_header_error(df, "expected a key column (key, sku, "
+			    "title, 商品, 宝贝标题) and a weight column (kg, weight, "
+			    "重量): not a weights table");
 			return 1;
 		}
 	}
@@ -101,7 +106,7 @@ on_entry(void *ctx, struct datafile *df, const struct record *r)
 	if (weight_parse(r->f[w->wcol], r->len[w->wcol], 1000, &e->grams) != 0 ||
 	    e->grams <= 0) {
 		datafile_error(df, "weight: expected a positive weight, got '%s'",
-		    r->f[w->wcol]);
+		    datafile_quote(df, r->f[w->wcol]));
 		return 0;
 	}
 	if (e->grams > RATES_MAX_GRAMS) {
@@ -113,6 +118,8 @@ on_entry(void *ctx, struct datafile *df, const struct record *r)
 		datafile_error(df, "key: empty");
 		return 0;
 	}
+	if (datafile_key(df, "key", r->f[w->kcol], r->len[w->kcol], NULL) != 0)
+		return 0;
 	if ((e->key = strdup(r->f[w->kcol])) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	e->len = r->len[w->kcol];
@@ -136,7 +143,7 @@ weights_load(const char *path)
 	if (w == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	w->kcol = w->wcol = -1;
-	if (datafile_read(path, NULL, on_entry, w) != 0) {
+	if (datafile_load(path, &weights_kind, on_entry, w) != 0) {
 		weights_free(w);
 		return NULL;
 	}

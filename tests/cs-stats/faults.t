@@ -32,9 +32,12 @@ expect 2 "--window: expected a number of days" cs-stats --window -3 001-basic.in
 expect 2 "--today: cannot parse 'someday'" cs-stats --today someday 001-basic.in
 expect 2 "missing column 'opened'" cs-stats --period day 004-reviewsort.in
 expect 2 "unrecognized option '--bogus'" cs-stats --bogus
-# --strict stops at the first bad row
-expect 1 "<stdin>:3: cannot parse opened time" sh -c 'cs-stats --strict < 006-bad-rows.in'
-[ "$(wc -l < "$t/err")" = 1 ] || { echo "--strict went on after the first bad row"; fail=1; }
+# --strict stops at the first bad row, with status 2 (not 1, the status of
+# a finished run that rejected rows), and says which lines it did not read
+expect 2 "<stdin>:3: cannot parse opened time" sh -c 'cs-stats --strict < 006-bad-rows.in'
+[ "$(wc -l < "$t/err")" = 2 ] || { echo "--strict went on after the first bad row"; fail=1; }
+grep -q '^cs-stats: <stdin>:3: --strict: stopped here; lines 4-10 not read$' "$t/err" ||
+    { echo "--strict: no word of the lines not read"; fail=1; }
 # GBK input gives the same figures as UTF-8
 iconv -f UTF-8 -t GBK 001-basic.in > "$t/gbk.csv"
 cs-stats --today 2026-11-20 "$t/gbk.csv" > "$t/gbk.out" 2>&1

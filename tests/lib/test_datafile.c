@@ -328,6 +328,196 @@ test_comments(void)
 	CHECK_STR(w.s, "2:#1/2/x;3:b/2/x;");
 }
 
+/* Count records; note each record's "key" field with datafile_key(). */
+static int
+on_keyed(void *ctx, struct datafile *df, const struct record *r)
+{
+	int *n = ctx;
+	const char *k = datafile_get(df, r, "key");
+
+	if (datafile_key(df, "key", k, strlen(k), NULL) == 0)
+		++*n;
+	return 0;
+}
+
+/* Report every record as bad. */
+static int
+on_bad(void *ctx, struct datafile *df, const struct record *r)
+{
+	(void)ctx;
+	(void)r;
+	datafile_error(df, "bad");
+	return 0;
+}
+
+static int
+count_nl(const char *s)
+{
+	int n = 0;
+
+	for (; *s != '\0'; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/*
+ * Size and line limits: a file larger than its kind's limit, or with a
+ * line longer than DATAFILE_LINE_MAX, is an error at that line, and
+ * reading stops there (/dev/zero is one endless line).
+ */
+static void
+test_limits(void)
+{
+	static const struct datafile_kind small = { "test table", NULL, 1 << 20, NULL };
+	static const struct datafile_kind tiny = { "test table", NULL, 40, NULL };
+	struct tally t;
+	char *big, want[256];
+	const char *err;
+	size_t i;
+
+	memset(&t, 0, sizeof t);
+	capture_begin();
+	CHECK_INT(datafile_load("/dev/zero", &small, on_tally, &t), -1);
+	err = capture_end();
+	CHECK_STR(err, "test_datafile: /dev/zero:1: line longer than 65536 bytes "
+	    "(the limit of a line of a test table)\n");
+
+	/* Line 3 is one byte too long; a line of exactly the limit is fine. */
+	big = malloc(2 * DATAFILE_LINE_MAX + 64);
+	strcpy(big, "x,y\n");
+	for (i = 0; i < DATAFILE_LINE_MAX - 2; i++)
+		big[4 + i] = 'a';
+	strcpy(big + 4 + i, ",1\n");
+	CHECK_INT(strlen(big), 4 + DATAFILE_LINE_MAX + 1);
+	write_data(big);
+	memset(&t, 0, sizeof t);
+	CHECK_INT(datafile_load(data_path, &small, on_tally, &t), 0);
+	CHECK_INT(t.n, 1);
+	strcpy(big + 4 + i, "a,1\nz,2\n");
+	write_data(big);
+	memset(&t, 0, sizeof t);
+	capture_begin();
+	CHECK_INT(datafile_load(data_path, &small, on_tally, &t), -1);
+	err = capture_end();
+	snprintf(want, sizeof want, "test_datafile: %s:2: line longer than "
+	    "65536 bytes (the limit of a line of a test table)\n", data_path);
+	CHECK_STR(err, want);
+	CHECK_INT(t.n, 0);
+	free(big);
+
+	/* 43 bytes, limit 40: the line of byte 41 (line 9 is bytes 38-43). */
+	write_data("x,y\n1,2\n3,4\n5,6\n7,8\n9,10\n11,12\n13,14\n15,16\n");
+	capture_begin();
+	CHECK_INT(datafile_load(data_path, &tiny, on_tally, &t), -1);
+	err = capture_end();
+	snprintf(want, sizeof want, "test_datafile: %s:9: larger than 40 bytes "
+	    "(the limit of a test table)\n", data_path);
+	CHECK_STR(err, want);
+}
+
+/*
+ * After DATAFILE_MAX_ERRORS errors a file is given up, with one line
+ * that says which lines were not read.
+ */
+static void
+test_error_cap(void)
+{
+	char text[4096], want[256];
+	const char *err;
+	int i;
+
+	strcpy(text, "name,qty,note\n");
+	for (i = 0; i < 30; i++)
+		strcat(text, "a,1,x\n");
+	write_data(text);
+	capture_begin();
+	CHECK_INT(datafile_read(data_path, NULL, on_bad, NULL), -1);
+	err = capture_end();
+	CHECK_INT(count_nl(err), DATAFILE_MAX_ERRORS + 1);
+	snprintf(want, sizeof want, "\ntest_datafile: %s:21: too many errors; "
+	    "lines 22-31 not read\n", data_path);
+	CHECK(strstr(err, want) != NULL);
+}
+
+/* A kind's columns: a header without them is one error, and nothing is read. */
+static void
+test_columns(void)
+{
+	static const char *const cols[] = { "name", "qty", NULL };
+	static const struct datafile_kind k = { "test table", NULL, 1 << 20, cols };
+	struct tally t;
+	char want[256];
+	const char *err;
+
+	memset(&t, 0, sizeof t);
+	write_data("# a comment\nroot:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1\nbin:x:2:2\n");
+	capture_begin();
+	CHECK_INT(datafile_load(data_path, &k, on_tally, &t), -1);
+	err = capture_end();
+	snprintf(want, sizeof want, "test_datafile: %s:2: no column 'name' in "
+	    "the header: not a test table\ntest_datafile: %s:2: stopped; "
+	    "lines 3-4 not read\n", data_path, data_path);
+	CHECK_STR(err, want);
+	CHECK_INT(t.n, 0);
+	memset(&t, 0, sizeof t);
+	write_data("qty,name\n1,a\n");
+	CHECK_INT(datafile_load(data_path, &k, on_tally, &t), 0);
+	CHECK_INT(t.n, 1);
+}
+
+/* One duplicate rule: the second is an error naming the first line. */
+static void
+test_keys(void)
+{
+	char want[512];
+	const char *err;
+	int n = 0;
+
+	write_data("key,v\na,1\nb,2\n\nA,3\na,4\nb,5\nc,6\n");
+	capture_begin();
+	CHECK_INT(datafile_read(data_path, NULL, on_keyed, &n), -1);
+	err = capture_end();
+	CHECK_INT(n, 4);	/* a b A c */
+	snprintf(want, sizeof want, "test_datafile: %s:6: duplicate key 'a' "
+	    "(first at line 2)\ntest_datafile: %s:7: duplicate key 'b' "
+	    "(first at line 3)\n", data_path, data_path);
+	CHECK_STR(err, want);
+	/* Each file has its own keys. */
+	n = 0;
+	write_data("key,v\na,1\n");
+	CHECK_INT(datafile_read(data_path, NULL, on_keyed, &n), 0);
+	CHECK_INT(datafile_read(data_path, NULL, on_keyed, &n), 0);
+	CHECK_INT(n, 2);
+}
+
+/* A message quotes at most DATAFILE_QUOTE_MAX characters. */
+static void
+test_quote(void)
+{
+	struct datafile df;
+	char s[400];
+	const char *q[5];
+	int i;
+
+	memset(&df, 0, sizeof df);
+	CHECK_STR(datafile_quote(&df, "短的"), "短的");
+	for (i = 0; i < 100; i++)
+		memcpy(s + 3 * i, "长", 3);
+	s[300] = '\0';
+	q[0] = datafile_quote(&df, s);
+	CHECK_INT(strlen(q[0]), 3 * DATAFILE_QUOTE_MAX + strlen("…"));
+	CHECK(strncmp(q[0], s, 3 * DATAFILE_QUOTE_MAX) == 0);
+	/* Four at a time. */
+	q[1] = datafile_quote(&df, "b");
+	q[2] = datafile_quote(&df, "c");
+	q[3] = datafile_quote(&df, "d");
+	CHECK(strncmp(q[0], s, 3) == 0);
+	CHECK_STR(q[1], "b");
+	q[4] = datafile_quote(&df, "e");
+	CHECK_STR(q[4], "e");
+	CHECK_STR(q[3], "d");
+}
+
 int
 main(void)
 {
@@ -350,6 +540,11 @@ main(void)
 	test_no_header();
 	test_embedded();
 	test_comments();
+	test_limits();
+	test_error_cap();
+	test_columns();
+	test_keys();
+	test_quote();
 	unlink(data_path);
 	unlink(err_path);
 	return t_done();

@@ -242,12 +242,16 @@ test_errors(void)
 	bad("rule a\nreason r\nreason s\nphrase x\n", 
 	    "bad.txt:3: 'reason' given twice for rule 'a'");
 	bad("rule a\nreason r\nphrase x\nrule a\nreason r\nphrase y\n", 
-	    "bad.txt:4: rule 'a' is defined twice (first at line 1)");
+	    "bad.txt:4: duplicate rule 'a' (first at line 1)");
 	bad("rule a\nkind conversation\nreason r\nphrase x\n", 
 	    "bad.txt:1: conversation rule 'a' cannot have phrases or test sentences");
 	bad("rule a\nreason r\nphrase "
 	    "(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)\n", 
-	    "bad.txt:3: bad pattern '(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)': too many alternatives (more than 4096 variants)");
+	    "bad.txt:3: bad pattern '(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c…': too many alternatives (more than 4096 variants)");
+	/* A file that is not a rules file: one message, nothing quoted. */
+	bad("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n",
+	    "bad.txt:1: not a rules file: expected 'rule ID' first\n"
+	    "test_lintrules: bad.txt:1: stopped; line 2 not read\n");
 	bad("rule a\nreason r\nphrase \xff\n", 
 	    "bad.txt:3: not UTF-8 text");
 	bad("# c\n\nrule a\nkind conversation\nreason r\n", NULL);

@@ -218,6 +218,135 @@ test_random(void)
 	free(hs);
 }
 
+/* The three bytes of ideograph CP at P. */
+static void
+put_cjk(char *p, unsigned cp)
+{
+	p[0] = (char)(0xe0 | cp >> 12);
+	p[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+	p[2] = (char)(0x80 | (cp & 0x3f));
+}
+
+/*
+ * Deep states: "x" followed by forty letters gives the state "x" more
+ * transitions than a state whose failure state it is may copy, so "yx"
+ * and "zyx" defer to it instead; scanning and stepping through them
+ * still find every occurrence (against brute force).
+ */
+static void
+test_deep(void)
+{
+	char pats[48][16], text[600];
+	size_t plen[48], np = 0, i, l, tl, n;
+	struct matcher *m = matcher_new();
+	const struct match_dfa *d;
+	struct hits *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b));
+	uint32_t v = 0;
+	unsigned long unit;
+	size_t deep = 0;
+
+	for (i = 0; i < 40; i++) {
+		pats[np][0] = 'x';
+		pats[np][1] = (char)('0' + i);
+		plen[np++] = 2;
+	}
+	memcpy(pats[np], "yxq", 3), plen[np++] = 3;
+	memcpy(pats[np], "zyx", 3), plen[np++] = 3;
+	memcpy(pats[np], "zyxw", 4), plen[np++] = 4;
+	memcpy(pats[np], "yxyx", 4), plen[np++] = 4;
+	for (i = 0; i < np; i++)
+		CHECK_INT(matcher_add(m, pats[i], plen[i], (int)i), 0);
+	CHECK_INT(matcher_build(m), 0);
+	srand(4242);
+	for (tl = 0; tl < 500; tl++)
+		text[tl] = "xyzqw0123456789"[rand() % 15];
+	CHECK_INT(matcher_scan(m, text, tl, collect, a), 0);
+	check_brute(a, pats, plen, np, text, tl);
+	CHECK(a->n > 15);
+	d = matcher_dfa(m);
+	for (i = 0; i < tl; i += l) {
+		l = utf8ref_unit((const unsigned char *)text + i, tl - i, &unit);
+		v = match_next(d, v, match_class(d, (uint32_t)unit));
+		deep += (v & 2) != 0;
+		if (match_reports(v))
+			CHECK_INT(matcher_report(m, v, i + l, collect, b), 0);
+	}
+	CHECK(deep > 0);	/* the text went through a deep state */
+	CHECK_INT(b->n, a->n);
+	for (n = 0; n < a->n && n < b->n && n < MAXHITS; n++)
+		CHECK(a->h[n].id == b->h[n].id && a->h[n].end == b->h[n].end);
+	matcher_free(m);
+	free(a);
+	free(b);
+}
+
+/*
+ * Build time and memory are linear in the patterns, whatever they are:
+ * one pattern of 100,000 equal letters (a failure chain as long as the
+ * pattern), one of 100,000 ideographs, and 20,000 two-character patterns
+ * that share their first character, and 20,000 that share their last
+ * (a state with 20,000 edges, on the failure chain of 20,000 others).
+ * Each once took minutes, or gigabytes; their tables now take a few
+ * dozen bytes per character of pattern.
+ */
+static void
+test_linear(void)
+{
+	enum { LONG = 100000, FAN = 20000 };
+	char *p = malloc(3 * LONG), t[16];
+	struct matcher *m;
+	struct hits hs = { .n = 0 };
+	size_t i;
+
+	if (p == NULL) {
+		CHECK(0);
+		return;
+	}
+	m = matcher_new();
+	memset(p, 'a', LONG);
+	CHECK_INT(matcher_add(m, p, LONG, 1), 0);
+	CHECK_INT(matcher_build(m), 0);
+	CHECK(matcher_size(m) < (size_t)64 * LONG);
+	CHECK_INT(matcher_scan(m, p, LONG, collect, &hs), 0);
+	CHECK_INT(hs.n, 1);
+	matcher_free(m);
+
+	m = matcher_new();
+	srand(99);
+	for (i = 0; i < LONG; i++)
+		put_cjk(p + 3 * i, 0x4e00 + (unsigned)rand() % 20000);
+	CHECK_INT(matcher_add(m, p, 3 * LONG, 2), 0);
+	CHECK_INT(matcher_build(m), 0);
+	CHECK(matcher_size(m) < (size_t)64 * LONG + 8 * 65536);
+	hs.n = 0;
+	CHECK_INT(matcher_scan(m, p, 3 * LONG, collect, &hs), 0);
+	CHECK_INT(hs.n, 1);
+	matcher_free(m);
+
+	m = matcher_new();
+	for (i = 0; i < FAN; i++) {
+		t[0] = 'a';
+		put_cjk(t + 1, 0x4e00 + (unsigned)i);
+		CHECK_INT(matcher_add(m, t, 4, (int)i), 0);
+		put_cjk(t, 0x4e00 + (unsigned)i);
+		t[3] = 'a';
+		CHECK_INT(matcher_add(m, t, 4, FAN + (int)i), 0);
+	}
+	CHECK_INT(matcher_build(m), 0);
+	CHECK(matcher_size(m) < (size_t)64 * 8 * FAN + 8 * 65536);
+	/* C a C, C the last ideograph: patterns 2 FAN - 1 and FAN - 1. */
+	put_cjk(t, 0x4e00 + FAN - 1);
+	t[3] = 'a';
+	put_cjk(t + 4, 0x4e00 + FAN - 1);
+	hs.n = 0;
+	CHECK_INT(matcher_scan(m, t, 7, collect, &hs), 0);
+	CHECK_INT(hs.n, 2);
+	CHECK(has(&hs, 2 * FAN - 1, 0, 4));
+	CHECK(has(&hs, FAN - 1, 3, 7));
+	matcher_free(m);
+	free(p);
+}
+
 /* Bad bytes are units: a pattern never matches inside a character. */
 static void
 test_units(void)
@@ -354,5 +483,7 @@ main(void)
 	test_units();
 	test_large();
 	test_stepping();
+	test_deep();
+	test_linear();
 	return t_done();
 }

@@ -232,7 +232,8 @@ test_replacement(void)
 	write_file(path, "code,name,province\n110000,北京市,北京市\n");
 	db = load_capture(path, err, sizeof err);
 	CHECK(db == NULL);
-	snprintf(want, sizeof want, "%s:2: header must name", path);
+	snprintf(want, sizeof want, "%s:1: no column 'level' in the header: "
+	    "not a gazetteer", path);
 	CHECK(strstr(err, want) != NULL);
 	write_file(path, "code,name,level,province_code,province,city\n"
 	    "11000x,北京市,province,110000,北京市,\n");
