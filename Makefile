@@ -117,7 +117,7 @@ $(O)/tests/test_%: $(O)/tests/test_%.o $(O)/libcs.a
 # `make check` runs the suite twice: a plain build, then ASan+UBSan (which
 # leaves out fuzz/smoke.t: it builds its own sanitized harnesses).
 # `make check-all` adds the slow tests (tests/*/*.slow.t) and a pass with
-# every tool under valgrind.  CS_NO_SKIP=1 makes a skipped test fail.
+# the golden cases with every tool under valgrind.  CS_NO_SKIP=1 makes a skipped test fail.
 # The sub-makes build in parallel unless make already runs with -j.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUBJ = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(JOBS))
@@ -129,13 +129,13 @@ check: check-deps
 check-all: check-all-deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory $(SUBJ) CS_SUITE=slow check-fast
-	@$(MAKE) --no-print-directory $(SUBJ) VALGRIND=1 CS_EXCLUDE=fuzz/smoke.t check-fast
+	@$(MAKE) --no-print-directory $(SUBJ) VALGRIND=1 CS_KINDS=golden check-fast
 
 # Build the tools and the unit-test programs without running anything.
 tests: $(BINS) $(TEST_BINS)
 
 check-fast: $(BINS) $(TEST_BINS)
-	@O=$(O) VALGRIND=$(VALGRIND) CS_SUITE=$(CS_SUITE) CS_EXCLUDE='$(CS_EXCLUDE)' \
+	@O=$(O) VALGRIND=$(VALGRIND) CS_SUITE=$(CS_SUITE) CS_EXCLUDE='$(CS_EXCLUDE)' CS_KINDS='$(CS_KINDS)' \
 	    CS_TEST_JOBS=$(JOBS) PREFIX=$(PREFIX) sh tests/run
 
 demo: all

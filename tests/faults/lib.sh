@@ -76,7 +76,7 @@ unreadable() {
 		# is made traversable for the test.
 		chmod 755 "$t"
 		expect 2 "^$tool: .*mode-000.csv: Permission denied" \
-		    setpriv --reuid=nobody --regid=nogroup --clear-groups -- \
+		    setpriv --reuid=nobody --regid=nogroup --clear-groups -- env TMPDIR=/tmp \
 		    "$(command -v "$tool")" "$@" "$t/mode-000.csv"
 	fi
 }
