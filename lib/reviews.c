@@ -3,6 +3,7 @@
  */
 
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "match.h"
 #include "normalize.h"
 #include "reviews.h"
+#include "rvmodel.h"
 
 /* For the few functions whose inlining the speed depends on. */
 #if defined(__GNUC__)
@@ -80,6 +82,7 @@ struct tinfo {
 	double weight;		/* term.weight */
 	unsigned char kind;	/* term.kind */
 	unsigned char flags;	/* term.flags */
+	uint32_t hash;		/* of term.s, for the model (rvm_term_hash()) */
 };
 
 struct lexicon {
@@ -102,6 +105,7 @@ struct hit {
 	unsigned char kind;	/* enum kind */
 	unsigned char flags;	/* F_* */
 	unsigned char negated;	/* a negator stands before it */
+	unsigned char contrasted; /* it follows a contrast word in its sentence */
 };
 
 /*
@@ -146,6 +150,8 @@ struct classifier {
 	char *ev;		/* evidence being built */
 	size_t evlen, evcap;	/* fill and size */
 	const char *input;	/* the review being classified */
+	const struct rvmodel *model; /* decides the category, or NULL */
+	struct rvm_feat feat;	/* the review's n-grams, for the model */
 };
 
 static const char *const cat_en[RV_NCAT] = {
@@ -444,6 +450,7 @@ lexicon_build(struct lexicon *lx)
 		lx->info[i].weight = lx->t[i].weight;
 		lx->info[i].kind = (unsigned char)lx->t[i].kind;
 		lx->info[i].flags = (unsigned char)lx->t[i].flags;
+		lx->info[i].hash = rvm_term_hash(lx->t[i].s, lx->t[i].len);
 	}
 	for (i = 0; i < lx->n; i++)
 		if (lx->t[i].len > 0 &&
@@ -500,6 +507,7 @@ classifier_free(struct classifier *c)
 	free(c->raw);
 	free(c->ev);
 	free(c->bnd);
+	rvm_feat_free(&c->feat);
 	free(c);
 }
 
@@ -887,6 +895,7 @@ keep_longest(struct classifier *c)
 		h->term = r[i].term;
 		h->ev = 0;
 		h->negated = 0;
+		h->contrasted = 0;
 		h->mult = 1.0;
 		h->weight = ti->weight;
 		h->kind = ti->kind;
@@ -943,6 +952,12 @@ struct tally {
 	double suspect;		/* suspect evidence */
 	double guess;		/* quality evidence of bare intensifiers */
 	double contrast;	/* multiplier for the rest of the sentence */
+	/* For the model's lexicon features (set_lex()). */
+	double after[RV_NCAT];	/* score credited after a contrast word */
+	int contrasts;		/* contrast words that took effect */
+	int intense;		/* hits raised by an intensifier */
+	int negated;		/* hits turned by a negator */
+	int opneg, oppos;	/* negative and positive opinions, as turned */
 };
 
 /* Credit category CAT with W for hit H, which becomes its evidence. */
@@ -954,6 +969,8 @@ credit(struct tally *t, int cat, double w, struct hit *h)
 	if (t->score[cat] == 0.0 || h->start < t->first[cat])
 		t->first[cat] = h->start;
 	t->score[cat] += w;
+	if (h->contrasted)
+		t->after[cat] += w;
 	if (cat != RV_OTHER)
 		h->ev |= 1u << cat;
 }
@@ -971,21 +988,25 @@ clause_modifiers(struct hit *h, size_t n, struct tally *t)
 	for (i = 0; i < n; i++) {
 		if (h[i].kind == K_CONTRAST && h[i].weight > 0.0) {
 			t->contrast = h[i].weight;
+			t->contrasts++;
 			continue;
 		}
 		h[i].mult = t->contrast;
+		h[i].contrasted = t->contrast > 1.0;
 		for (j = i; j-- > 0; ) {
 			if (h[i].start - h[j].end > NEG_GAP)
 				break;
 			if (h[j].kind == K_NEGATOR && !(h[i].flags & F_NONEG)) {
 				h[i].negated = !h[i].negated;
 				h[i].from = h[j].start;
+				t->negated++;
 				break;	/* one negator; 不是不好 is rare */
 			}
 			if (h[j].kind == K_INTENSIFIER &&
-			    h[i].start - h[j].end <= INT_GAP)
+			    h[i].start - h[j].end <= INT_GAP) {
 				h[i].mult *= h[j].weight > 0.0 ? h[j].weight : INTENSE;
-			else if (h[j].kind != K_INTENSIFIER)
+				t->intense++;
+			} else if (h[j].kind != K_INTENSIFIER)
 				break;
 		}
 	}
@@ -1050,10 +1071,15 @@ score_clause(struct classifier *c, struct hit *h, size_t n, size_t end,
 	clause_modifiers(h, n, t);
 	for (i = 0; i < n; i++) {
 		w = h[i].weight * h[i].mult;
-		if (h[i].kind == K_NEGATIVE)
-			*(h[i].negated ? &pos : &neg) += w;
-		else if (h[i].kind == K_POSITIVE)
-			*(h[i].negated ? &neg : &pos) += w;
+		if (h[i].kind == K_NEGATIVE || h[i].kind == K_POSITIVE) {
+			if ((h[i].kind == K_NEGATIVE) != h[i].negated) {
+				neg += w;
+				t->opneg += w > 0.0;
+			} else {
+				pos += w;
+				t->oppos += w > 0.0;
+			}
+		}
 		else if (h[i].kind <= K_LOGISTICS && (h[i].flags & F_ASPECT))
 			aspects |= 1u << h[i].kind;
 	}
@@ -1065,6 +1091,7 @@ score_clause(struct classifier *c, struct hit *h, size_t n, size_t end,
 		case K_QUALITY:
 		case K_SERVICE:
 		case K_LOGISTICS:
+
 			if (h[i].negated)
 				break;
 			if (!(h[i].flags & F_ASPECT))
@@ -1167,34 +1194,163 @@ evidence(struct classifier *c, const struct review_result *res)
 	return 0;
 }
 
+/* The set of the three causes among the category bits. */
+#define CAUSES (1u << RV_QUALITY | 1u << RV_SERVICE | 1u << RV_LOGISTICS)
+
+/*
+ * The model's lexicon features (rvmodel.h) from the tally T and the
+ * lexicon's own decision RES: log(1 + x) of the scores and counts, the
+ * decision and the first cause named as indicators.
+ */
+static void
+set_lex(const struct tally *t, const struct review_result *res,
+    struct rvm_lex *lex)
+{
+	double *v = lex->v;
+	int i, first = -1;
+
+	memset(lex, 0, sizeof(*lex));
+	for (i = 0; i < RV_NCAT; i++)
+		v[i] = log1p(t->score[i]);
+	v[5] = log1p(t->guess);
+	v[6] = log1p(t->suspect);
+	v[7 + res->category] = 1.0;
+	for (i = 0; i < 4; i++)
+		v[12 + i] = log1p(t->after[i]);
+	v[16] = t->contrasts > 0;
+	v[17] = log1p(t->intense);
+	for (i = RV_QUALITY; i <= RV_LOGISTICS; i++)
+		if (t->score[i] > 0.0 && (first < 0 || t->first[i] < t->first[first]))
+			first = i;
+	if (first >= 0)
+		v[18 + first] = 1.0;
+	v[21] = log1p(t->negated);
+	v[22] = log1p(t->opneg);
+	v[23] = log1p(t->oppos);
+}
+
+/*
+ * Clean, match and score TEXT[0..LEN) into *T, with the lexicon's
+ * decision in *RES.  0, 1 when the text is blank (RES says other), or -1
+ * when out of memory.
+ */
+static int
+analyse(struct classifier *c, const char *text, size_t len, struct tally *t,
+    struct review_result *res)
+{
+	const char *s = text;
+	size_t n = len;
+
+	memset(t, 0, sizeof(*t));
+	memset(res, 0, sizeof(*res));
+	c->nh = c->nraw = 0;
+	c->cleanlen = 0;
+	c->evlen = 0;
+	if (c->ev != NULL)
+		c->ev[0] = '\0';
+	c->input = text;
+	res->evidence = (char *)"";
+	trim(&s, &n);
+	if (n == 0) {
+		res->category = RV_OTHER;
+		res->cats = 1u << RV_OTHER;
+		return 1;
+	}
+	if (clean_text(c, text, len) == -1 || keep_longest(c) == -1)
+		return -1;
+	score_text(c, t);
+	decide(t, res);
+	return 0;
+}
+
+/*
+ * The model's features of the review just analysed, with P's hashing,
+ * into F: its n-grams, and the lexicon terms it matched (how they were
+ * turned and weighed).  0 or -1 (memory).
+ */
+static int
+model_features(struct classifier *c, const struct rvm_params *p,
+    struct rvm_feat *f)
+{
+	const struct hit *h;
+	size_t i;
+
+	if (rvm_ngrams(f, p, c->clean, c->cleanlen) == -1)
+		return -1;
+	for (i = 0; i < c->nh; i++) {
+		h = &c->h[i];
+		if (h->weight <= 0.0)
+			continue;	/* switched off */
+		if (rvm_term(f, p, c->lx->info[h->term].hash,
+		    (h->negated ? RVM_T_NEGATED : 0) |
+		    (h->contrasted ? RVM_T_CONTRAST : 0)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The model decides RES's category from the n-grams of the cleaned text
+ * and the lexicon features of T; the causes the lexicon found stay in the
+ * set beside it (mood and other stand alone).  0 or -1 (memory).
+ */
+static int
+model_decide(struct classifier *c, const struct tally *t,
+    struct review_result *res)
+{
+	struct rvm_lex lex;
+	double sc[RV_NCAT];
+	int best;
+
+	set_lex(t, res, &lex);
+	if (model_features(c, &c->model->p, &c->feat) == -1 ||
+	    (best = rvmodel_predict(c->model, &c->feat, &lex, sc)) < 0)
+		return -1;
+
+	res->category = (enum rv_cat)best;
+	if (best <= RV_LOGISTICS)
+		res->cats = (res->cats & CAUSES) | 1u << best;
+	else
+		res->cats = 1u << best;
+	return 0;
+}
+
+void
+classifier_set_model(struct classifier *c, const struct rvmodel *m)
+{
+	c->model = m;
+}
+
+int
+classifier_features(struct classifier *c, const struct rvm_params *p,
+    const char *text, size_t len, struct rvm_feat *f, struct rvm_lex *lex)
+{
+	struct tally t;
+	struct review_result res;
+	int r;
+
+	if ((r = analyse(c, text, len, &t, &res)) == -1)
+		return -1;
+	if (r == 1) {
+		memset(lex, 0, sizeof(*lex));
+		f->n = 0;
+		return 0;
+	}
+	set_lex(&t, &res, lex);
+	return model_features(c, p, f);
+}
+
 int
 classify(struct classifier *c, const char *text, size_t len,
     struct review_result *res)
 {
 	struct tally t;
-	const char *s = text;
-	size_t n = len;
+	int r;
 
-	memset(&t, 0, sizeof(t));
-	memset(res, 0, sizeof(*res));
-	c->nh = c->nraw = 0;
-	c->evlen = 0;
-	if (c->ev != NULL)
-		c->ev[0] = '\0';
-	c->input = text;
-	trim(&s, &n);
-	if (n == 0) {
-		res->category = RV_OTHER;
-		res->cats = 1u << RV_OTHER;
-		res->evidence = (char *)"";
-		return 0;
-	}
-	if (clean_text(c, text, len) == -1)
+	if ((r = analyse(c, text, len, &t, res)) != 0)
+		return r < 0 ? -1 : 0;
+	if (c->model != NULL && model_decide(c, &t, res) == -1)
 		return -1;
-	if (keep_longest(c) == -1)
-		return -1;
-	score_text(c, &t);
-	decide(&t, res);
 	if (evidence(c, res) == -1)
 		return -1;
 	res->evidence = c->ev != NULL ? c->ev : (char *)"";
