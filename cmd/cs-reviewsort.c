@@ -603,8 +603,8 @@ train_finish(struct rs *rs, struct run *run)
 	int c, bad = 0;
 
 	if (run->nrej > 0) {
-		cs_warnx("%s: no model written: %llu row%s rejected", rs->output,
-		    run->nrej, run->nrej == 1 ? "" : "s");
+		cs_warnx("no model written: %llu row%s rejected", run->nrej,
+		    run->nrej == 1 ? "" : "s");
 		return CS_ROWS;
 	}
 	for (c = 0; c < RV_NCAT; c++)
@@ -617,7 +617,7 @@ train_finish(struct rs *rs, struct run *run)
 			bad = 1;
 		}
 	if (bad) {
-		cs_warnx("%s: no model written", rs->output);
+		cs_warnx("no model written");
 		return CS_FATAL;
 	}
 	return rvtrain_write(rs->tr, &rvt_default_opts, rs->output) == 0 ?

@@ -35,13 +35,48 @@ enum kind {
 	K_CONTRAST,		/* 但是, 就是, 最主要: weight is the multiplier */
 	K_SUSPECT,		/* threats, money demands, competitors */
 	K_NONE,			/* matches and hides shorter terms: 不知道 */
+	K_THREAT,		/* a word of a family of threats (flags) */
 	K_NKIND
 };
 
 static const char *const kind_names[K_NKIND] = {
 	"quality", "service", "logistics", "mood", "negative", "positive",
-	"negator", "intensifier", "contrast", "suspect", "none"
+	"negator", "intensifier", "contrast", "suspect", "none", "threat"
 };
+
+/*
+ * The families of threat words (the family in the flags: of a term of
+ * category "threat", which does nothing else, or of any other term).
+ * They count wherever they occur, hidden by no other term (a "threat"
+ * term hides none), and a review is suspect when they combine into a
+ * threat: an act against the shop (投诉, 曝光, 举报) with where or how
+ * (12315, 工商, 媒体, 网上), a condition (不然, 否则, 再不) or an
+ * intent (我要, 信不信, 等着); a money demand (赔我, 500元, 私了) with
+ * a condition or an act; or ruin (倒闭, 开不下去) with an intent or a
+ * condition.
+ */
+#define FAM_ACT 1		/* 投诉, 举报, 曝光, 起诉, 报警 */
+#define FAM_WHERE 2		/* 工商, 消协, 12315, 媒体, 微博, 网上 */
+#define FAM_DEMAND 4		/* 赔偿, 补偿, 0元, 私了 */
+#define FAM_COND 8		/* 不然, 否则, 要不然, 再不 */
+#define FAM_INTENT 16		/* 我要, 我会, 信不信, 等着, 让你 */
+#define FAM_RUIN 32		/* 倒闭, 关门, 开不下去 */
+
+#define FAM_SHIFT 8		/* families in a term's flags: FAM_* << FAM_SHIFT */
+
+static const char *const fam_names[] = {
+	"act", "where", "demand", "condition", "intent", "ruin"
+};
+
+/* Do the families FAM of a review's threat words make a threat? */
+static int
+is_threat(unsigned fam)
+{
+	return ((fam & FAM_ACT) &&
+	    (fam & (FAM_WHERE | FAM_COND | FAM_INTENT | FAM_DEMAND))) ||
+	    ((fam & FAM_DEMAND) && (fam & FAM_COND)) ||
+	    ((fam & FAM_RUIN) && (fam & (FAM_INTENT | FAM_COND)));
+}
 
 #define F_ASPECT 1		/* scores only in a negative clause */
 #define F_NONEG 2		/* a negator before it changes nothing */
@@ -73,7 +108,7 @@ struct term {
 	size_t len;		/* its length */
 	enum kind kind;		/* what it does */
 	double weight;		/* its weight (multiplier for K_CONTRAST) */
-	int flags;		/* F_* */
+	int flags;		/* F_* (K_THREAT: FAM_*) */
 	size_t order;		/* order of definition, for "last one wins" */
 };
 
@@ -81,7 +116,8 @@ struct term {
 struct tinfo {
 	double weight;		/* term.weight */
 	unsigned char kind;	/* term.kind */
-	unsigned char flags;	/* term.flags */
+	unsigned char flags;	/* term.flags (F_*) */
+	unsigned char fam;	/* its families (FAM_*), for K_THREAT */
 	uint32_t hash;		/* of term.s, for the model (rvm_term_hash()) */
 };
 
@@ -150,6 +186,9 @@ struct classifier {
 	char *ev;		/* evidence being built */
 	size_t evlen, evcap;	/* fill and size */
 	const char *input;	/* the review being classified */
+	struct hit *th;		/* the threat words (K_THREAT) */
+	size_t nth, capth;	/* how many, and room */
+	unsigned fam;		/* the families of threat words seen */
 	const struct rvmodel *model; /* decides the category, or NULL */
 	struct rvm_feat feat;	/* the review's n-grams, for the model */
 };
@@ -252,12 +291,34 @@ lexicon_new(void)
 	return lx;
 }
 
-/* Parse FLAGS ("aspect;noneg", any of ';' '|' ' ' between); -1 if unknown. */
+/* The flag WORD: F_*, or a family FAM_* shifted by FAM_SHIFT; 0 if unknown. */
+static int
+flag_value(const char *word)
+{
+	size_t i;
+
+	if (strcmp(word, "aspect") == 0)
+		return F_ASPECT;
+	if (strcmp(word, "noneg") == 0)
+		return F_NONEG;
+	if (strcmp(word, "bare") == 0)
+		return F_BARE;
+	for (i = 0; i < sizeof(fam_names) / sizeof(fam_names[0]); i++)
+		if (strcmp(word, fam_names[i]) == 0)
+			return 1 << (FAM_SHIFT + i);
+	return 0;
+}
+
+/*
+ * Parse FLAGS ("aspect;noneg", any of ';' '|' ' ' between) into *FLAGS;
+ * -1 with *BAD at the word when one is unknown.
+ */
 static int
 parse_flags(const char *s, int *flags, const char **bad)
 {
 	char word[32];
 	size_t n;
+	int v;
 
 	*flags = 0;
 	while (*s != '\0') {
@@ -269,16 +330,12 @@ parse_flags(const char *s, int *flags, const char **bad)
 			}
 			memcpy(word, s, n);
 			word[n] = '\0';
-			if (strcmp(word, "aspect") == 0)
-				*flags |= F_ASPECT;
-			else if (strcmp(word, "noneg") == 0)
-				*flags |= F_NONEG;
-			else if (strcmp(word, "bare") == 0)
-				*flags |= F_BARE;
-			else if (strcmp(word, "neg") != 0) {	/* the default */
+			if ((v = flag_value(word)) == 0 &&
+			    strcmp(word, "neg") != 0) {	/* the default */
 				*bad = s;
 				return -1;
 			}
+			*flags |= v;
 		}
 		s += n;
 		if (*s != '\0')
@@ -368,7 +425,13 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 	}
 	if (parse_flags(datafile_get(df, r, "flags"), &flags, &bad) != 0) {
 		datafile_error(df, "unknown flag '%.*s' (expected aspect, bare, "
-		    "neg or noneg)", (int)strcspn(bad, ";| "), bad);
+		    "neg, noneg, or for threat: act, where, demand, condition, "
+		    "intent, ruin)", (int)strcspn(bad, ";| "), bad);
+		return 0;
+	}
+	if (kind == K_THREAT && (flags >> FAM_SHIFT) == 0) {
+		datafile_error(df, "a threat term needs its family (act, where, "
+		    "demand, condition, intent or ruin)");
 		return 0;
 	}
 	if ((flags & F_BARE) && kind != K_INTENSIFIER) {
@@ -449,7 +512,8 @@ lexicon_build(struct lexicon *lx)
 	for (i = 0; i < lx->n; i++) {
 		lx->info[i].weight = lx->t[i].weight;
 		lx->info[i].kind = (unsigned char)lx->t[i].kind;
-		lx->info[i].flags = (unsigned char)lx->t[i].flags;
+		lx->info[i].flags = (unsigned char)(lx->t[i].flags & 0xff);
+		lx->info[i].fam = (unsigned char)(lx->t[i].flags >> FAM_SHIFT);
 		lx->info[i].hash = rvm_term_hash(lx->t[i].s, lx->t[i].len);
 	}
 	for (i = 0; i < lx->n; i++)
@@ -508,6 +572,7 @@ classifier_free(struct classifier *c)
 	free(c->ev);
 	free(c->bnd);
 	rvm_feat_free(&c->feat);
+	free(c->th);
 	free(c);
 }
 
@@ -854,9 +919,32 @@ clean_text(struct classifier *c, const char *s, size_t n)
 
 /* --- matching and scoring --------------------------------------------- */
 
+/* Note a threat word at KEY (struct raw) of families FAM; 0 or -1. */
+static int
+put_threat(struct classifier *c, uint64_t key, unsigned fam)
+{
+	struct hit *h;
+
+	if (c->nth == c->capth) {
+		size_t cap = c->capth ? c->capth * 2 : 8;
+
+		if ((h = realloc(c->th, cap * sizeof(*h))) == NULL)
+			return -1;
+		c->th = h;
+		c->capth = cap;
+	}
+	h = &c->th[c->nth++];
+	memset(h, 0, sizeof(*h));
+	h->start = h->from = (uint32_t)(key >> 32);
+	h->end = h->to = ~(uint32_t)key;
+	h->kind = K_THREAT;
+	c->fam |= fam;
+	return 0;
+}
+
 /*
  * Keep the leftmost-longest matches that do not overlap, as the hits to
- * score; 0 or -1.  The matcher finds matches in order of their end, so
+ * score, and the threat words apart; 0 or -1.  The matcher finds matches in order of their end, so
  * they are nearly in order of their start too: an insertion sort is
  * linear here in practice, and it moves 16-byte keys, not hits.
  */
@@ -886,10 +974,14 @@ keep_longest(struct classifier *c)
 	c->nh = 0;
 	for (i = 0; i < n; i++) {
 		start = (uint32_t)(r[i].key >> 32);
+		ti = &c->lx->info[r[i].term];
+		if (ti->fam != 0 && put_threat(c, r[i].key, ti->fam) == -1)
+			return -1;
+		if (ti->kind == K_THREAT)
+			continue;	/* hides nothing, hidden by nothing */
 		if (c->nh > 0 && start < last)
 			continue;
 		h = &c->h[c->nh++];
-		ti = &c->lx->info[r[i].term];
 		h->start = h->from = start;
 		h->end = h->to = last = ~(uint32_t)r[i].key;
 		h->term = r[i].term;
@@ -1091,7 +1183,6 @@ score_clause(struct classifier *c, struct hit *h, size_t n, size_t end,
 		case K_QUALITY:
 		case K_SERVICE:
 		case K_LOGISTICS:
-
 			if (h[i].negated)
 				break;
 			if (!(h[i].flags & F_ASPECT))
@@ -1185,12 +1276,21 @@ decide(const struct tally *t, struct review_result *res)
 static int
 evidence(struct classifier *c, const struct review_result *res)
 {
-	size_t i;
+	size_t i, k;
 	unsigned want = res->cats | (res->suspect ? EV_SUSPECT : 0);
 
 	for (i = 0; i < c->nh; i++)
 		if ((c->h[i].ev & want) != 0 && add_evidence(c, &c->h[i]) == -1)
 			return -1;
+	for (i = 0; i < c->nth && is_threat(c->fam); i++) {
+		for (k = 0; k < c->nh; k++)
+			if ((c->h[k].ev & want) != 0 &&
+			    c->h[k].from <= c->th[i].start &&
+			    c->h[k].to >= c->th[i].end)
+				break;	/* 200元 in 给我200元 */
+		if (k == c->nh && add_evidence(c, &c->th[i]) == -1)
+			return -1;
+	}
 	return 0;
 }
 
@@ -1243,7 +1343,8 @@ analyse(struct classifier *c, const char *text, size_t len, struct tally *t,
 
 	memset(t, 0, sizeof(*t));
 	memset(res, 0, sizeof(*res));
-	c->nh = c->nraw = 0;
+	c->nh = c->nraw = c->nth = 0;
+	c->fam = 0;
 	c->cleanlen = 0;
 	c->evlen = 0;
 	if (c->ev != NULL)
@@ -1260,6 +1361,8 @@ analyse(struct classifier *c, const char *text, size_t len, struct tally *t,
 		return -1;
 	score_text(c, t);
 	decide(t, res);
+	if (is_threat(c->fam))
+		res->suspect = 1;
 	return 0;
 }
 
@@ -1306,6 +1409,7 @@ model_decide(struct classifier *c, const struct tally *t,
 	if (model_features(c, &c->model->p, &c->feat) == -1 ||
 	    (best = rvmodel_predict(c->model, &c->feat, &lex, sc)) < 0)
 		return -1;
+
 
 	res->category = (enum rv_cat)best;
 	if (best <= RV_LOGISTICS)
