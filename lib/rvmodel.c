@@ -18,19 +18,23 @@
  * Chosen by 5-fold cross-validation on the train split of
  * data/train/reviews-labelled.csv (`make cv`, tests/eval/rv-cv.c), one
  * choice at a time; accuracy / macro-F1 of the four complaint classes,
- * 7,349 rows:
- *   n-grams 1-2 0.850 / 0.772, 1-3 0.848 / 0.769, 1 only 0.841 / 0.754
+ * 7,349 rows.  At C 4, 2^18 buckets, n-grams 1-3, binary values:
+ *   n-grams 1 only 0.841 / 0.754, 1-2 0.844 / 0.758, 1-3 0.839 / 0.750
  *   binary 0.839 / 0.750, log 0.839 / 0.752, count/sqrt(n) 0.840 / 0.754
- *   (at C 4); 2^16 buckets 0.836 / 0.747, 2^17 0.839 / 0.750, 2^18
- *   0.839 / 0.750, 2^19 0.837 / 0.747 (at C 4)
- *   lexicon features: none 0.808 / 0.684, x0.5 0.839 / 0.748, x1
- *   0.839 / 0.750, x2 0.838 / 0.748 (at C 4)
- *   lexicon terms as features: +0.002 / +0.004; n-grams of negated
- *   words left out: -0.004 / -0.009
- * and rvt_default_opts (rvtrain.c).
+ *   2^16 buckets 0.836 / 0.747, 2^17 0.839 / 0.750, 2^19 0.837 / 0.747
+ *   lexicon features: none 0.808 / 0.684, x0.5 0.839 / 0.748, x2
+ *   0.838 / 0.748
+ * then, with the lexicon terms as features too and C 32 (rvtrain.c):
+ *   n-grams 1-2: binary 0.850 / 0.772, count/sqrt(n) 0.848 / 0.773;
+ *   count/sqrt(n) with 2^17 buckets 0.847 / 0.771, 2^16 0.848 / 0.773,
+ *   2^15 0.846 / 0.768; character pairs without single characters
+ *   0.832 / 0.747; n-grams of negated words left out -0.004 / -0.009.
+ * Where two choices score alike the cheaper one is taken: count/sqrt(n)
+ * needs no pass to find the distinct buckets, and 2^16 buckets make a
+ * 640 KB model.
  */
 const struct rvm_params rvm_default_params = {
-	.bits = 18, .nmax = 2, .tf = RVM_TF_BINARY, .lexscale = 1.0f
+	.bits = 16, .nmax = 2, .tf = RVM_TF_SQRTLEN, .lexscale = 1.0f
 };
 
 static const char magic[8] = { 'C', 'S', 'R', 'V', 'M', '0', '1', '\n' };
@@ -41,19 +45,32 @@ static const char magic[8] = { 'C', 'S', 'R', 'V', 'M', '0', '1', '\n' };
 /*
  * The bucket of the n-gram whose code points are A, B, C (0 for the
  * characters before the first: a unigram is 0, 0, C), for BITS bits.
- * Code points have 21 bits, so the key is exact; the multiply-xorshift
- * spreads it over the buckets.
+ * Code points have 21 bits, so the key is exact; Fibonacci hashing (one
+ * multiply, the high bits) spreads it over the buckets.
  */
 static inline uint32_t
 bucket(uint32_t a, uint32_t b, uint32_t c, unsigned bits)
 {
 	uint64_t k = (uint64_t)a << 42 | ((uint64_t)b << 21 ^ c);
 
-	k ^= k >> 31;
-	k *= 0x9e3779b97f4a7c15ULL;
-	k ^= k >> 29;
-	k *= 0xbf58476d1ce4e5b9ULL;
-	return (uint32_t)(k >> (64 - bits));
+	return (uint32_t)(((k + 1) * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
+}
+
+/*
+ * The code point at S[0..LEFT) into *CP and its length, as
+ * norm_utf8_decode() gives it, or 0: with a short path for the
+ * ideographs most of a review is made of.
+ */
+static inline size_t
+decode(const unsigned char *s, size_t left, uint32_t *cp)
+{
+	if (s[0] >= 0xe4 && s[0] <= 0xe9 && left >= 3 &&
+	    ((s[1] ^ 0x80) | (s[2] ^ 0x80)) < 0x40) {
+		*cp = (uint32_t)(s[0] & 0x0f) << 12 |
+		    (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+		return 3;
+	}
+	return norm_utf8_decode(s, left, cp);
 }
 
 int
@@ -73,7 +90,7 @@ rvm_ngrams(struct rvm_feat *f, const struct rvm_params *p, const char *s,
 	id = f->id;
 	f->n = 0;
 	for (i = 0; i < len; i += l) {
-		if ((l = norm_utf8_decode(u + i, len - i, &c)) == 0) {
+		if ((l = decode(u + i, len - i, &c)) == 0) {
 			l = 1;
 			c = 0x110000 + u[i];	/* a stray byte: its own unit */
 		} else if (c == 0) {
@@ -415,16 +432,126 @@ stamp_reserve(struct rvm_feat *f, unsigned bits)
 	return 0;
 }
 
+/*
+ * Add the weights of the buckets ID[0..N) into ACC (when STAMP is not
+ * NULL, each bucket once: STAMP[b] == GEN means seen), returning the
+ * number added.  The sums stay in registers: 32767 * 2^31 fits.
+ */
+static size_t
+sum_grams(const int16_t *gram, const uint32_t *id, size_t n,
+    uint32_t *stamp, uint32_t gen, int64_t acc[RV_NCAT])
+{
+	int64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+	const int16_t *w;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (stamp != NULL) {
+			if (stamp[id[i]] == gen)
+				continue;
+			stamp[id[i]] = gen;
+		}
+		w = gram + (size_t)id[i] * RV_NCAT;
+		a0 += w[0];
+		a1 += w[1];
+		a2 += w[2];
+		a3 += w[3];
+		a4 += w[4];
+		k++;
+	}
+	acc[0] = a0;
+	acc[1] = a1;
+	acc[2] = a2;
+	acc[3] = a3;
+	acc[4] = a4;
+	return k;
+}
+
+/*
+ * sum_grams() over the n-grams of S[0..LEN) as rvm_ngrams() makes them,
+ * with no list in between (RVM_TF_SQRTLEN: each occurrence counts).
+ */
+static size_t
+sum_text(const struct rvmodel *m, const char *s, size_t len,
+    int64_t acc[RV_NCAT])
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+	unsigned bits = m->p.bits, nmax = m->p.nmax;
+	uint32_t a = 0, b = 0, c, id[3];
+	size_t i, l, k, n = 0, j;
+	const int16_t *w;
+
+	for (i = 0; i < len; i += l) {
+		if ((l = decode(u + i, len - i, &c)) == 0) {
+			l = 1;
+			c = 0x110000 + u[i];
+		} else if (c == 0) {
+			a = b = 0;
+			continue;
+		}
+		k = 0;
+		id[k++] = bucket(0, 0, c, bits);
+		if (nmax >= 2 && b != 0)
+			id[k++] = bucket(0, b, c, bits);
+		if (nmax >= 3 && a != 0)
+			id[k++] = bucket(a, b, c, bits);
+		for (j = 0; j < k; j++) {
+			w = m->gram + (size_t)id[j] * RV_NCAT;
+			a0 += w[0];
+			a1 += w[1];
+			a2 += w[2];
+			a3 += w[3];
+			a4 += w[4];
+		}
+		n += k;
+		a = b;
+		b = c;
+	}
+	acc[0] += a0;
+	acc[1] += a1;
+	acc[2] += a2;
+	acc[3] += a3;
+	acc[4] += a4;
+	return n;
+}
+
 int
 rvmodel_predict(const struct rvmodel *m, struct rvm_feat *f,
-    const struct rvm_lex *lex, double score[RV_NCAT])
+    const char *s, size_t len, const struct rvm_lex *lex,
+    double score[RV_NCAT])
 {
 	int64_t acc[RV_NCAT] = { 0 };
 	const int16_t *w;
 	double norm = 0.0, v;
-	size_t i, nu = 0;
+	size_t i, nt = f->n;
+	uint32_t *t;
 	int c, best = 0;
 
+	if (m->p.tf == RVM_TF_SQRTLEN) {
+		/* The terms, then the text's n-grams on the fly. */
+		i = sum_grams(m->gram, f->id, f->n, NULL, 0, acc);
+		norm = sqrt((double)(i + sum_text(m, s, len, acc)));
+		goto scale;
+	}
+	/* The text's n-grams into F, the terms after them. */
+	if (nt > f->capu) {
+		if ((t = realloc(f->uid, nt * sizeof(*t))) == NULL)
+			return -1;
+		f->uid = t;
+		if ((f->uval = realloc(f->uval, nt * sizeof(*f->uval))) == NULL)
+			return -1;
+		f->capu = nt;
+	}
+	if (nt > 0)
+		memcpy(f->uid, f->id, nt * sizeof(*f->id));
+	if (rvm_ngrams(f, &m->p, s, len) == -1)
+		return -1;
+	for (i = 0; i < nt; i++)
+		if (rvm_term(f, &m->p, 0, 0) == -1)
+			return -1;
+	if (nt > 0)
+		memcpy(f->id + f->n - nt, f->uid, nt * sizeof(*f->id));
 	switch (m->p.tf) {
 	case RVM_TF_BINARY:
 		/* Each bucket once: stamp says which were seen. */
@@ -435,24 +562,8 @@ rvmodel_predict(const struct rvmodel *m, struct rvm_feat *f,
 			    sizeof(*f->stamp));
 			f->gen = 1;
 		}
-		for (i = 0; i < f->n; i++) {
-			if (f->stamp[f->id[i]] == f->gen)
-				continue;
-			f->stamp[f->id[i]] = f->gen;
-			w = m->gram + (size_t)f->id[i] * RV_NCAT;
-			for (c = 0; c < RV_NCAT; c++)
-				acc[c] += w[c];
-			nu++;
-		}
-		norm = sqrt((double)nu);
-		break;
-	case RVM_TF_SQRTLEN:
-		for (i = 0; i < f->n; i++) {
-			w = m->gram + (size_t)f->id[i] * RV_NCAT;
-			for (c = 0; c < RV_NCAT; c++)
-				acc[c] += w[c];
-		}
-		norm = sqrt((double)f->n);
+		norm = sqrt((double)sum_grams(m->gram, f->id, f->n, f->stamp,
+		    f->gen, acc));
 		break;
 	default:
 		if (rvm_feat_unique(f, &m->p) == -1)
@@ -466,6 +577,7 @@ rvmodel_predict(const struct rvmodel *m, struct rvm_feat *f,
 		}
 		break;
 	}
+scale:
 	for (c = 0; c < RV_NCAT; c++) {
 		if (m->p.tf == RVM_TF_BINARY || m->p.tf == RVM_TF_SQRTLEN)
 			score[c] = norm > 0.0 ? (double)acc[c] / norm : 0.0;

@@ -135,13 +135,16 @@ int rvmodel_load(const char *path, struct rvmodel *m);
 void rvmodel_release(struct rvmodel *m);
 
 /*
- * The scores of each class for the review whose n-grams are in F (by
- * rvm_ngrams(), with M's params) and whose lexicon features are LEX, into
- * SCORE.  F's other buffers are scratch (allocated at the first call).
+ * The scores of each class, into SCORE, for the review whose cleaned
+ * text is S[0..LEN), whose lexicon terms are in F->id (rvm_term() with
+ * M's params, F->n of them) and whose lexicon features are LEX: the
+ * features rvm_ngrams() and rvm_term() give for training.  F's buffers
+ * are scratch (allocated at the first call, grown for long reviews).
  * Returns the best class, or -1 when out of memory.
  */
 int rvmodel_predict(const struct rvmodel *m, struct rvm_feat *f,
-    const struct rvm_lex *lex, double score[RV_NCAT]);
+    const char *s, size_t len, const struct rvm_lex *lex,
+    double score[RV_NCAT]);
 
 /*
  * The model file for P, NTRAIN, BIAS[RV_NCAT], LEX[RVM_NLEX][RV_NCAT]

@@ -96,13 +96,28 @@ test_model(void)
 	CHECK_INT(rvm_feat_unique(&f, &p), 0);
 	nu = f.nu;
 	CHECK(nu >= 6 && nu <= 7);
-	CHECK_INT(rvmodel_predict(&m, &f, &lex, sc), RV_SERVICE);
+	f.n = 0;
+	CHECK_INT(rvmodel_predict(&m, &f, "abcd", 4, &lex, sc), RV_SERVICE);
 	CHECK(fabs(sc[RV_SERVICE] - sqrt((double)nu)) < 1e-4);
 	CHECK(fabs(sc[RV_QUALITY] - 0.5) < 1e-6);
+	/* A term adds one more bucket: sqrt(nu + 1) unless it collides. */
+	f.n = 0;
+	CHECK_INT(rvm_term(&f, &p, 12345, RVM_T_NEGATED), 0);
+	CHECK_INT(rvmodel_predict(&m, &f, "abcd", 4, &lex, sc), RV_SERVICE);
+	CHECK(fabs(sc[RV_SERVICE] - sqrt((double)nu + 1)) < 1e-4 ||
+	    fabs(sc[RV_SERVICE] - sqrt((double)nu)) < 1e-4);
+	rvmodel_release(&m);
+	/* The same with counts over sqrt(n): 7 n-grams, each weight 1. */
+	p.tf = RVM_TF_SQRTLEN;
+	CHECK_INT(write_model(path, &p), 0);
+	CHECK_INT(rvmodel_load(path, &m), 0);
+	f.n = 0;
+	CHECK_INT(rvmodel_predict(&m, &f, "abcd", 4, &lex, sc), RV_SERVICE);
+	CHECK(fabs(sc[RV_SERVICE] - 7 / sqrt(7.0)) < 1e-4);
 	/* Lexicon feature 3 counts for logistics: 2.0 * 1.5. */
 	lex.v[3] = 1.5;
-	CHECK_INT(rvm_ngrams(&f, &p, "", 0), 0);
-	CHECK_INT(rvmodel_predict(&m, &f, &lex, sc), RV_LOGISTICS);
+	f.n = 0;
+	CHECK_INT(rvmodel_predict(&m, &f, "", 0, &lex, sc), RV_LOGISTICS);
 	CHECK(fabs(sc[RV_LOGISTICS] - 3.0) < 1e-6);
 	rvmodel_release(&m);
 	/* Broken files are refused. */
@@ -177,11 +192,10 @@ test_train(void)
 	memset(&lex, 0, sizeof(lex));
 	CHECK_INT(rvmodel_load(a, &m), 0);
 	/* It learnt its rows. */
-	rvm_ngrams(&f, &m.p, "快递慢", strlen("快递慢"));
-	CHECK_STR(rv_cat_name((enum rv_cat)rvmodel_predict(&m, &f, &lex, sc),
-	    0), "logistics");
-	rvm_ngrams(&f, &m.p, "客服不理", strlen("客服不理"));
-	CHECK_INT(rvmodel_predict(&m, &f, &lex, sc), RV_SERVICE);
+	CHECK_STR(rv_cat_name((enum rv_cat)rvmodel_predict(&m, &f, "快递慢",
+	    strlen("快递慢"), &lex, sc), 0), "logistics");
+	CHECK_INT(rvmodel_predict(&m, &f, "客服不理", strlen("客服不理"), &lex,
+	    sc), RV_SERVICE);
 	rvmodel_release(&m);
 	rvm_feat_free(&f);
 	remove(a);
