@@ -476,12 +476,14 @@ sum_text(const struct rvmodel *m, const char *s, size_t len,
     int64_t acc[RV_NCAT])
 {
 	const unsigned char *u = (const unsigned char *)s;
+	const int16_t *gram = m->gram, *w;
 	int64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
 	unsigned bits = m->p.bits, nmax = m->p.nmax;
-	uint32_t a = 0, b = 0, c, id[3];
-	size_t i, l, k, n = 0, j;
-	const int16_t *w;
+	uint32_t a = 0, b = 0, c;
+	size_t i, l, n = 0;
 
+#define ADD(id) (w = gram + (size_t)(id) * RV_NCAT, a0 += w[0], a1 += w[1], \
+	a2 += w[2], a3 += w[3], a4 += w[4], n++)
 	for (i = 0; i < len; i += l) {
 		if ((l = decode(u + i, len - i, &c)) == 0) {
 			l = 1;
@@ -490,24 +492,16 @@ sum_text(const struct rvmodel *m, const char *s, size_t len,
 			a = b = 0;
 			continue;
 		}
-		k = 0;
-		id[k++] = bucket(0, 0, c, bits);
-		if (nmax >= 2 && b != 0)
-			id[k++] = bucket(0, b, c, bits);
-		if (nmax >= 3 && a != 0)
-			id[k++] = bucket(a, b, c, bits);
-		for (j = 0; j < k; j++) {
-			w = m->gram + (size_t)id[j] * RV_NCAT;
-			a0 += w[0];
-			a1 += w[1];
-			a2 += w[2];
-			a3 += w[3];
-			a4 += w[4];
+		ADD(bucket(0, 0, c, bits));
+		if (nmax >= 2 && b != 0) {
+			ADD(bucket(0, b, c, bits));
+			if (nmax >= 3 && a != 0)
+				ADD(bucket(a, b, c, bits));
 		}
-		n += k;
 		a = b;
 		b = c;
 	}
+#undef ADD
 	acc[0] += a0;
 	acc[1] += a1;
 	acc[2] += a2;
