@@ -6,6 +6,7 @@
 #   make check-all  check, then the slow tests and a valgrind pass
 #   make bench      benchmarks (bench/run)
 #   make eval       accuracy on the labelled development sets
+#   make cv         how cs-reviewsort's model settings were chosen
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX  ?= /usr/local
@@ -42,6 +43,7 @@ ALL_CFLAGS  = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_CPPFLAGS = -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' -Ilib -I$(O)/gen $(CPPFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 CSV_LIBS ?= -lcsv
+LINEAR_LIBS ?= -llinear
 LIBS = $(CSV_LIBS) -lm $(LDLIBS)
 
 LIB_SRC  = $(sort $(wildcard lib/*.c))
@@ -54,8 +56,12 @@ TEST_BINS = $(TEST_SRC:tests/lib/%.c=$(O)/tests/%)
 # Data files compiled into every binary (see lib/embed.h).  The t2s table is
 # generated from OpenCC at build time.
 EMBED = $(sort $(wildcard data/*.csv data/*.tsv data/*.txt)) $(O)/gen/t2s.tsv
+# cs-reviewsort alone carries its labelled reviews (for --train-merge) and
+# the model the build trains from them, in a table of their own.
+RS_TRAIN = data/train/reviews-labelled.csv
+RS_MODEL = $(O)/gen/reviews-model.bin
 
-.PHONY: all check check-all check-fast check-deps check-all-deps tests demo bench eval install uninstall clean deps fuzz
+.PHONY: all check check-all check-fast check-deps check-all-deps tests demo bench eval cv install uninstall clean deps fuzz
 .DELETE_ON_ERROR:
 # Keep intermediate objects (cmd and test .o files): no "rm" after the
 # test summary, and no rebuilds.
@@ -89,6 +95,29 @@ $(O)/gen/embed.S: build-aux/gen-embed.sh $(EMBED) Makefile
 $(O)/gen/embed.o: $(O)/gen/embed.S
 	$(CC) $(SANFLAGS) -c -o $@ $<
 
+# cs-reviewsort's model, trained at build time: a first-stage
+# cs-reviewsort without a model (the lexicon decides; it has the labelled
+# reviews) runs --train on the train split of $(RS_TRAIN), and the final
+# binary embeds what it wrote.  Training is deterministic, so the same
+# data give the same model byte for byte.
+$(O)/gen/embed-rs0.S: build-aux/gen-embed.sh $(RS_TRAIN) Makefile
+	@mkdir -p $(@D)
+	sh build-aux/gen-embed.sh -t cs_embed_rs $(RS_TRAIN) > $@
+
+$(O)/gen/embed-rs.S: build-aux/gen-embed.sh $(RS_TRAIN) $(RS_MODEL) Makefile
+	@mkdir -p $(@D)
+	sh build-aux/gen-embed.sh -t cs_embed_rs $(RS_TRAIN) $(RS_MODEL) > $@
+
+$(O)/gen/embed-rs%.o: $(O)/gen/embed-rs%.S
+	$(CC) $(SANFLAGS) -c -o $@ $<
+
+$(O)/stage0/cs-reviewsort: $(O)/cmd/cs-reviewsort.o $(O)/libcs.a $(O)/gen/embed-rs0.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS) $(LINEAR_LIBS)
+
+$(RS_MODEL): $(O)/stage0/cs-reviewsort $(RS_TRAIN)
+	$(O)/stage0/cs-reviewsort --train -o $@.tmp $(RS_TRAIN) && mv $@.tmp $@
+
 # --- library and tools ------------------------------------------------------
 $(O)/lib/%.o: lib/%.c | $(O)/.deps-ok
 	@mkdir -p $(@D)
@@ -106,12 +135,26 @@ $(O)/bin/%: $(O)/cmd/%.o $(O)/libcs.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcs.a $(LIBS)
 
+$(O)/bin/cs-reviewsort: $(O)/cmd/cs-reviewsort.o $(O)/libcs.a $(O)/gen/embed-rs.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS) $(LINEAR_LIBS)
+
 $(O)/tests/%.o: tests/lib/%.c | $(O)/.deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/lib $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
-$(O)/tests/test_%: $(O)/tests/test_%.o $(O)/libcs.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcs.a $(LIBS)
+$(O)/tests/test_%: $(O)/tests/test_%.o $(O)/libcs.a $(O)/gen/embed-rs.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS) $(LINEAR_LIBS)
+
+# The cross-validation behind rvm_default_params (tests/eval/rv-cv.c):
+# the train split only.
+$(O)/tests/rv-cv: tests/eval/rv-cv.c $(O)/libcs.a $(O)/gen/embed-rs.o | $(O)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ \
+	    $(filter %.c %.a %.o,$^) $(LIBS) $(LINEAR_LIBS)
+
+cv: $(O)/tests/rv-cv
+	$(O)/tests/rv-cv $(RS_TRAIN)
 
 # --- tests ------------------------------------------------------------------
 # `make check` runs the suite twice: a plain build, then ASan+UBSan (which

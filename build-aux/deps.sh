@@ -36,6 +36,13 @@ probe_libcsv() {
 	$CC ${CPPFLAGS:-} -o "$tmp/csv" "$tmp/csv.c" ${LDFLAGS:-} $CSV_LIBS > "$tmp/csv.log" 2>&1
 }
 
+# liblinear: a program using linear.h compiles and links.
+probe_liblinear() {
+	printf '#include <stdio.h>\n#include <linear.h>\nint main(void) { struct parameter p = { 0 }; destroy_param(&p); return 0; }\n' > "$tmp/lin.c"
+	# shellcheck disable=SC2086
+	$CC ${CPPFLAGS:-} -o "$tmp/lin" "$tmp/lin.c" ${LDFLAGS:-} -llinear > "$tmp/lin.log" 2>&1
+}
+
 # OpenCC: the command converts with its t2s configuration.
 probe_opencc() {
 	have_cmd opencc && [ "$(printf '\351\253\224\n' | opencc -c t2s.json 2>/dev/null)" = "$(printf '\344\275\223')" ]
@@ -51,6 +58,7 @@ probe_fuzzer() {
 build() {
 	probe_libcsv || need libcsv libcsv-dev
 	probe_opencc || need opencc opencc
+	probe_liblinear || need liblinear liblinear-dev
 }
 
 check() {

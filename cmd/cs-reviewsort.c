@@ -3,7 +3,9 @@
  * logistics and mood (001 §6.11), with the evidence, the playbook step and
  * a flag for likely competitor sabotage or extortion.  Keeps reviews rated
  * 3 of 5 or lower (or 中评/差评) unless --all; --summary counts them per
- * category, --by COLUMN per group as well.  The logic is in lib/reviews.c.
+ * category, --by COLUMN per group as well.  The logic is in lib/reviews.c
+ * (the lexicon) and lib/rvmodel.c (the model that decides the category);
+ * --train fits a model to a shop's labelled reviews (lib/rvtrain.c).
  */
 
 #include <stdio.h>
@@ -12,17 +14,26 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "datafile.h"
 #include "reviews.h"
+#include "rvmodel.h"
+#include "rvtrain.h"
 
 enum {
 	OPT_ALL = CLI_TOOL_OPT,
 	OPT_BY,
 	OPT_LEXICON,
+	OPT_MODEL,
 	OPT_SUMMARY,
-	OPT_TEXT
+	OPT_TEXT,
+	OPT_TRAIN,
+	OPT_TRAIN_MERGE
 };
 
-enum { COL_TEXT, COL_RATING, COL_FOLLOWUP };
+enum { COL_TEXT, COL_RATING, COL_FOLLOWUP, COL_PRIMARY, COL_SPLIT };
+
+/* Rows a class needs in a training set. */
+#define TRAIN_MIN_ROWS 5
 
 static const struct colspec columns[] = {
 	{ "text", "评价内容|评论内容|评价|评论|内容|评价详情|买家评价|"
@@ -31,14 +42,21 @@ static const struct colspec columns[] = {
 	    "rating|score|stars|grade|level" },
 	{ "followup", "追评|追评内容|追加评论|追加评价|追評|追加評論|followup|"
 	    "follow_up|additional_review" },
+	/* Read by --train only. */
+	{ "primary", "primary|label|category|类别|分类|标签|類別|分類|標籤" },
+	{ "split", "split" },
 };
 
 static const struct option long_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "output", required_argument, NULL, 'o' },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "text", no_argument, NULL, OPT_TEXT },
+	{ "train", no_argument, NULL, OPT_TRAIN },
+	{ "train-merge", no_argument, NULL, OPT_TRAIN_MERGE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -49,12 +67,23 @@ static const char help[] =
 "                               (e.g. 宝贝标题); implies --summary\n"
 "      --lexicon FILE           add the terms of FILE (term,category,weight,\n"
 "                               flags) to the built-in lexicon; repeatable\n"
+"      --model MODEL            decide the category with MODEL (made by\n"
+"                               --train) instead of the built-in model\n"
+"  -o, --output MODEL           with --train: write the model to MODEL\n"
 "  -s, --summary                print counts and shares per category instead\n"
 "                               of the reviews\n"
 "      --text                   input is plain text, one review per line\n"
+"      --train                  learn a model from the labelled reviews of\n"
+"                               the input (columns text and primary) and\n"
+"                               write it to -o MODEL; rows whose split\n"
+"                               column says validation are left out\n"
+"      --train-merge            with --train: learn from the built-in\n"
+"                               labelled reviews too\n"
 "\n"
 "Columns read: text (评价内容, 评论内容, content, review ...), rating\n"
-"(评分, 评价等级, rating ...; optional), followup (追评; optional).\n"
+"(评分, 评价等级, rating ...; optional), followup (追评; optional); with\n"
+"--train: primary (label, category, 类别 ...: quality, service, logistics,\n"
+"mood, other or 质量, 服务, 物流, 心情, 其他) and split (optional).\n"
 "Columns appended: category, categories, evidence, action, suspect.\n";
 
 /* One group of --summary --by (or the only one). */
@@ -71,9 +100,18 @@ struct rs {
 	const char **lexfiles;	/* --lexicon files */
 	size_t nlexfiles;	/* how many */
 	int summary;		/* --summary */
+	const char *modelfile;	/* --model */
+	const char *output;	/* -o: where --train writes the model */
+	int train;		/* --train */
+	int merge;		/* --train-merge */
 	/* State. */
 	struct lexicon *lx;	/* the lexicon */
 	struct classifier *cl;	/* its classifier */
+	struct rvmodel model;	/* the model that decides the category */
+	int have_model;		/* model is loaded */
+	struct rvtrain *tr;	/* --train: the rows so far */
+	struct rvm_feat feat;	/* --train: scratch for a row's n-grams */
+	const char *trainfile;	/* --train: the input, for messages */
 	int slot[5];		/* appended columns */
 	long bycol;		/* field index of --by, or -1 */
 	struct group *g;	/* summary groups, in order of first sight */
@@ -113,6 +151,18 @@ rs_option(void *ctx, struct run *run, int c, const char *arg)
 			cs_errx(CS_FATAL, "out of memory");
 		rs->lexfiles = p;
 		rs->lexfiles[rs->nlexfiles++] = arg;
+		return 0;
+	case OPT_MODEL:
+		rs->modelfile = arg;
+		return 0;
+	case 'o':
+		rs->output = arg;
+		return 0;
+	case OPT_TRAIN:
+		rs->train = 1;
+		return 0;
+	case OPT_TRAIN_MERGE:
+		rs->merge = 1;
 		return 0;
 	case 's':
 	case OPT_SUMMARY:
@@ -164,11 +214,76 @@ set_const(struct run *run, int slot, const char *s, size_t n, int plain)
 		run_set(run, slot, s, n);
 }
 
+/*
+ * Add one labelled review to the training set: TEXT[0..LEN) of class
+ * LABEL.  Exits when out of memory.
+ */
+static void
+train_add(struct rs *rs, const char *text, size_t len, enum rv_cat label)
+{
+	struct rvm_lex lex;
+
+	if (classifier_features(rs->cl, &rvm_default_params, text, len,
+	    &rs->feat, &lex) != 0 || rvtrain_add(rs->tr, &rs->feat, &lex,
+	    label) != 0)
+		cs_errx(CS_FATAL, "out of memory");
+}
+
+/* datafile callback: a row of the built-in labelled reviews. */
+static int
+merge_row(void *ctx, struct datafile *df, const struct record *r)
+{
+	struct rs *rs = ctx;
+	const char *text = datafile_get(df, r, "text");
+	int c = rv_cat_parse(datafile_get(df, r, "primary"));
+
+	if (strcmp(datafile_get(df, r, "split"), "validation") == 0)
+		return 0;
+	if (c < 0 || *text == '\0') {
+		datafile_error(df, "bad training row");
+		return 0;
+	}
+	train_add(rs, text, strlen(text), (enum rv_cat)c);
+	return 0;
+}
+
+/* Check the options of --train and get ready for its rows. */
+static int
+train_init(struct rs *rs, struct run *run)
+{
+	if (!rs->train) {
+		if (rs->output != NULL || rs->merge) {
+			cs_warnx("%s needs --train", rs->output != NULL ?
+			    "-o/--output" : "--train-merge");
+			return CS_FATAL;
+		}
+		return 0;
+	}
+	if (rs->output == NULL) {
+		cs_warnx("--train needs -o MODEL");
+		return CS_FATAL;
+	}
+	if (run->in.text || rs->summary || rs->modelfile != NULL) {
+		cs_warnx("--train does not go with %s", run->in.text ?
+		    "--text (it needs a primary column)" : rs->summary ?
+		    "--summary or --by" : "--model");
+		return CS_FATAL;
+	}
+	if ((rs->tr = rvtrain_new(&rvm_default_params)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	if (rs->merge && datafile_read(NULL, "reviews-labelled.csv",
+	    merge_row, rs) != 0)
+		return CS_FATAL;
+	run->summary = 1;
+	return 0;
+}
+
 static int
 rs_init(void *ctx, struct run *run)
 {
 	struct rs *rs = ctx;
 	size_t i;
+	int rc;
 
 	if (rs->by != NULL && run->in.text) {
 		cs_warnx("--by needs CSV input, not --text");
@@ -184,6 +299,15 @@ rs_init(void *ctx, struct run *run)
 	if (lexicon_build(rs->lx) != 0 ||
 	    (rs->cl = classifier_new(rs->lx)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
+	if ((rc = train_init(rs, run)) != 0 || rs->train)
+		return rc;
+	/* No built-in model (the build's first stage): the lexicon decides. */
+	if ((rc = rvmodel_load(rs->modelfile, &rs->model)) < 0)
+		return CS_FATAL;
+	if (rc == 0) {
+		rs->have_model = 1;
+		classifier_set_model(rs->cl, &rs->model);
+	}
 	for (i = 0; i < RV_NCAT; i++) {
 		rs->name[i] = lang_value(run->lang, "category",
 		    rv_cat_name((enum rv_cat)i, 0));
@@ -216,6 +340,14 @@ rs_start(void *ctx, struct run *run)
 	if (!run->in.text && run->col[COL_TEXT] < 0) {
 		cols_missing(&columns[COL_TEXT], run->file);
 		return CS_FATAL;
+	}
+	if (rs->train) {
+		if (run->col[COL_PRIMARY] < 0) {
+			cols_missing(&columns[COL_PRIMARY], run->file);
+			return CS_FATAL;
+		}
+		rs->trainfile = run->file;
+		return 0;
 	}
 	rs->bycol = -1;
 	if (rs->by != NULL && (rs->bycol = cols_find(rs->by, run->hdr,
@@ -340,6 +472,46 @@ wanted(struct rs *rs, struct run *run, const struct record *r)
 	return neg;
 }
 
+/* --train: one labelled review. */
+static int
+train_row(struct rs *rs, struct run *run, const struct record *r)
+{
+	const char *text, *lab, *sp;
+	size_t len, ll, sl;
+	char name[32];
+	int c;
+
+	sp = run_field(run, r, COL_SPLIT, &sl);
+	if (sp != NULL && ((sl == 10 && memcmp(sp, "validation", 10) == 0) ||
+	    (sl == 4 && memcmp(sp, "test", 4) == 0)))
+		return ROW_SKIP;	/* held out */
+	text = review_text(rs, run, r, &len);
+	if ((lab = run_field(run, r, COL_PRIMARY, &ll)) == NULL)
+		lab = "", ll = 0;
+	while (ll > 0 && (*lab == ' ' || *lab == '\t'))
+		lab++, ll--;
+	while (ll > 0 && (lab[ll - 1] == ' ' || lab[ll - 1] == '\t'))
+		ll--;
+	if (ll == 0)
+		return run_reject(run, "empty label");
+	c = -1;
+	if (ll < sizeof(name)) {
+		memcpy(name, lab, ll);
+		name[ll] = '\0';
+		c = rv_cat_parse(name);
+	}
+	if (c < 0)
+		return run_reject(run, "unknown label '%.*s' (expected quality, "
+		    "service, logistics, mood or other)", (int)(ll > 40 ? 40 : ll),
+		    lab);
+	while (len > 0 && (*text == ' ' || *text == '\t'))
+		text++, len--;
+	if (len == 0)
+		return run_reject(run, "empty text");
+	train_add(rs, text, len, (enum rv_cat)c);
+	return ROW_OUT;
+}
+
 static int
 rs_row(void *ctx, struct run *run, const struct record *r)
 {
@@ -349,6 +521,8 @@ rs_row(void *ctx, struct run *run, const struct record *r)
 	const char *text, *gs;
 	size_t len, gl;
 
+	if (rs->train)
+		return train_row(rs, run, r);
 	if (!wanted(rs, run, r))
 		return ROW_SKIP;
 	text = review_text(rs, run, r, &len);
@@ -407,6 +581,35 @@ summary_row(struct run *run, const char *group, const char *cat,
 	out_end(&run->out);
 }
 
+/* --train, after the input: fit the model and write it. */
+static int
+train_finish(struct rs *rs, struct run *run)
+{
+	const char *file = rs->trainfile != NULL ? rs->trainfile : "<stdin>";
+	int c, bad = 0;
+
+	if (run->nrej > 0) {
+		cs_warnx("no model written: %llu row%s rejected", run->nrej,
+		    run->nrej == 1 ? "" : "s");
+		return CS_ROWS;
+	}
+	for (c = 0; c < RV_NCAT; c++)
+		if (rvtrain_count(rs->tr, (enum rv_cat)c) < TRAIN_MIN_ROWS) {
+			cs_warnx("%s: too few rows labelled '%s': %zu (at least "
+			    "%d needed%s)", file, rv_cat_name((enum rv_cat)c, 0),
+			    rvtrain_count(rs->tr, (enum rv_cat)c),
+			    TRAIN_MIN_ROWS, rs->merge ? "" :
+			    "; --train-merge adds the built-in reviews");
+			bad = 1;
+		}
+	if (bad) {
+		cs_warnx("no model written");
+		return CS_FATAL;
+	}
+	return rvtrain_write(rs->tr, &rvt_default_opts, rs->output) == 0 ?
+	    0 : CS_FATAL;
+}
+
 static int
 rs_finish(void *ctx, struct run *run)
 {
@@ -418,6 +621,8 @@ rs_finish(void *ctx, struct run *run)
 	unsigned long long tot, sus, all = 0, allsus = 0;
 	int c, grouped = rs->by != NULL;
 
+	if (rs->train)
+		return train_finish(rs, run);
 	if (!run->summary)
 		return 0;
 	if (grouped)
@@ -451,12 +656,14 @@ rs_finish(void *ctx, struct run *run)
 static const struct tool tool = {
 	.name = "cs-reviewsort",
 	.synopsis = "[-as] [--text] [--by COLUMN] [--lang en|zh] "
-	    "[--lexicon FILE] [FILE ...]",
+	    "[--lexicon FILE] [--model MODEL] [FILE ...]\n"
+	    "       cs-reviewsort --train [--train-merge] [--lexicon FILE] "
+	    "-o MODEL [FILE ...]",
 	.summary = "Sort negative reviews into quality, service, logistics and "
 	    "mood, with the evidence and the playbook step.",
 	.help = help,
 	.options = long_options,
-	.shortopts = "as",
+	.shortopts = "ao:s",
 	.cols = columns,
 	.ncols = sizeof(columns) / sizeof(columns[0]),
 	.text_default = 0,
@@ -484,5 +691,8 @@ main(int argc, char **argv)
 	free(rs.lexfiles);
 	classifier_free(rs.cl);
 	lexicon_free(rs.lx);
+	rvtrain_free(rs.tr);
+	rvm_feat_free(&rs.feat);
+	rvmodel_release(&rs.model);
 	return status;
 }

@@ -5,6 +5,9 @@
  * Data files compiled into the binaries.  Every file data/NAME (csv, tsv,
  * txt) is embedded by the build under its base name, NUL-terminated, so a
  * parser can treat the embedded copy and a user's replacement file alike.
+ * cs-reviewsort also carries data/train/reviews-labelled.csv and the model
+ * the build trains from it, "reviews-model.bin" (rvmodel.h), which the
+ * other tools do not.
  */
 
 #include <stddef.h>

@@ -3,6 +3,7 @@
  */
 
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "match.h"
 #include "normalize.h"
 #include "reviews.h"
+#include "rvmodel.h"
 
 /* For the few functions whose inlining the speed depends on. */
 #if defined(__GNUC__)
@@ -33,13 +35,48 @@ enum kind {
 	K_CONTRAST,		/* 但是, 就是, 最主要: weight is the multiplier */
 	K_SUSPECT,		/* threats, money demands, competitors */
 	K_NONE,			/* matches and hides shorter terms: 不知道 */
+	K_THREAT,		/* a word of a family of threats (flags) */
 	K_NKIND
 };
 
 static const char *const kind_names[K_NKIND] = {
 	"quality", "service", "logistics", "mood", "negative", "positive",
-	"negator", "intensifier", "contrast", "suspect", "none"
+	"negator", "intensifier", "contrast", "suspect", "none", "threat"
 };
+
+/*
+ * The families of threat words (the family in the flags: of a term of
+ * category "threat", which does nothing else, or of any other term).
+ * They count wherever they occur, hidden by no other term (a "threat"
+ * term hides none), and a review is suspect when they combine into a
+ * threat: an act against the shop (投诉, 曝光, 举报) with where or how
+ * (12315, 工商, 媒体, 网上), a condition (不然, 否则, 再不) or an
+ * intent (我要, 信不信, 等着); a money demand (赔我, 500元, 私了) with
+ * a condition or an act; or ruin (倒闭, 开不下去) with an intent or a
+ * condition.
+ */
+#define FAM_ACT 1		/* 投诉, 举报, 曝光, 起诉, 报警 */
+#define FAM_WHERE 2		/* 工商, 消协, 12315, 媒体, 微博, 网上 */
+#define FAM_DEMAND 4		/* 赔偿, 补偿, 0元, 私了 */
+#define FAM_COND 8		/* 不然, 否则, 要不然, 再不 */
+#define FAM_INTENT 16		/* 我要, 我会, 信不信, 等着, 让你 */
+#define FAM_RUIN 32		/* 倒闭, 关门, 开不下去 */
+
+#define FAM_SHIFT 8		/* families in a term's flags: FAM_* << FAM_SHIFT */
+
+static const char *const fam_names[] = {
+	"act", "where", "demand", "condition", "intent", "ruin"
+};
+
+/* Do the families FAM of a review's threat words make a threat? */
+static int
+is_threat(unsigned fam)
+{
+	return ((fam & FAM_ACT) &&
+	    (fam & (FAM_WHERE | FAM_COND | FAM_INTENT | FAM_DEMAND))) ||
+	    ((fam & FAM_DEMAND) && (fam & FAM_COND)) ||
+	    ((fam & FAM_RUIN) && (fam & (FAM_INTENT | FAM_COND)));
+}
 
 #define F_ASPECT 1		/* scores only in a negative clause */
 #define F_NONEG 2		/* a negator before it changes nothing */
@@ -72,7 +109,7 @@ struct term {
 	size_t len;		/* its length */
 	enum kind kind;		/* what it does */
 	double weight;		/* its weight (multiplier for K_CONTRAST) */
-	int flags;		/* F_* */
+	int flags;		/* F_* (K_THREAT: FAM_*) */
 	size_t order;		/* order of definition, for "last one wins" */
 };
 
@@ -80,7 +117,9 @@ struct term {
 struct tinfo {
 	double weight;		/* term.weight */
 	unsigned char kind;	/* term.kind */
-	unsigned char flags;	/* term.flags */
+	unsigned char flags;	/* term.flags (F_*) */
+	unsigned char fam;	/* its families (FAM_*), for K_THREAT */
+	uint32_t hash;		/* of term.s, for the model (rvm_term_hash()) */
 };
 
 struct lexicon {
@@ -103,6 +142,7 @@ struct hit {
 	unsigned char kind;	/* enum kind */
 	unsigned char flags;	/* F_* */
 	unsigned char negated;	/* a negator stands before it */
+	unsigned char contrasted; /* it follows a contrast word in its sentence */
 };
 
 /*
@@ -147,6 +187,11 @@ struct classifier {
 	char *ev;		/* evidence being built */
 	size_t evlen, evcap;	/* fill and size */
 	const char *input;	/* the review being classified */
+	struct hit *th;		/* the threat words (K_THREAT) */
+	size_t nth, capth;	/* how many, and room */
+	unsigned fam;		/* the families of threat words seen */
+	const struct rvmodel *model; /* decides the category, or NULL */
+	struct rvm_feat feat;	/* the review's n-grams, for the model */
 };
 
 static const char *const cat_en[RV_NCAT] = {
@@ -247,12 +292,34 @@ lexicon_new(void)
 	return lx;
 }
 
-/* Parse FLAGS ("aspect;noneg", any of ';' '|' ' ' between); -1 if unknown. */
+/* The flag WORD: F_*, or a family FAM_* shifted by FAM_SHIFT; 0 if unknown. */
+static int
+flag_value(const char *word)
+{
+	size_t i;
+
+	if (strcmp(word, "aspect") == 0)
+		return F_ASPECT;
+	if (strcmp(word, "noneg") == 0)
+		return F_NONEG;
+	if (strcmp(word, "bare") == 0)
+		return F_BARE;
+	for (i = 0; i < sizeof(fam_names) / sizeof(fam_names[0]); i++)
+		if (strcmp(word, fam_names[i]) == 0)
+			return 1 << (FAM_SHIFT + i);
+	return 0;
+}
+
+/*
+ * Parse FLAGS ("aspect;noneg", any of ';' '|' ' ' between) into *FLAGS;
+ * -1 with *BAD at the word when one is unknown.
+ */
 static int
 parse_flags(const char *s, int *flags, const char **bad)
 {
 	char word[32];
 	size_t n;
+	int v;
 
 	*flags = 0;
 	while (*s != '\0') {
@@ -264,16 +331,12 @@ parse_flags(const char *s, int *flags, const char **bad)
 			}
 			memcpy(word, s, n);
 			word[n] = '\0';
-			if (strcmp(word, "aspect") == 0)
-				*flags |= F_ASPECT;
-			else if (strcmp(word, "noneg") == 0)
-				*flags |= F_NONEG;
-			else if (strcmp(word, "bare") == 0)
-				*flags |= F_BARE;
-			else if (strcmp(word, "neg") != 0) {	/* the default */
+			if ((v = flag_value(word)) == 0 &&
+			    strcmp(word, "neg") != 0) {	/* the default */
 				*bad = s;
 				return -1;
 			}
+			*flags |= v;
 		}
 		s += n;
 		if (*s != '\0')
@@ -379,7 +442,13 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 	}
 	if (parse_flags(datafile_get(df, r, "flags"), &flags, &bad) != 0) {
 		datafile_error(df, "unknown flag '%.*s' (expected aspect, bare, "
-		    "neg or noneg)", (int)strcspn(bad, ";| "), bad);
+		    "neg, noneg, or for threat: act, where, demand, condition, "
+		    "intent, ruin)", (int)strcspn(bad, ";| "), bad);
+		return 0;
+	}
+	if (kind == K_THREAT && (flags >> FAM_SHIFT) == 0) {
+		datafile_error(df, "a threat term needs its family (act, where, "
+		    "demand, condition, intent or ruin)");
 		return 0;
 	}
 	if ((flags & F_BARE) && kind != K_INTENSIFIER) {
@@ -470,7 +539,9 @@ lexicon_build(struct lexicon *lx)
 	for (i = 0; i < lx->n; i++) {
 		lx->info[i].weight = lx->t[i].weight;
 		lx->info[i].kind = (unsigned char)lx->t[i].kind;
-		lx->info[i].flags = (unsigned char)lx->t[i].flags;
+		lx->info[i].flags = (unsigned char)(lx->t[i].flags & 0xff);
+		lx->info[i].fam = (unsigned char)(lx->t[i].flags >> FAM_SHIFT);
+		lx->info[i].hash = rvm_term_hash(lx->t[i].s, lx->t[i].len);
 	}
 	for (i = 0; i < lx->n; i++)
 		if (lx->t[i].len > 0 &&
@@ -527,6 +598,8 @@ classifier_free(struct classifier *c)
 	free(c->raw);
 	free(c->ev);
 	free(c->bnd);
+	rvm_feat_free(&c->feat);
+	free(c->th);
 	free(c);
 }
 
@@ -873,9 +946,32 @@ clean_text(struct classifier *c, const char *s, size_t n)
 
 /* --- matching and scoring --------------------------------------------- */
 
+/* Note a threat word at KEY (struct raw) of families FAM; 0 or -1. */
+static int
+put_threat(struct classifier *c, uint64_t key, unsigned fam)
+{
+	struct hit *h;
+
+	if (c->nth == c->capth) {
+		size_t cap = c->capth ? c->capth * 2 : 8;
+
+		if ((h = realloc(c->th, cap * sizeof(*h))) == NULL)
+			return -1;
+		c->th = h;
+		c->capth = cap;
+	}
+	h = &c->th[c->nth++];
+	memset(h, 0, sizeof(*h));
+	h->start = h->from = (uint32_t)(key >> 32);
+	h->end = h->to = ~(uint32_t)key;
+	h->kind = K_THREAT;
+	c->fam |= fam;
+	return 0;
+}
+
 /*
  * Keep the leftmost-longest matches that do not overlap, as the hits to
- * score; 0 or -1.  The matcher finds matches in order of their end, so
+ * score, and the threat words apart; 0 or -1.  The matcher finds matches in order of their end, so
  * they are nearly in order of their start too: an insertion sort is
  * linear here in practice, and it moves 16-byte keys, not hits.
  */
@@ -905,15 +1001,20 @@ keep_longest(struct classifier *c)
 	c->nh = 0;
 	for (i = 0; i < n; i++) {
 		start = (uint32_t)(r[i].key >> 32);
+		ti = &c->lx->info[r[i].term];
+		if (ti->fam != 0 && put_threat(c, r[i].key, ti->fam) == -1)
+			return -1;
+		if (ti->kind == K_THREAT)
+			continue;	/* hides nothing, hidden by nothing */
 		if (c->nh > 0 && start < last)
 			continue;
 		h = &c->h[c->nh++];
-		ti = &c->lx->info[r[i].term];
 		h->start = h->from = start;
 		h->end = h->to = last = ~(uint32_t)r[i].key;
 		h->term = r[i].term;
 		h->ev = 0;
 		h->negated = 0;
+		h->contrasted = 0;
 		h->mult = 1.0;
 		h->weight = ti->weight;
 		h->kind = ti->kind;
@@ -970,6 +1071,12 @@ struct tally {
 	double suspect;		/* suspect evidence */
 	double guess;		/* quality evidence of bare intensifiers */
 	double contrast;	/* multiplier for the rest of the sentence */
+	/* For the model's lexicon features (set_lex()). */
+	double after[RV_NCAT];	/* score credited after a contrast word */
+	int contrasts;		/* contrast words that took effect */
+	int intense;		/* hits raised by an intensifier */
+	int negated;		/* hits turned by a negator */
+	int opneg, oppos;	/* negative and positive opinions, as turned */
 };
 
 /* Credit category CAT with W for hit H, which becomes its evidence. */
@@ -981,6 +1088,8 @@ credit(struct tally *t, int cat, double w, struct hit *h)
 	if (t->score[cat] == 0.0 || h->start < t->first[cat])
 		t->first[cat] = h->start;
 	t->score[cat] += w;
+	if (h->contrasted)
+		t->after[cat] += w;
 	if (cat != RV_OTHER)
 		h->ev |= 1u << cat;
 }
@@ -998,21 +1107,25 @@ clause_modifiers(struct hit *h, size_t n, struct tally *t)
 	for (i = 0; i < n; i++) {
 		if (h[i].kind == K_CONTRAST && h[i].weight > 0.0) {
 			t->contrast = h[i].weight;
+			t->contrasts++;
 			continue;
 		}
 		h[i].mult = t->contrast;
+		h[i].contrasted = t->contrast > 1.0;
 		for (j = i; j-- > 0; ) {
 			if (h[i].start - h[j].end > NEG_GAP)
 				break;
 			if (h[j].kind == K_NEGATOR && !(h[i].flags & F_NONEG)) {
 				h[i].negated = !h[i].negated;
 				h[i].from = h[j].start;
+				t->negated++;
 				break;	/* one negator; 不是不好 is rare */
 			}
 			if (h[j].kind == K_INTENSIFIER &&
-			    h[i].start - h[j].end <= INT_GAP)
+			    h[i].start - h[j].end <= INT_GAP) {
 				h[i].mult *= h[j].weight > 0.0 ? h[j].weight : INTENSE;
-			else if (h[j].kind != K_INTENSIFIER)
+				t->intense++;
+			} else if (h[j].kind != K_INTENSIFIER)
 				break;
 		}
 	}
@@ -1077,10 +1190,15 @@ score_clause(struct classifier *c, struct hit *h, size_t n, size_t end,
 	clause_modifiers(h, n, t);
 	for (i = 0; i < n; i++) {
 		w = h[i].weight * h[i].mult;
-		if (h[i].kind == K_NEGATIVE)
-			*(h[i].negated ? &pos : &neg) += w;
-		else if (h[i].kind == K_POSITIVE)
-			*(h[i].negated ? &neg : &pos) += w;
+		if (h[i].kind == K_NEGATIVE || h[i].kind == K_POSITIVE) {
+			if ((h[i].kind == K_NEGATIVE) != h[i].negated) {
+				neg += w;
+				t->opneg += w > 0.0;
+			} else {
+				pos += w;
+				t->oppos += w > 0.0;
+			}
+		}
 		else if (h[i].kind <= K_LOGISTICS && (h[i].flags & F_ASPECT))
 			aspects |= 1u << h[i].kind;
 	}
@@ -1185,13 +1303,195 @@ decide(const struct tally *t, struct review_result *res)
 static int
 evidence(struct classifier *c, const struct review_result *res)
 {
-	size_t i;
+	size_t i, k;
 	unsigned want = res->cats | (res->suspect ? EV_SUSPECT : 0);
 
 	for (i = 0; i < c->nh; i++)
 		if ((c->h[i].ev & want) != 0 && add_evidence(c, &c->h[i]) == -1)
 			return -1;
+	for (i = 0; i < c->nth && is_threat(c->fam); i++) {
+		for (k = 0; k < c->nh; k++)
+			if ((c->h[k].ev & want) != 0 &&
+			    c->h[k].from <= c->th[i].start &&
+			    c->h[k].to >= c->th[i].end)
+				break;	/* 200元 in 给我200元 */
+		if (k == c->nh && add_evidence(c, &c->th[i]) == -1)
+			return -1;
+	}
 	return 0;
+}
+
+/* The set of the three causes among the category bits. */
+#define CAUSES (1u << RV_QUALITY | 1u << RV_SERVICE | 1u << RV_LOGISTICS)
+
+/*
+ * The model's lexicon features (rvmodel.h) from the tally T and the
+ * lexicon's own decision RES: the square roots of the scores and counts,
+ * the decision and the first cause named as indicators.
+ */
+/*
+ * The value of a score or count X as a feature: its square root, which
+ * grows slower than X, as log(1 + X) would, at the cost of one
+ * instruction (cross-validated alike).
+ */
+static inline double
+lg(double x)
+{
+	return x > 0.0 ? sqrt(x) : 0.0;
+}
+
+static void
+set_lex(const struct tally *t, const struct review_result *res,
+    struct rvm_lex *lex)
+{
+	double *v = lex->v;
+	int i, first = -1;
+
+	memset(lex, 0, sizeof(*lex));
+	for (i = 0; i < RV_NCAT; i++)
+		v[i] = lg(t->score[i]);
+	v[5] = lg(t->guess);
+	v[6] = lg(t->suspect);
+	v[7 + res->category] = 1.0;
+	for (i = 0; i < 4; i++)
+		v[12 + i] = lg(t->after[i]);
+	v[16] = t->contrasts > 0;
+	v[17] = lg(t->intense);
+	for (i = RV_QUALITY; i <= RV_LOGISTICS; i++)
+		if (t->score[i] > 0.0 && (first < 0 || t->first[i] < t->first[first]))
+			first = i;
+	if (first >= 0)
+		v[18 + first] = 1.0;
+	v[21] = lg(t->negated);
+	v[22] = lg(t->opneg);
+	v[23] = lg(t->oppos);
+}
+
+/*
+ * Clean, match and score TEXT[0..LEN) into *T, with the lexicon's
+ * decision in *RES.  0, 1 when the text is blank (RES says other), or -1
+ * when out of memory.
+ */
+static int
+analyse(struct classifier *c, const char *text, size_t len, struct tally *t,
+    struct review_result *res)
+{
+	const char *s = text;
+	size_t n = len;
+
+	memset(t, 0, sizeof(*t));
+	memset(res, 0, sizeof(*res));
+	c->nh = c->nraw = c->nth = 0;
+	c->fam = 0;
+	c->cleanlen = 0;
+	c->evlen = 0;
+	if (c->ev != NULL)
+		c->ev[0] = '\0';
+	c->input = text;
+	res->evidence = (char *)"";
+	trim(&s, &n);
+	if (n == 0) {
+		res->category = RV_OTHER;
+		res->cats = 1u << RV_OTHER;
+		return 1;
+	}
+	if (clean_text(c, text, len) == -1 || keep_longest(c) == -1)
+		return -1;
+	score_text(c, t);
+	decide(t, res);
+	if (is_threat(c->fam))
+		res->suspect = 1;
+	return 0;
+}
+
+/*
+ * Add to F the lexicon terms the review just analysed matched, with how
+ * they were turned and weighed, hashed with P.  0 or -1 (memory).
+ */
+static int
+term_features(struct classifier *c, const struct rvm_params *p,
+    struct rvm_feat *f)
+{
+	const struct hit *h;
+	size_t i;
+
+	for (i = 0; i < c->nh; i++) {
+		h = &c->h[i];
+		if (h->weight <= 0.0)
+			continue;	/* switched off */
+		if (rvm_term(f, p, c->lx->info[h->term].hash,
+		    (h->negated ? RVM_T_NEGATED : 0) |
+		    (h->contrasted ? RVM_T_CONTRAST : 0)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The model's features of the review just analysed, with P's hashing,
+ * into F: its n-grams, and the lexicon terms it matched.  0 or -1.
+ */
+static int
+model_features(struct classifier *c, const struct rvm_params *p,
+    struct rvm_feat *f)
+{
+	if (rvm_ngrams(f, p, c->clean, c->cleanlen) == -1)
+		return -1;
+	return term_features(c, p, f);
+}
+
+/*
+ * The model decides RES's category from the n-grams of the cleaned text
+ * and the lexicon features of T; the causes the lexicon found stay in the
+ * set beside it (mood and other stand alone).  0 or -1 (memory).
+ */
+static int
+model_decide(struct classifier *c, const struct tally *t,
+    struct review_result *res)
+{
+	struct rvm_lex lex;
+	double sc[RV_NCAT];
+	int best;
+
+	set_lex(t, res, &lex);
+	c->feat.n = 0;
+	if (term_features(c, &c->model->p, &c->feat) == -1 ||
+	    (best = rvmodel_predict(c->model, &c->feat, c->clean,
+	    c->cleanlen, &lex, sc)) < 0)
+		return -1;
+
+
+	res->category = (enum rv_cat)best;
+	if (best <= RV_LOGISTICS)
+		res->cats = (res->cats & CAUSES) | 1u << best;
+	else
+		res->cats = 1u << best;
+	return 0;
+}
+
+void
+classifier_set_model(struct classifier *c, const struct rvmodel *m)
+{
+	c->model = m;
+}
+
+int
+classifier_features(struct classifier *c, const struct rvm_params *p,
+    const char *text, size_t len, struct rvm_feat *f, struct rvm_lex *lex)
+{
+	struct tally t;
+	struct review_result res;
+	int r;
+
+	if ((r = analyse(c, text, len, &t, &res)) == -1)
+		return -1;
+	if (r == 1) {
+		memset(lex, 0, sizeof(*lex));
+		f->n = 0;
+		return 0;
+	}
+	set_lex(&t, &res, lex);
+	return model_features(c, p, f);
 }
 
 int
@@ -1199,29 +1499,12 @@ classify(struct classifier *c, const char *text, size_t len,
     struct review_result *res)
 {
 	struct tally t;
-	const char *s = text;
-	size_t n = len;
+	int r;
 
-	memset(&t, 0, sizeof(t));
-	memset(res, 0, sizeof(*res));
-	c->nh = c->nraw = 0;
-	c->evlen = 0;
-	if (c->ev != NULL)
-		c->ev[0] = '\0';
-	c->input = text;
-	trim(&s, &n);
-	if (n == 0) {
-		res->category = RV_OTHER;
-		res->cats = 1u << RV_OTHER;
-		res->evidence = (char *)"";
-		return 0;
-	}
-	if (clean_text(c, text, len) == -1)
+	if ((r = analyse(c, text, len, &t, res)) != 0)
+		return r < 0 ? -1 : 0;
+	if (c->model != NULL && model_decide(c, &t, res) == -1)
 		return -1;
-	if (keep_longest(c) == -1)
-		return -1;
-	score_text(c, &t);
-	decide(&t, res);
 	if (evidence(c, res) == -1)
 		return -1;
 	res->evidence = c->ev != NULL ? c->ev : (char *)"";

@@ -27,6 +27,11 @@
  *   aspect are evidence of mood, which is chosen only when no quality,
  *   service or logistics cause scored; a review with only praise is
  *   "other".
+ *
+ * With a model (rvmodel.h, set by classifier_set_model()) the model
+ * decides the primary category from the review's character n-grams and
+ * the lexicon's scores above; the lexicon still gives the evidence and the
+ * other causes in the set.  Without one, the lexicon decides as above.
  */
 
 #include <stddef.h>
@@ -93,6 +98,25 @@ int classify(struct classifier *c, const char *text, size_t len,
 
 /* Free C (NULL is fine). */
 void classifier_free(struct classifier *c);
+
+struct rvmodel;
+struct rvm_params;
+struct rvm_feat;
+struct rvm_lex;
+
+/*
+ * Let the model M (which must outlive C; NULL: none) decide the category
+ * of C's reviews from now on.
+ */
+void classifier_set_model(struct classifier *c, const struct rvmodel *m);
+
+/*
+ * The model's features of TEXT[0..LEN): its n-grams with P's hashing into
+ * F (rvm_ngrams()) and the lexicon features into *LEX, as classify()
+ * computes them for the model.  0, or -1 when out of memory.
+ */
+int classifier_features(struct classifier *c, const struct rvm_params *p,
+    const char *text, size_t len, struct rvm_feat *f, struct rvm_lex *lex);
 
 /* The category's name: "quality" ..., or with ZH "质量" ... */
 const char *rv_cat_name(enum rv_cat cat, int zh);

@@ -65,7 +65,7 @@ test_result(void)
 	CHECK_INT(classify(cl, t, strlen(t), &r), 0);
 	CHECK_INT(r.category, RV_QUALITY);
 	CHECK_INT(r.cats, 1u << RV_QUALITY | 1u << RV_LOGISTICS);
-	CHECK_STR(r.evidence, "質量;差;快遞;慢;给我100元");
+	CHECK_STR(r.evidence, "質量;差;快遞;慢;给我100元;不然");
 	CHECK_INT(r.evlen, strlen(r.evidence));
 	CHECK_INT(r.suspect, 1);
 	t = "质量差，要求赔偿";
