@@ -22,18 +22,121 @@ diag_progname(void)
 	return progname;
 }
 
+/*
+ * Write S[0..N) to stderr with its control characters escaped (see
+ * diag.h): C0 and DEL as \n \r \t or \xHH, C1 (U+0080-U+009F, which some
+ * terminals obey as ESC sequences) as \uHHHH.
+ */
+static void
+put_escaped(const char *s, size_t n)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[8];
+		size_t skip = 1;
+
+		if (c == '\n')
+			strcpy(esc, "\\n");
+		else if (c == '\r')
+			strcpy(esc, "\\r");
+		else if (c == '\t')
+			strcpy(esc, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			snprintf(esc, sizeof esc, "\\x%02x", c);
+		else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f) {
+			snprintf(esc, sizeof esc, "\\u%04x", (unsigned char)s[i + 1]);
+			skip = 2;
+		} else
+			continue;
+		fwrite(s + from, 1, i - from, stderr);
+		fputs(esc, stderr);
+		i += skip - 1;
+		from = i + 1;
+	}
+	fwrite(s + from, 1, n - from, stderr);
+}
+
+/* Print FMT formatted with AP to stderr, escaped. */
+static void
+vput_escaped(const char *fmt, va_list ap)
+{
+	char small[512], *big = NULL;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof small, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof small) {
+		if (vasprintf(&big, fmt, ap) < 0)
+			return;
+	}
+	put_escaped(big ? big : small, (size_t)n);
+	free(big);
+}
+
+/* Print FMT's arguments formatted, escaped. */
+static void
+put_escapedf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vput_escaped(fmt, ap);
+	va_end(ap);
+}
+
 void
 cs_vwarnx_at(const char *file, long line, const char *fmt, va_list ap)
 {
 	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
 	if (file != NULL && line > 0)
-		fprintf(stderr, "%s: %s:%ld: ", progname, file, line);
+		put_escapedf("%s:%ld: ", file, line);
 	else if (file != NULL)
-		fprintf(stderr, "%s: %s: ", progname, file);
-	else
-		fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+		put_escapedf("%s: ", file);
+	vput_escaped(fmt, ap);
 	fputc('\n', stderr);
+}
+
+/* Bytes of the UTF-8 character that starts at S[I] (1 for a stray byte). */
+static size_t
+char_len(const char *s, size_t n, size_t i)
+{
+	size_t k = 1;
+
+	while (i + k < n && ((unsigned char)s[i + k] & 0xc0) == 0x80)
+		k++;
+	return k;
+}
+
+char *
+diag_excerpt(char *buf, size_t size, const char *s, size_t n, size_t at,
+    size_t before, size_t after)
+{
+	size_t from = at, to = at, k;
+	int cut_start, cut_end;
+
+	if (at > n)
+		at = from = to = n;
+	/* Back over BEFORE characters, then on over AFTER. */
+	for (k = 0; k < before && from > 0; k++) {
+		from--;
+		while (from > 0 && ((unsigned char)s[from] & 0xc0) == 0x80)
+			from--;
+	}
+	for (k = 0; k < after && to < n; k++)
+		to += char_len(s, n, to);
+	cut_start = from > 0;
+	cut_end = to < n;
+	snprintf(buf, size, "%s%.*s%s", cut_start ? "…" : "", (int)(to - from),
+	    s + from, cut_end ? "…" : "");
+	return buf;
 }
 
 void
@@ -62,7 +165,7 @@ vwarn_errno(const char *fmt, va_list ap)
 	int saved = errno;
 
 	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+	vput_escaped(fmt, ap);
 	fprintf(stderr, ": %s\n", strerror(saved));
 }
 

@@ -7,9 +7,15 @@
  * Messages go to stderr as "cs-TOOL: message" or "cs-TOOL: FILE:LINE:
  * message" (GNU format).  Wording: lowercase, no trailing period, the
  * subject in single quotes.
+ *
+ * A message is one line whatever data it quotes: control characters in it
+ * (C0, DEL and C1) are written as escapes (\n, \r, \t, \x1b, \u009b), so
+ * that a quoted line end cannot forge a "cs-TOOL: FILE:LINE:" line and an
+ * ESC sequence from the data cannot reach the terminal.
  */
 
 #include <stdarg.h>
+#include <stddef.h>
 
 enum cs_status {
 	CS_OK = 0,	/* everything processed */
@@ -43,6 +49,16 @@ _Noreturn void cs_errx(int status, const char *fmt, ...)
 /* cs_warn() then exit(status). */
 _Noreturn void cs_err(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Put into BUF (SIZE bytes, NUL-terminated) an excerpt of the UTF-8 text
+ * S[0..N) for quoting in a message: the characters around offset AT, at
+ * most BEFORE of them before it and AFTER from it on, cut at character
+ * boundaries, with "…" where text was left out.  diag_excerpt(b, sz, s,
+ * n, 0, 0, 60) is the first 60 characters.  Returns BUF.
+ */
+char *diag_excerpt(char *buf, size_t size, const char *s, size_t n,
+    size_t at, size_t before, size_t after);
 
 /*
  * Flush and close stdout, checking for errors (the gnulib close-stream

@@ -279,10 +279,68 @@ static void
 test_unterminated(void)
 {
 	static const struct coll nl = { .nolines = 1 };
+	static const struct coll msg = { .msg = 1 };
 
-	BOTH("a\n\"b,c\nd\n", &csv_opts, &plain, "1-1 a\n2-3 !\n");
+	/* The quote's line is rejected; the lines after it are read again. */
+	BOTH("a\n\"b,c\nd\n", &csv_opts, &plain, "1-1 a\n2-2 !\n3-3 d\n");
+	BOTH("a\n\"b,c\nd\ne,f", &csv_opts, &msg,
+	    "1-1 a\n2-2 !quoted field not terminated before end of input: "
+	    "line 2 skipped, lines 3-4 read again\n3-3 d\n4-4 e|f\n");
 	BOTH("a,\"b", &csv_opts, &plain, "1-1 !\n");
 	BOTH("h\n\"", &csv_opts, &nl, "h\n!\n");
+	/* Read again, the lines hold another open quote: named, not re-read. */
+	BOTH("h\n\"x\ny\n\"z\nw\n", &csv_opts, &msg,
+	    "1-1 h\n2-2 !stray quote: the quoted field that starts here runs "
+	    "to line 4, where text follows its closing quote ('\"z'); line 2 "
+	    "skipped, lines 3-4 read again\n3-3 y\n4-5 !quoted field not "
+	    "terminated before end of input: lines 4-5 skipped\n");
+}
+
+/*
+ * A closing quote followed by anything but the delimiter or a line end
+ * (a stray quote) rejects its record at the line where the record began,
+ * and reading starts again at the next line end: well-formed records
+ * after it are kept, and a quote inside an unquoted field is still an
+ * ordinary character on lines libcsv reads.
+ */
+static void
+test_stray_quote(void)
+{
+	static const struct coll msg = { .msg = 1 };
+	static const struct coll raw = { .raw = 1 };
+	struct csvin_opts tsv = { '\t', 0, NULL };
+
+	BOTH("h\n1,\"很好\"谢谢\n2,\"a\"\n3,x\n", &csv_opts, &msg,
+	    "1-1 h\n2-2 !stray quote: text after the closing quote of a field "
+	    "in '1,\"很好\"谢谢'\n3-3 2|a\n4-4 3|x\n");
+	/* "a" "b" is not a "b" (Python's reading): it is malformed. */
+	BOTH("\"a\" \"b\",c\nd\n", &csv_opts, &plain, "1-1 !\n2-2 d\n");
+	BOTH("\"a\" ,b\n\"a\"\"\",b\n", &csv_opts, &plain, "1-1 !\n2-2 a\"|b\n");
+	/* Quotes inside unquoted fields on a line libcsv reads. */
+	BOTH("=\"0123\",\"x,y\",15.6\"\n", &csv_opts, &raw,
+	    "1-1 =\"0123\"|x,y|15.6\" [=\"0123\",\"x,y\",15.6\"]\n");
+	BOTH("a\"b\"c,\"\"\n", &csv_opts, &plain, "1-1 a\"b\"c|\n");
+	/* A stray quote in a field that spans lines: the first line is
+	   rejected, the rest read again. */
+	BOTH("h\n\"B2,浙江\nG3,上海\nG4,\"江苏\"南京\nG5,北京\n", &csv_opts, &msg,
+	    "1-1 h\n2-2 !stray quote: the quoted field that starts here runs "
+	    "to line 4, where text follows its closing quote ('G4,\"江苏\"南京'); "
+	    "line 2 skipped, lines 3-4 read again\n3-3 G3|上海\n"
+	    "4-4 !stray quote: text after the closing quote of a field in "
+	    "'G4,\"江苏\"南京'\n5-5 G5|北京\n");
+	/* With CRLF, CR-only line ends and another delimiter. */
+	BOTH("\"a\"b\r\nc\r\n", &csv_opts, &plain, "1-1 !\n2-2 c\n");
+	BOTH("\"a\"b\rc\r", &csv_opts, &plain, "1-1 !\n2-2 c\n");
+	BOTH("\"a\"b\tc\nd\te\n", &tsv, &plain, "1-1 !\n2-2 d|e\n");
+	/* At the end of input, without a line end. */
+	BOTH("x\n\"a\"b", &csv_opts, &plain, "1-1 x\n2-2 !\n");
+	/* A long line is quoted in part, control characters and all. */
+	BOTH("\"x\"0123456789012345678901234567890123456789abcdefghijklmnopqrstuvwxyz\n",
+	    &csv_opts, &msg, "1-1 !stray quote: text after the closing quote of "
+	    "a field in '\"x\"01234567890123456789…'\n");
+	BOTH("0123456789012345678901234567890123456789012345,\"x\"y\n",
+	    &csv_opts, &msg, "1-1 !stray quote: text after the closing quote of "
+	    "a field in '…012345678901234567890123456789012345,\"x\"y'\n");
 }
 
 static void
@@ -809,6 +867,7 @@ main(void)
 	test_text_mode();
 	test_delim();
 	test_unterminated();
+	test_stray_quote();
 	test_bad_bytes();
 	test_oversize();
 	test_stop();
