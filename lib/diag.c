@@ -7,6 +7,13 @@
 
 #include "diag.h"
 
+/*
+ * A quoted subject of up to DIAG_QUOTE_WHOLE characters is shown whole, a
+ * longer one cut to DIAG_QUOTE_MAX.
+ */
+#define DIAG_QUOTE_MAX 60
+#define DIAG_QUOTE_WHOLE 80
+
 /* The one tolerated file-static: the program name, set once in main(). */
 static const char *progname = "cs";
 
@@ -59,12 +66,63 @@ put_escaped(const char *s, size_t n)
 	fwrite(s + from, 1, n - from, stderr);
 }
 
+/* Can the quote at S[I] open a quoted subject (after a blank, '(', '=' or at the start)? */
+static int
+opens_quote(const char *s, size_t i)
+{
+	return s[i] == '\'' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+	    s[i - 1] == '=');
+}
+
+/* Can the quote at S[I] close one (before a blank, punctuation or the end)? */
+static int
+closes_quote(const char *s, size_t n, size_t i)
+{
+	return s[i] == '\'' && (i + 1 == n || strchr(" ),;:.", s[i + 1]) != NULL);
+}
+
+/*
+ * Shorten every single-quoted subject of MSG[0..*N) that is longer than
+ * DIAG_QUOTE_WHOLE characters to its first DIAG_QUOTE_MAX - 1 and "…",
+ * in place: a message quotes data, never pages of it.
+ */
+static void
+shorten_quotes(char *msg, size_t *n)
+{
+	size_t i = 0;
+
+	while (i < *n) {
+		size_t j, chars = 0, keep = 0;
+
+		if (!opens_quote(msg, i)) {
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < *n && !closes_quote(msg, *n, j); j++) {
+			if (((unsigned char)msg[j] & 0xc0) != 0x80 &&
+			    ++chars == DIAG_QUOTE_MAX)
+				keep = j;	/* where the last kept character ends */
+		}
+		if (j == *n)
+			return;
+		if (chars > DIAG_QUOTE_WHOLE) {
+			/* keep is the start of character DIAG_QUOTE_MAX: "…" there. */
+			memmove(msg + keep + 3, msg + j, *n - j);
+			memcpy(msg + keep, "…", 3);
+			*n -= j - keep - 3;
+			j = keep + 3;
+		}
+		i = j + 1;
+	}
+}
+
 /* Print FMT formatted with AP to stderr, escaped. */
 static void
 vput_escaped(const char *fmt, va_list ap)
 {
 	char small[512], *big = NULL;
 	va_list aq;
+	size_t len;
 	int n;
 
 	va_copy(aq, ap);
@@ -72,11 +130,13 @@ vput_escaped(const char *fmt, va_list ap)
 	va_end(aq);
 	if (n < 0)
 		return;
+	len = (size_t)n;
 	if ((size_t)n >= sizeof small) {
 		if (vasprintf(&big, fmt, ap) < 0)
 			return;
 	}
-	put_escaped(big ? big : small, (size_t)n);
+	shorten_quotes(big ? big : small, &len);
+	put_escaped(big ? big : small, len);
 	free(big);
 }
 
