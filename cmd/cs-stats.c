@@ -292,6 +292,7 @@ option(void *vctx, struct run *run, int ch, const char *arg)
 		return 0;
 	case OPT_MERGE:
 		c->merge = 1;
+		run->any_header = 1;	/* states, not ticket logs */
 		return 0;
 	case OPT_ORDERS:
 		c->orders = arg;

@@ -435,6 +435,46 @@ keep_first_header(struct run *run, const struct record *r)
 	}
 }
 
+/*
+ * A header in which none of the tool's columns is found is not the input
+ * the tool reads (a traditional-character or foreign export the aliases
+ * missed, the wrong file): say so and what was tried, instead of printing
+ * empty results.  Returns 0, or CS_FATAL after the message.
+ */
+static int
+check_some_column(const struct run *run)
+{
+	const struct tool *t = run->tool;
+	char *tried = NULL;
+	size_t i, len = 0;
+	FILE *fp;
+
+	if (run->hdr == NULL || t->ncols == 0 || run->nov > 0 || run->any_header)
+		return 0;
+	for (i = 0; i < t->ncols; i++)
+		if (run->col[i] >= 0)
+			return 0;
+	if ((fp = open_memstream(&tried, &len)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < t->ncols; i++) {
+		const char *a;
+
+		fprintf(fp, "%s%s (", i > 0 ? "; " : "", t->cols[i].name);
+		for (a = t->cols[i].aliases; *a != '\0'; a++) {
+			if (*a == '|')
+				fputs(", ", fp);
+			else
+				fputc(*a, fp);
+		}
+		fputc(')', fp);
+	}
+	fclose(fp);
+	cs_warnx_at(run->file, 0, "none of the columns %s reads is in the header "
+	    "(tried: %s); name them with --column NAME=HEADER", t->name, tried);
+	free(tried);
+	return CS_FATAL;
+}
+
 /* The header (or, with --no-header, the first record): resolve and start. */
 static int
 take_header(struct run *run, const struct record *r)
@@ -454,6 +494,8 @@ take_header(struct run *run, const struct record *r)
 	}
 	if (cols_resolve(run->tool->cols, run->tool->ncols, run->hdr, run->hlen,
 	    run->nhdr, run->ov, run->nov, run->col, run->file) != 0)
+		return CS_FATAL;
+	if (first && check_some_column(run) != 0)
 		return CS_FATAL;
 	run->have_header = 1;
 	if (first && run->tool->start != NULL) {
