@@ -403,7 +403,7 @@ on_order(void *vctx, struct record *r)
 static int
 read_orders(struct ctx *c)
 {
-	struct csvin_opts o = { ',', 0, NULL };
+	struct csvin_opts o = { ',', 0, NULL, 0 };
 
 	c->ofile = strcmp(c->orders, "-") == 0 ? "<stdin>" : c->orders;
 	if (csvin_run(c->orders, c->ofile, &o, on_order, c) < 0)

@@ -46,7 +46,9 @@ static const char common_help[] =
 "      --replace               overwrite input columns that have the name\n"
 "                              of a column this tool adds\n"
 "      --strict                stop at the first bad row\n"
-"  -t, --tsv                   input is tab-separated\n"
+"  -t, --tsv                   input is TSV: one record per line, tabs\n"
+"                              between fields, \\t \\n \\r \\\\ escapes (as\n"
+"                              -f tsv writes); -d '\\t' reads quoted CSV\n"
 "  -h, --help                  print this help and exit\n"
 "  -V, --version               print the version and exit\n"
 "\n"
@@ -148,6 +150,7 @@ common_option(struct run *run, int c, char *arg)
 			cs_warnx("--delimiter: expected one ASCII character, got '%s'", arg);
 			return -1;
 		}
+		run->in.tsv = 0;	/* -d '\t': CSV quoting, tab-separated */
 		return 0;
 	case 'e':
 		run->in.encoding = arg;
@@ -161,6 +164,7 @@ common_option(struct run *run, int c, char *arg)
 		return 0;
 	case 't':
 		run->in.delim = '\t';
+		run->in.tsv = 1;
 		return 0;
 	case OPT_NOHEADER:
 		run->no_header = 1;
@@ -686,8 +690,10 @@ cli_main(const struct tool *t, void *ctx, int argc, char **argv)
 		run_free(&run);
 		return rc == 3 ? CS_OK : rc;
 	}
-	if (run.in.text)
+	if (run.in.text) {
 		run.no_header = 1;
+		run.in.tsv = 0;
+	}
 	obuf = malloc(1 << 16);
 	if (obuf != NULL)
 		setvbuf(stdout, obuf, _IOFBF, 1 << 16);

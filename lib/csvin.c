@@ -38,6 +38,9 @@ static int fast_path = 1;	/* split_plain() in use */
 #define STRICT_OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 #define LENIENT_OPTS CSV_APPEND_NULL
 
+/* Input read line by line (text mode, TSV), not by libcsv. */
+#define LINES(r) ((r)->opts->text || (r)->opts->tsv)
+
 /* The most characters of input a message quotes. */
 #define EXCERPT_CHARS 60
 
@@ -203,7 +206,7 @@ deliver(struct reader *r, const char *error)
 {
 	size_t n = r->rawlen;
 
-	if (r->raw_bad || r->raw_cut || r->opts->text || n == 0) {
+	if (r->raw_bad || r->raw_cut || LINES(r) || n == 0) {
 		deliver_raw(r, error, NULL, 0);
 		return;
 	}
@@ -492,6 +495,45 @@ feed_csv(struct reader *r, const char *s, size_t n)
 	return 0;
 }
 
+static inline void cut_field(struct reader *r, size_t from, size_t to);
+
+/*
+ * TSV (-t): cut the line in r->buf (field 0) at the delimiter into
+ * fields and undo the escapes out.c writes, \t \n \r and \\ (Miller's
+ * and PostgreSQL's convention; another backslash stays as it is), in
+ * place.  Quotes are ordinary characters.  Returns 0 for a blank line,
+ * which is no record (as in CSV): it is dropped.
+ */
+static int
+split_tsv(struct reader *r)
+{
+	char *b = r->buf, *end = r->buf + r->len[0], *from = b, *w = b;
+	const char delim = r->opts->delim;
+
+	if (r->len[0] == 0) {
+		r->nf = 0;
+		r->buflen = 0;
+		r->at_start = 1;
+		return 0;
+	}
+	r->nf = 0;
+	for (; b < end; b++) {
+		if (*b == delim) {
+			cut_field(r, (size_t)(from - r->buf), (size_t)(w - r->buf));
+			from = w = b + 1;
+			continue;
+		}
+		if (*b == '\\' && b + 1 < end && strchr("tnr\\", b[1]) != NULL) {
+			b++;
+			*w++ = *b == 't' ? '\t' : *b == 'n' ? '\n' : *b == 'r' ? '\r' : '\\';
+			continue;
+		}
+		*w++ = *b;
+	}
+	cut_field(r, (size_t)(from - r->buf), (size_t)(w - r->buf));
+	return 1;
+}
+
 /* Text mode: accumulate a line, deliver it at its newline. */
 static void
 feed_text(struct reader *r, const char *s, size_t n, int complete)
@@ -532,6 +574,8 @@ feed_text(struct reader *r, const char *s, size_t n, int complete)
 			deliver(r, "line longer than the 4 MiB limit");
 			return;
 		}
+		if (r->opts->tsv && !r->opts->text && !split_tsv(r))
+			return;
 		deliver(r, NULL);
 	}
 }
@@ -667,7 +711,7 @@ end_line(struct reader *r)
 	r->midline = 0;
 	r->discard = 0;
 	/* A record may not have begun on a blank line. */
-	if (!r->opts->text && !r->in_record && !r->skipping)
+	if (!LINES(r) && !r->in_record && !r->skipping)
 		r->at_start = 1;
 }
 
@@ -728,7 +772,7 @@ feed(struct reader *r, const char *s, size_t n)
 			r->raw_bad = 0;
 			r->raw_cut = 0;
 		}
-		if (fast_path && !r->opts->text && !r->in_record &&
+		if (fast_path && !LINES(r) && !r->in_record &&
 		    !r->skipping && r->nf == 0 && (seg = split_plain(r, s, n)) > 0) {
 			r->midline = 0;
 			r->line++;
@@ -737,7 +781,7 @@ feed(struct reader *r, const char *s, size_t n)
 			n -= seg;
 			continue;
 		}
-		if (r->opts->text) {
+		if (LINES(r)) {
 			const char *nl = memchr(s, '\n', n);
 
 			seg = nl ? (size_t)(nl - s) + 1 : n;
@@ -835,7 +879,7 @@ finish(struct reader *r)
 		return;
 	if (!r->midline && r->line > 1)
 		r->line--;	/* the last line fed, for messages */
-	if (r->opts->text) {
+	if (LINES(r)) {
 		if (r->nf > 0 || r->skipping)
 			feed_text(r, "", 0, 1);
 		return;

@@ -38,6 +38,9 @@ struct csvin_opts {
 	char delim;		/* field delimiter, ',' by default */
 	int text;		/* non-zero: each line is a one-field record */
 	const char *encoding;	/* NULL to detect (see enc.h) */
+	int tsv;		/* non-zero (and not text): TSV, a record a line, fields
+				   cut at DELIM, escapes \t \n \r \\ undone,
+				   no quoting (what out.c writes for -f tsv) */
 };
 
 /* Called per record; return 0 to go on, non-zero to stop reading. */

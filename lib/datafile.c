@@ -114,7 +114,7 @@ on_record(void *ctx, struct record *r)
 int
 datafile_read(const char *path, const char *embedded, datafile_fn fn, void *ctx)
 {
-	struct csvin_opts opts = { ',', 0, NULL };
+	struct csvin_opts opts = { ',', 0, NULL, 0 };
 	struct dfread d;
 	char *text;
 	size_t i, len;

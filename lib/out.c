@@ -263,7 +263,7 @@ int
 out_plain(const char *s, size_t n)
 {
 	return !needs_quotes(s, n, ',') && !needs_quotes(s, n, '\t') &&
-	    excel_cell(s, n) == XL_ASIS;
+	    memchr(s, '\\', n) == NULL && excel_cell(s, n) == XL_ASIS;
 }
 
 void
@@ -293,6 +293,42 @@ put_csv(struct out *o, const char *s, size_t n)
 	}
 	emit(o, s, n);
 	emitc(o, '"');
+}
+
+/*
+ * A TSV field: no quoting, one record per line, so a tab, LF, CR or
+ * backslash inside is written as \t \n \r \\ (Miller's TSV and
+ * PostgreSQL's text format; csvin reads them back with -t).
+ */
+static void
+put_tsv(struct out *o, const char *s, size_t n)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *esc;
+
+		switch (s[i]) {
+		case '\t': esc = "\\t"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\\': esc = "\\\\"; break;
+		default: continue;
+		}
+		emit(o, s + from, i - from);
+		emit(o, esc, 2);
+		from = i + 1;
+	}
+	emit(o, s + from, n - from);
+}
+
+static void
+put_cell(struct out *o, const char *s, size_t n)
+{
+	if (o->fmt == OUT_TSV)
+		put_tsv(o, s, n);
+	else
+		put_csv(o, s, n);
 }
 
 static void
@@ -361,10 +397,10 @@ out_field(struct out *o, const char *s, size_t n)
 			k += n;
 			if (way == XL_TEXT)
 				tmp[k++] = '"';
-			put_csv(o, tmp, k);
+			put_cell(o, tmp, k);
 			free(tmp);
 		} else {
-			put_csv(o, s, n);
+			put_cell(o, s, n);
 		}
 		break;
 	case OUT_JSON:

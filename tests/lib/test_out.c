@@ -158,11 +158,20 @@ test_tsv(void)
 	row(&m.o, r2);
 	row(&m.o, r3);
 	s = mem_close(&m, &len);
+	/* One record per line: tab, LF, CR and backslash escaped, no quotes. */
 	SAME(s, len,
 	    "id\tname,full\n"
 	    "1\ta,b\n"
-	    "\"a\tb\"\t\"q\"\"\"\n"
-	    "\"nl\n\"\t\n");
+	    "a\\tb\tq\"\n"
+	    "nl\\n\t\n");
+	{
+		static const char *const r4[] = { "c:\\x", "\r\n", "\"q\"", NULL };
+
+		mem_open(&m, OUT_TSV, 0);
+		row(&m.o, r4);
+		s = mem_close(&m, &len);
+		SAME(s, len, "c:\\\\x\t\\r\\n\t\"q\"\n");
+	}
 }
 
 static void
@@ -275,12 +284,12 @@ test_excel(void)
 		SAME(s, len, "{\"id\":\"=1+1\"}\n");
 	}
 
-	/* Excel TSV: the guarded tab is quoted. */
+	/* Excel TSV: the guard goes before the escaped tab. */
 	mem_open(&m, OUT_TSV, 1);
 	row(&m.o, r3);
 	row(&m.o, r1);
 	s = mem_close(&m, &len);
-	SAME(s, len, "\xEF\xBB\xBF" "\"'\tx\"\t\"'\rx\"\r\n'=SUM(A1)\t+1\r\n");
+	SAME(s, len, "\xEF\xBB\xBF" "'\\tx\t'\\rx\r\n'=SUM(A1)\t+1\r\n");
 
 	/* The BOM comes first even when the first row is empty. */
 	mem_open(&m, OUT_CSV, 1);
@@ -447,8 +456,9 @@ test_quote_positions(void)
 				size_t i, w = 0, len;
 				struct mem m;
 				char *got;
-				/* The NUL of specials[] stands for no special byte. */
-				int quote = specials[k] != '\0';
+				/* The NUL of specials[] stands for no special byte;
+				   TSV escapes a tab instead of quoting. */
+				int quote = specials[k] != '\0' && !tsv;
 
 				memset(val, 'x', n);
 				val[n] = '\0';
@@ -459,6 +469,11 @@ test_quote_positions(void)
 				if (quote)
 					want[w++] = '"';
 				for (i = 0; i < n; i++) {
+					if (tsv && val[i] == '\t') {
+						want[w++] = '\\';
+						want[w++] = 't';
+						continue;
+					}
 					want[w++] = val[i];
 					if (val[i] == '"')
 						want[w++] = '"';
