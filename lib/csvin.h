@@ -12,7 +12,11 @@
  * Records that cannot be read faithfully are still handed over, with
  * r->error set and no fields, so that the caller can report them at
  * FILE:LINE and count them: bytes that do not decode, a field larger than
- * CSVIN_FIELD_MAX, a quoted field that never ends.
+ * CSVIN_FIELD_MAX, a quoted field that never ends, a stray quote (a
+ * closing quote followed by anything but the delimiter or a line end).
+ * After a stray quote reading starts again at the next line end; when the
+ * quoted field ran over several lines, only its first line is rejected
+ * and the others are read again as records, once at most.
  */
 
 #include <stddef.h>
