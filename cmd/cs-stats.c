@@ -318,6 +318,7 @@ option(void *vctx, struct run *run, int ch, const char *arg)
 		return 0;
 	case OPT_MERGE:
 		c->merge = 1;
+		run->any_header = 1;	/* states, not ticket logs */
 		return 0;
 	case OPT_ORDERS:
 		c->orders = arg;
@@ -428,7 +429,7 @@ on_order(void *vctx, struct record *r)
 static int
 read_orders(struct ctx *c)
 {
-	struct csvin_opts o = { ',', 0, NULL };
+	struct csvin_opts o = { ',', 0, NULL, 0 };
 
 	c->ofile = strcmp(c->orders, "-") == 0 ? "<stdin>" : c->orders;
 	if (csvin_run(c->orders, c->ofile, &o, on_order, c) < 0)

@@ -96,6 +96,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    o.delim == '\0' || (data[0] & 0x80) != 0)
 		o.delim = ',';
 	o.text = data[1] & 1;
+	o.tsv = data[1] >> 6 & 1;	/* -t: TSV with escapes */
 	o.encoding = encs[(data[1] >> 1) % (sizeof encs / sizeof encs[0])];
 	memset(&st, 0, sizeof st);
 	st.text = o.text;

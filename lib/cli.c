@@ -40,8 +40,9 @@ static const char common_help[] =
 "  -d, --delimiter CHAR        input field delimiter (default ',')\n"
 "  -e, --encoding NAME         input encoding: utf-8, gbk, gb18030, big5,\n"
 "                              utf-16 (default: detect from BOM and bytes)\n"
-"      --excel                 write a UTF-8 BOM and CRLF and make cells\n"
-"                              that look like formulas safe, for Excel/WPS\n"
+"      --excel                 write a UTF-8 BOM and CRLF, make cells that\n"
+"                              look like formulas safe and keep long ids\n"
+"                              whole, for Excel/WPS (not for json)\n"
 "  -f, --format FMT            output format: csv (default), tsv, json\n"
 "      --lang LANG             names and fixed values this tool writes in\n"
 "                              LANG: en (default), zh, or a table FILE\n"
@@ -50,7 +51,9 @@ static const char common_help[] =
 "      --replace               overwrite input columns that have the name\n"
 "                              of a column this tool adds\n"
 "      --strict                stop at the first bad row (status 2)\n"
-"  -t, --tsv                   input is tab-separated\n"
+"  -t, --tsv                   input is TSV: one record per line, tabs\n"
+"                              between fields, \\t \\n \\r \\\\ escapes (as\n"
+"                              -f tsv writes); -d '\\t' reads quoted CSV\n"
 "  -h, --help                  print this help and exit\n"
 "  -V, --version               print the version and exit\n"
 "\n"
@@ -167,6 +170,7 @@ common_option(struct run *run, int c, char *arg)
 			cs_warnx("--delimiter: expected one ASCII character, got '%s'", arg);
 			return -1;
 		}
+		run->in.tsv = 0;	/* -d '\t': CSV quoting, tab-separated */
 		return 0;
 	case 'e':
 		run->in.encoding = arg;
@@ -187,6 +191,7 @@ common_option(struct run *run, int c, char *arg)
 		return lang_open(arg, &run->lang);
 	case 't':
 		run->in.delim = '\t';
+		run->in.tsv = 1;
 		return 0;
 	case OPT_NOHEADER:
 		run->no_header = 1;
@@ -510,6 +515,46 @@ keep_first_header(struct run *run, const struct record *r)
 	}
 }
 
+/*
+ * A header in which none of the tool's columns is found is not the input
+ * the tool reads (a traditional-character or foreign export the aliases
+ * missed, the wrong file): say so and what was tried, instead of printing
+ * empty results.  Returns 0, or CS_FATAL after the message.
+ */
+static int
+check_some_column(const struct run *run)
+{
+	const struct tool *t = run->tool;
+	char *tried = NULL;
+	size_t i, len = 0;
+	FILE *fp;
+
+	if (run->hdr == NULL || t->ncols == 0 || run->nov > 0 || run->any_header)
+		return 0;
+	for (i = 0; i < t->ncols; i++)
+		if (run->col[i] >= 0)
+			return 0;
+	if ((fp = open_memstream(&tried, &len)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < t->ncols; i++) {
+		const char *a;
+
+		fprintf(fp, "%s%s (", i > 0 ? "; " : "", t->cols[i].name);
+		for (a = t->cols[i].aliases; *a != '\0'; a++) {
+			if (*a == '|')
+				fputs(", ", fp);
+			else
+				fputc(*a, fp);
+		}
+		fputc(')', fp);
+	}
+	fclose(fp);
+	cs_warnx_at(run->file, 0, "none of the columns %s reads is in the header "
+	    "(tried: %s); name them with --column NAME=HEADER", t->name, tried);
+	free(tried);
+	return CS_FATAL;
+}
+
 /* The header (or, with --no-header, the first record): resolve and start. */
 static int
 take_header(struct run *run, const struct record *r)
@@ -529,6 +574,8 @@ take_header(struct run *run, const struct record *r)
 	}
 	if (cols_resolve(run->tool->cols, run->tool->ncols, run->hdr, run->hlen,
 	    run->nhdr, run->ov, run->nov, run->col, run->file) != 0)
+		return CS_FATAL;
+	if (first && check_some_column(run) != 0)
 		return CS_FATAL;
 	run->have_header = 1;
 	if (first && run->tool->start != NULL) {
@@ -802,8 +849,10 @@ cli_main(const struct tool *t, void *ctx, int argc, char **argv)
 		run_free(&run);
 		return rc == 3 ? CS_OK : rc;
 	}
-	if (run.in.text)
+	if (run.in.text) {
 		run.no_header = 1;
+		run.in.tsv = 0;
+	}
 	obuf = malloc(1 << 16);
 	if (obuf != NULL)
 		setvbuf(stdout, obuf, _IOFBF, 1 << 16);

@@ -101,6 +101,8 @@ struct run {
 	size_t nov;		/* how many */
 	/* Set by tools. */
 	int summary;		/* no per-row output: finish() prints */
+	int any_header;		/* the input need hold none of tool->cols
+				   (otherwise a header without any is fatal) */
 	/* The input being read. */
 	const char *file;	/* display name: "-" is "<stdin>" */
 	long line;		/* line of the record being handled */

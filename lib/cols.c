@@ -1,30 +1,50 @@
-#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cols.h"
 #include "diag.h"
+#include "normalize.h"
 
-/* Next char of a header name after folding, or -1 at the end. */
+/*
+ * Blanks and separators that do not count in a header name: ASCII space,
+ * tab, CR, LF, '_' and '-', NBSP, the Unicode spaces U+2000-U+200B,
+ * U+202F, U+205F, the ideographic space U+3000 and a stray BOM (U+FEFF).
+ * Exports pad headers with them ("收货地址\u00a0", "\t订单编号").
+ */
 static int
+ignored(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' ||
+	    cp == '_' || cp == '-' || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
+	    cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0xfeff;
+}
+
+/*
+ * The next character of a header name after the shared normalisation
+ * (norm_codepoint(): traditional -> simplified, full-width -> ASCII,
+ * lower case), with what ignored() names left out; -1 at the end.
+ */
+static long
 fold_next(const char **s, const char *end)
 {
 	while (*s < end) {
-		unsigned char c = (unsigned char)*(*s)++;
+		uint32_t cp;
+		size_t k = norm_utf8_decode((const unsigned char *)*s,
+		    (size_t)(end - *s), &cp);
 
-		if (c == ' ' || c == '_' || c == '-' || c == '\t')
-			continue;
-		if (c == 0xEF && end - *s >= 2 && (unsigned char)(*s)[0] == 0xBB &&
-		    (unsigned char)(*s)[1] == 0xBF) {	/* a stray BOM */
-			*s += 2;
-			continue;
+		if (k == 0) {		/* not UTF-8: the byte itself */
+			cp = 0x110000u + (unsigned char)**s;
+			k = 1;
 		}
-		if (c == 0xE3 && end - *s >= 2 && (unsigned char)(*s)[0] == 0x80 &&
-		    (unsigned char)(*s)[1] == 0x80) {	/* U+3000 */
-			*s += 2;
+		*s += k;
+		if (ignored(cp))
 			continue;
-		}
-		return tolower(c);
+		/* Full-width '_' and '-' and the ideographic space fold to ASCII. */
+		cp = cp < 0x110000u ? norm_codepoint(NULL, cp) : cp;
+		if (ignored(cp))
+			continue;
+		return (long)cp;
 	}
 	return -1;
 }
@@ -33,7 +53,7 @@ static int
 name_eq(const char *a, size_t alen, const char *b, size_t blen)
 {
 	const char *ae = a + alen, *be = b + blen;
-	int ca, cb;
+	long ca, cb;
 
 	do {
 		ca = fold_next(&a, ae);

@@ -6,8 +6,11 @@
  *
  * Each column a tool reads has a name (used by --column NAME=...) and a
  * list of header aliases, Chinese and English.  Headers are compared after
- * folding ASCII case and dropping blanks, '_' and '-', so "Shipping
- * Address", shipping_address and SHIPPING-ADDRESS are the same.
+ * the shared normalisation (normalize.h: traditional -> simplified,
+ * full-width -> ASCII, case folded) and with blanks of every kind (tab,
+ * NBSP, U+3000 ...), '_' and '-' dropped, so "Shipping Address",
+ * shipping_address and SHIPPING-ADDRESS are the same, and so are 收货地址,
+ * 收貨地址 and "收货地址\u00a0".
  */
 
 #include <stddef.h>

@@ -15,8 +15,34 @@
 
 static int fast_path = 1;	/* split_plain() in use */
 
-/* libcsv's parser states (csv.c); its header does not export them. */
-#define LIBCSV_FIELD_BEGUN 2
+/*
+ * libcsv runs in strict mode, so that it reports the two things RFC 4180
+ * does not allow (csv(3), "PARSING MALFORMED DATA"): a quote inside an
+ * unquoted field, and a closing quote followed by anything but the
+ * delimiter or a line end.  The first is common and harmless in shop
+ * exports (="0123" cells, 15.6" in a product title): feed_csv() gives that
+ * one quote to libcsv again in lenient mode, which keeps it as an
+ * ordinary character, exactly as the fast path and spreadsheets do.  The
+ * second is a stray quote (...,"很好"谢谢): lenient libcsv would read on
+ * in the quoted field and swallow the records that follow, so it rejects
+ * the record and reading starts again after it (malformed()).  No blank
+ * counts as a space (no_space()), so libcsv's "next non-space character"
+ * is simply the next character.
+ *
+ * What csvin needs to know of the parser's state it keeps itself, from
+ * what it feeds and what the callbacks report (the struct's members are
+ * libcsv's private business): whether a record is under way (in_record)
+ * and whether a quoted field is open (open_quote, the parity of the
+ * quotes libcsv read as quoting).
+ */
+#define STRICT_OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+#define LENIENT_OPTS CSV_APPEND_NULL
+
+/* Input read line by line (text mode, TSV), not by libcsv. */
+#define LINES(r) ((r)->opts->text || (r)->opts->tsv)
+
+/* The most characters of input a message quotes. */
+#define EXCERPT_CHARS 60
 
 /* Per-file reading state, shared by the libcsv and enc callbacks. */
 struct reader {
@@ -34,6 +60,13 @@ struct reader {
 	long rec_start;		/* line where the current record began */
 	int skipping;		/* discarding an oversize record */
 	int skip_quoted;	/* while skipping: inside a quoted field */
+	int in_record;		/* libcsv holds part of a record */
+	int open_quote;		/* a quoted field is open (parity of quotes) */
+	int discard;		/* dropping the rest of a malformed line */
+	char *replay;		/* lines to read again after a malformed record */
+	size_t replaylen;	/* bytes in replay */
+	long replay_line;	/* line where the replayed bytes start */
+	long replayed_to;	/* last line read again so far (none: 0) */
 	char *buf;		/* current record's field bytes, NUL-separated */
 	size_t buflen, bufcap;	/* fill and size of buf */
 	size_t *off;		/* field start offsets in buf */
@@ -43,8 +76,10 @@ struct reader {
 	char *raw;		/* the current record's bytes as read */
 	size_t rawlen, rawcap;	/* fill and size of raw */
 	int raw_bad;		/* raw cannot stand for the record (CR-only ends) */
+	int raw_cut;		/* raw stopped at the limit: it lacks bytes */
 	int too_big;		/* the record has a field over the limit */
-	char msg[128];		/* an error message built for deliver() */
+	unsigned long ndelivered; /* records handed to the callback */
+	char msg[512];		/* an error message built for deliver() */
 };
 
 /*
@@ -70,7 +105,7 @@ no_space(unsigned char c)
 static void
 parser_init(struct reader *r)
 {
-	csv_init(&r->p, CSV_APPEND_NULL);
+	csv_init(&r->p, STRICT_OPTS);
 	csv_set_delim(&r->p, (unsigned char)r->opts->delim);
 	csv_set_space_func(&r->p, no_space);
 	csv_set_realloc_func(&r->p, limited_realloc);
@@ -154,9 +189,13 @@ deliver_raw(struct reader *r, const char *error, const char *raw,
 	rec.rawlen = rawlen;
 	r->rawlen = 0;
 	r->raw_bad = 0;
+	r->raw_cut = 0;
 	r->nf = 0;
 	r->buflen = 0;
 	r->at_start = 1;
+	r->in_record = 0;
+	r->open_quote = 0;
+	r->ndelivered++;
 	if (r->stop == 0)
 		r->stop = r->fn(r->ctx, &rec);
 }
@@ -167,7 +206,7 @@ deliver(struct reader *r, const char *error)
 {
 	size_t n = r->rawlen;
 
-	if (r->raw_bad || r->opts->text || n == 0) {
+	if (r->raw_bad || r->raw_cut || LINES(r) || n == 0) {
 		deliver_raw(r, error, NULL, 0);
 		return;
 	}
@@ -221,10 +260,10 @@ skip_record(struct reader *r, const char *s, size_t n)
 static void
 keep_raw(struct reader *r, const char *s, size_t n)
 {
-	if (r->skipping || r->raw_bad)
+	if (r->skipping || r->raw_cut)
 		return;
 	if (r->rawlen + n > CSVIN_FIELD_MAX) {
-		r->raw_bad = 1;
+		r->raw_cut = 1;
 		return;
 	}
 	/* A CR other than a final CRLF may end a record (CR-only files). */
@@ -243,12 +282,178 @@ keep_raw(struct reader *r, const char *s, size_t n)
 	r->rawlen += n;
 }
 
-/* Feed one line (or the tail of one) to libcsv. */
+/*
+ * Count the quotes libcsv read as quoting in S[0..N) (a quote inside an
+ * unquoted field is not fed here): their parity says whether a quoted
+ * field is open.
+ */
 static void
+count_quotes(struct reader *r, const char *s, size_t n)
+{
+	const char *q, *end = s + n;
+
+	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+		r->open_quote = !r->open_quote;
+		s = q + 1;
+	}
+}
+
+/*
+ * The offset in S[0..N) just past the first line end (LF, CRLF or a lone
+ * CR), or N when there is none.
+ */
+static size_t
+past_line_end(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (s[i] == '\r')
+			return i + 1 < n && s[i + 1] == '\n' ? i + 2 : i + 1;
+	}
+	return n;
+}
+
+/*
+ * Put into BUF (SIZE bytes) the line around BAD in the record's bytes as
+ * read: at most EXCERPT_CHARS characters, with "…" where the line goes
+ * on.  PIECE[0..PIECELEN) is the piece being fed, which holds BAD.
+ */
+static void
+bad_excerpt(const struct reader *r, const char *piece, size_t piecelen,
+    const char *bad, char *buf, size_t size)
+{
+	const char *s = piece;
+	size_t n = piecelen, at = (size_t)(bad - piece), from;
+
+	if (!r->raw_cut && r->rawlen >= piecelen) {
+		s = r->raw;
+		n = r->rawlen;
+		at += r->rawlen - piecelen;
+	}
+	/* The line that holds BAD, without its end. */
+	for (from = at; from > 0 && s[from - 1] != '\n' && s[from - 1] != '\r'; from--)
+		;
+	s += from;
+	n -= from;
+	at -= from;
+	n = past_line_end(s, n) < n ? past_line_end(s, n) : n;
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	diag_excerpt(buf, size, s, n, at, EXCERPT_CHARS * 2 / 3,
+	    EXCERPT_CHARS / 3);
+}
+
+/* "line A" or "lines A-B", into BUF of SIZE bytes. */
+static const char *
+lines_text(char *buf, size_t size, long a, long b)
+{
+	if (a == b)
+		snprintf(buf, size, "line %ld", a);
+	else
+		snprintf(buf, size, "lines %ld-%ld", a, b);
+	return buf;
+}
+
+/* Deliver an error record for lines FIRST..LAST (r->line is left LAST). */
+static void
+deliver_lines(struct reader *r, const char *error, long first, long last)
+{
+	long line = r->line;
+
+	r->rec_start = first;
+	r->line = last;
+	r->nf = 0;
+	deliver(r, error);
+	r->line = line;
+}
+
+/*
+ * Lines FIRST + 1 ... of the record being read, which turned out
+ * malformed at line LAST, are read again (replay()) when the record's
+ * bytes were all kept and none of them has been read twice already (so
+ * that no input is read more than twice).  Returns 1 when r->replay holds
+ * them, 0 when they are lost (the caller names them).
+ */
+static int
+keep_for_replay(struct reader *r, long first, long last)
+{
+	size_t from;
+
+	if (r->raw_cut || first <= r->replayed_to || last <= first)
+		return 0;
+	from = past_line_end(r->raw, r->rawlen);
+	if ((r->replay = malloc(r->rawlen - from + 1)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	memcpy(r->replay, r->raw + from, r->rawlen - from);
+	r->replaylen = r->rawlen - from;
+	r->replay_line = first + 1;
+	r->replayed_to = last;
+	return 1;
+}
+
+/*
+ * libcsv (strict) stopped at BAD, in PIECE[0..PIECELEN): a closing quote
+ * followed by something that is not the delimiter or a line end.  The
+ * record is rejected at the line where it began.  When that is this line,
+ * reading goes on at the next line end.  When the quoted field ran over
+ * several lines (a stray opening quote), the message names them all and
+ * the lines after the first are read again as records, so that a stray
+ * quote takes no well-formed record with it.  Returns 1 when lines wait
+ * in r->replay.
+ */
+static int
+malformed(struct reader *r, const char *piece, size_t piecelen, const char *bad)
+{
+	long first = r->rec_start, last = r->line;
+	char ex[EXCERPT_CHARS * 4 + 16], more[48];
+	int again;
+
+	bad_excerpt(r, piece, piecelen, bad, ex, sizeof ex);
+	csv_free(&r->p);
+	parser_init(r);
+	if (first == last) {
+		snprintf(r->msg, sizeof r->msg, "stray quote: text after the "
+		    "closing quote of a field in '%s'", ex);
+		r->discard = 1;
+		deliver_lines(r, r->msg, first, last);
+		return 0;
+	}
+	again = keep_for_replay(r, first, last);
+	if (again)
+		snprintf(r->msg, sizeof r->msg, "stray quote: the quoted field "
+		    "that starts here runs to line %ld, where text follows its "
+		    "closing quote ('%s'); line %ld skipped, %s read again",
+		    last, ex, first, lines_text(more, sizeof more, first + 1, last));
+	else
+		snprintf(r->msg, sizeof r->msg, "stray quote: the quoted field "
+		    "that starts here runs to line %ld, where text follows its "
+		    "closing quote ('%s'): lines %ld-%ld skipped", last, ex,
+		    first, last);
+	r->discard = !again;
+	deliver_lines(r, r->msg, first, again ? first : last);
+	return again;
+}
+
+/*
+ * Feed one line (or the tail of one) to libcsv.  Returns 1 when a
+ * malformed record left lines to read again in r->replay (the piece is
+ * then used up, its line end included).
+ */
+static int
 feed_csv(struct reader *r, const char *s, size_t n)
 {
+	const char *piece = s;
+	size_t piecelen = n;
+
 	keep_raw(r, s, n);
+	/* A piece that starts with a line end is only that line end. */
+	if (n > 0 && s[0] != '\n' && s[0] != '\r')
+		r->in_record = 1;
 	while (n > 0 && r->stop == 0) {
+		unsigned long seen = r->ndelivered;
 		size_t used;
 
 		if (r->skipping) {
@@ -258,16 +463,75 @@ feed_csv(struct reader *r, const char *s, size_t n)
 			continue;
 		}
 		used = csv_parse(&r->p, s, n, cb_field, cb_record, r);
+		/* A record ends only at the piece's end: its quotes are done. */
+		if (r->ndelivered == seen)
+			count_quotes(r, s, used);
 		if (used == n)
-			return;
-		/* Only running out of room stops libcsv in non-strict mode. */
+			return 0;
+		if (csv_error(&r->p) == CSV_EPARSE && s[used] != '"')
+			return malformed(r, piece, piecelen, s + used);
+		if (csv_error(&r->p) == CSV_EPARSE) {
+			/* A quote inside an unquoted field: an ordinary byte. */
+			size_t one;
+
+			csv_set_opts(&r->p, LENIENT_OPTS);
+			one = csv_parse(&r->p, s + used, 1, cb_field, cb_record, r);
+			csv_set_opts(&r->p, STRICT_OPTS);
+			used += one;
+			if (one == 1) {
+				s += used;
+				n -= used;
+				continue;
+			}
+		}
+		/* Out of room: a field over the limit. */
 		r->skipping = 1;
-		r->skip_quoted = r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN;
+		r->skip_quoted = r->open_quote;
 		csv_free(&r->p);
 		parser_init(r);
 		s += used;
 		n -= used;
 	}
+	return 0;
+}
+
+static inline void cut_field(struct reader *r, size_t from, size_t to);
+
+/*
+ * TSV (-t): cut the line in r->buf (field 0) at the delimiter into
+ * fields and undo the escapes out.c writes, \t \n \r and \\ (Miller's
+ * and PostgreSQL's convention; another backslash stays as it is), in
+ * place.  Quotes are ordinary characters.  Returns 0 for a blank line,
+ * which is no record (as in CSV): it is dropped.
+ */
+static int
+split_tsv(struct reader *r)
+{
+	char *b = r->buf, *end = r->buf + r->len[0], *from = b, *w = b;
+	const char delim = r->opts->delim;
+
+	if (r->len[0] == 0) {
+		r->nf = 0;
+		r->buflen = 0;
+		r->at_start = 1;
+		return 0;
+	}
+	r->nf = 0;
+	for (; b < end; b++) {
+		if (*b == delim) {
+			cut_field(r, (size_t)(from - r->buf), (size_t)(w - r->buf));
+			from = w = b + 1;
+			continue;
+		}
+		if (*b == '\\' && b + 1 < end && strchr("tnr\\", b[1]) != NULL) {
+			b++;
+			*w++ = *b == 't' ? '\t' : *b == 'n' ? '\n' : *b == 'r' ? '\r' : '\\';
+			continue;
+		}
+		*w++ = *b;
+	}
+	cut_field(r, (size_t)(from - r->buf), (size_t)(w - r->buf));
+	return 1;
 }
 
 /* Text mode: accumulate a line, deliver it at its newline. */
@@ -310,6 +574,8 @@ feed_text(struct reader *r, const char *s, size_t n, int complete)
 			deliver(r, "line longer than the 4 MiB limit");
 			return;
 		}
+		if (r->opts->tsv && !r->opts->text && !split_tsv(r))
+			return;
 		deliver(r, NULL);
 	}
 }
@@ -443,8 +709,9 @@ end_line(struct reader *r)
 {
 	r->line++;
 	r->midline = 0;
+	r->discard = 0;
 	/* A record may not have begun on a blank line. */
-	if (!r->opts->text && r->nf == 0 && !r->skipping && r->p.pstate == 0)
+	if (!LINES(r) && !r->in_record && !r->skipping)
 		r->at_start = 1;
 }
 
@@ -472,12 +739,12 @@ csv_piece(struct reader *r, const char *s, size_t n, int *ends)
 	return seg;
 }
 
-/* enc callback: split decoded text into lines and feed them. */
-static int
-on_decoded(void *ctx, const char *s, size_t n)
-{
-	struct reader *r = ctx;
+static void replay(struct reader *r);
 
+/* Split decoded text into lines and feed them. */
+static void
+feed(struct reader *r, const char *s, size_t n)
+{
 	while (n > 0 && r->stop == 0) {
 		size_t seg;
 		int ends;
@@ -488,13 +755,24 @@ on_decoded(void *ctx, const char *s, size_t n)
 			if (s[0] != '\n')
 				end_line(r);
 		}
+		if (r->discard) {
+			/* The rest of a line that held a stray quote. */
+			seg = csv_piece(r, s, n, &ends);
+			r->midline = !ends;
+			if (ends)
+				end_line(r);
+			s += seg;
+			n -= seg;
+			continue;
+		}
 		if (r->at_start) {
 			r->rec_start = r->line;
 			r->at_start = 0;
 			r->rawlen = 0;
 			r->raw_bad = 0;
+			r->raw_cut = 0;
 		}
-		if (fast_path && !r->opts->text && r->p.pstate == 0 &&
+		if (fast_path && !LINES(r) && !r->in_record &&
 		    !r->skipping && r->nf == 0 && (seg = split_plain(r, s, n)) > 0) {
 			r->midline = 0;
 			r->line++;
@@ -503,7 +781,7 @@ on_decoded(void *ctx, const char *s, size_t n)
 			n -= seg;
 			continue;
 		}
-		if (r->opts->text) {
+		if (LINES(r)) {
 			const char *nl = memchr(s, '\n', n);
 
 			seg = nl ? (size_t)(nl - s) + 1 : n;
@@ -511,7 +789,12 @@ on_decoded(void *ctx, const char *s, size_t n)
 			feed_text(r, s, seg, ends);
 		} else {
 			seg = csv_piece(r, s, n, &ends);
-			feed_csv(r, s, seg);
+			if (feed_csv(r, s, seg)) {
+				s += seg;
+				n -= seg;
+				replay(r);
+				continue;
+			}
 		}
 		r->midline = !ends;
 		if (ends)
@@ -519,7 +802,74 @@ on_decoded(void *ctx, const char *s, size_t n)
 		s += seg;
 		n -= seg;
 	}
+}
+
+/*
+ * Read again the lines malformed() kept, from the line after the
+ * rejected record's first.  They hold no line that was read twice
+ * already, so feed() cannot ask for another replay while they are read.
+ */
+static void
+replay(struct reader *r)
+{
+	while (r->replay != NULL && r->stop == 0) {
+		char *b = r->replay;
+		size_t n = r->replaylen;
+
+		r->replay = NULL;
+		r->replaylen = 0;
+		r->line = r->replay_line;
+		r->midline = 0;
+		r->pending_cr = 0;
+		r->at_start = 1;
+		feed(r, b, n);
+		free(b);
+	}
+	free(r->replay);
+	r->replay = NULL;
+}
+
+/* enc callback: feed the decoded text. */
+static int
+on_decoded(void *ctx, const char *s, size_t n)
+{
+	struct reader *r = ctx;
+
+	feed(r, s, n);
 	return r->stop;
+}
+
+static void finish(struct reader *r);
+
+/*
+ * The input ended inside a quoted field.  Its first line is rejected;
+ * the lines after it are read again as records when they can be (see
+ * keep_for_replay()), or named in the message.
+ */
+static void
+unterminated(struct reader *r)
+{
+	long first = r->rec_start, last = r->line;
+	int again = keep_for_replay(r, first, last);
+	char more[48];
+
+	csv_free(&r->p);
+	parser_init(r);
+	if (last == first)
+		snprintf(r->msg, sizeof r->msg, "quoted field not terminated "
+		    "before end of input");
+	else if (again)
+		snprintf(r->msg, sizeof r->msg, "quoted field not terminated "
+		    "before end of input: line %ld skipped, %s read again",
+		    first, lines_text(more, sizeof more, first + 1, last));
+	else
+		snprintf(r->msg, sizeof r->msg, "quoted field not terminated "
+		    "before end of input: lines %ld-%ld skipped", first, last);
+	deliver_lines(r, r->msg, first, again ? first : last);
+	if (again) {
+		replay(r);
+		finish(r);
+	}
 }
 
 static void
@@ -529,7 +879,7 @@ finish(struct reader *r)
 		return;
 	if (!r->midline && r->line > 1)
 		r->line--;	/* the last line fed, for messages */
-	if (r->opts->text) {
+	if (LINES(r)) {
 		if (r->nf > 0 || r->skipping)
 			feed_text(r, "", 0, 1);
 		return;
@@ -539,19 +889,9 @@ finish(struct reader *r)
 		skip_record(r, "\n", 1);
 		return;
 	}
-	if (r->p.quoted && r->p.pstate == LIBCSV_FIELD_BEGUN) {
-		r->nf = 0;
-		if (r->line > r->rec_start) {
-			/* Name every line swallowed, so none is lost silently. */
-			snprintf(r->msg, sizeof r->msg, "quoted field not "
-			    "terminated before end of input: lines %ld-%ld skipped",
-			    r->rec_start, r->line);
-			deliver(r, r->msg);
-		} else
-			deliver(r, "quoted field not terminated before end of input");
-		return;
-	}
-	csv_fini(&r->p, cb_field, cb_record, r);
+	/* CSV_STRICT_FINI: an open quoted field is an error, not a field. */
+	if (csv_fini(&r->p, cb_field, cb_record, r) != 0)
+		unterminated(r);
 }
 
 static void
@@ -564,6 +904,7 @@ reader_free(struct reader *r)
 	free(r->len);
 	free(r->f);
 	free(r->raw);
+	free(r->replay);
 }
 
 static void

@@ -12,7 +12,11 @@
  * Records that cannot be read faithfully are still handed over, with
  * r->error set and no fields, so that the caller can report them at
  * FILE:LINE and count them: bytes that do not decode, a field larger than
- * CSVIN_FIELD_MAX, a quoted field that never ends.
+ * CSVIN_FIELD_MAX, a quoted field that never ends, a stray quote (a
+ * closing quote followed by anything but the delimiter or a line end).
+ * After a stray quote reading starts again at the next line end; when the
+ * quoted field ran over several lines, only its first line is rejected
+ * and the others are read again as records, once at most.
  */
 
 #include <stddef.h>
@@ -38,6 +42,9 @@ struct csvin_opts {
 	char delim;		/* field delimiter, ',' by default */
 	int text;		/* non-zero: each line is a one-field record */
 	const char *encoding;	/* NULL to detect (see enc.h) */
+	int tsv;		/* non-zero (and not text): TSV, a record a line, fields
+				   cut at DELIM, escapes \t \n \r \\ undone,
+				   no quoting (what out.c writes for -f tsv) */
 };
 
 /* Called per record; return 0 to go on, non-zero to stop reading. */

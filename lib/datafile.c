@@ -235,7 +235,7 @@ int
 datafile_load(const char *path, const struct datafile_kind *kind,
     datafile_fn fn, void *ctx)
 {
-	struct csvin_opts opts = { ',', 0, NULL };
+	struct csvin_opts opts = { ',', 0, NULL, 0 };
 	struct dfread d;
 	char *text;
 	size_t i, len;

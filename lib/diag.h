@@ -7,6 +7,12 @@
  * Messages go to stderr as "cs-TOOL: message" or "cs-TOOL: FILE:LINE:
  * message" (GNU format).  Wording: lowercase, no trailing period, the
  * subject in single quotes.
+ *
+ * A message is one line whatever data it quotes: control characters in it
+ * (C0, DEL and C1) are written as escapes (\n, \r, \t, \x1b, \u009b), so
+ * that a quoted line end cannot forge a "cs-TOOL: FILE:LINE:" line and an
+ * ESC sequence from the data cannot reach the terminal.  A single-quoted
+ * subject longer than 80 characters is cut to its first 59 and "…".
  */
 
 #include <stdarg.h>

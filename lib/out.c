@@ -76,16 +76,96 @@ out_flush(struct out *o)
 static void
 start(struct out *o)
 {
-	if (!o->started && o->excel)
+	/* JSON lines are read by programs, which a BOM breaks (json.loads). */
+	if (!o->started && o->excel && o->fmt != OUT_JSON)
 		emit(o, "\xEF\xBB\xBF", 3);
 	o->started = 1;
 }
 
+/* Are S[0..N) all ASCII digits (N > 0)? */
 static int
-formula_like(const char *s, size_t n)
+all_digits(const char *s, size_t n)
 {
-	return n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-	    s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+/*
+ * Are S[0..N) (N > 0) ASCII letters, digits and '-' only: what the
+ * Taobao export puts in ="..." (order ids, tracking numbers such as
+ * YT7432109870001)?  Such a formula is a string constant and runs
+ * nothing.
+ */
+static int
+id_chars(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') &&
+		    !(c >= 'a' && c <= 'z') && c != '-')
+			return 0;
+	}
+	return n > 0;
+}
+
+/* Is S[0..N) a plain number: digits, or digits '.' digits? */
+static int
+plain_number(const char *s, size_t n)
+{
+	const char *dot = memchr(s, '.', n);
+
+	if (dot == NULL)
+		return all_digits(s, n);
+	return all_digits(s, (size_t)(dot - s)) &&
+	    all_digits(dot + 1, n - (size_t)(dot - s) - 1);
+}
+
+/* What --excel does to a cell (see excel_cell()). */
+enum excel_way {
+	XL_ASIS,	/* written as it is */
+	XL_GUARD,	/* a spreadsheet would run it: a ' goes before it */
+	XL_TEXT		/* a long digit string: written as ="digits" */
+};
+
+/*
+ * How --excel writes S[0..N).  A spreadsheet runs a cell that starts
+ * with '=', '@', a tab or a CR, and one that starts with '+' or '-'
+ * unless the rest is a plain number (-12.00 and +6 stay numbers): those
+ * get a leading '.  The Taobao form ="digits" (="YT123" for tracking
+ * numbers) is a formula that makes a text of its characters and does
+ * nothing else, so it stays as it is.  A
+ * string of 12 or more digits (order ids, tracking numbers) would be
+ * shown as 4.001E+15 and rounded to 15 digits: it is written as
+ * ="digits", which Excel, WPS and LibreOffice show as text with every
+ * digit.
+ */
+static enum excel_way
+excel_cell(const char *s, size_t n)
+{
+	if (n == 0)
+		return XL_ASIS;
+	switch (s[0]) {
+	case '=':
+		return n >= 4 && s[1] == '"' && s[n - 1] == '"' &&
+		    id_chars(s + 2, n - 3) ? XL_ASIS : XL_GUARD;
+	case '@':
+	case '\t':
+	case '\r':
+		return XL_GUARD;
+	case '+':
+	case '-':
+		return plain_number(s + 1, n - 1) ? XL_ASIS : XL_GUARD;
+	}
+	if (n >= 12 && s[0] >= '0' && s[0] <= '9' && all_digits(s, n))
+		return XL_TEXT;
+	return XL_ASIS;
 }
 
 /*
@@ -183,7 +263,7 @@ int
 out_plain(const char *s, size_t n)
 {
 	return !needs_quotes(s, n, ',') && !needs_quotes(s, n, '\t') &&
-	    !formula_like(s, n);
+	    memchr(s, '\\', n) == NULL && excel_cell(s, n) == XL_ASIS;
 }
 
 void
@@ -213,6 +293,42 @@ put_csv(struct out *o, const char *s, size_t n)
 	}
 	emit(o, s, n);
 	emitc(o, '"');
+}
+
+/*
+ * A TSV field: no quoting, one record per line, so a tab, LF, CR or
+ * backslash inside is written as \t \n \r \\ (Miller's TSV and
+ * PostgreSQL's text format; csvin reads them back with -t).
+ */
+static void
+put_tsv(struct out *o, const char *s, size_t n)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *esc;
+
+		switch (s[i]) {
+		case '\t': esc = "\\t"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\\': esc = "\\\\"; break;
+		default: continue;
+		}
+		emit(o, s + from, i - from);
+		emit(o, esc, 2);
+		from = i + 1;
+	}
+	emit(o, s + from, n - from);
+}
+
+static void
+put_cell(struct out *o, const char *s, size_t n)
+{
+	if (o->fmt == OUT_TSV)
+		put_tsv(o, s, n);
+	else
+		put_csv(o, s, n);
 }
 
 static void
@@ -251,6 +367,8 @@ put_json(struct out *o, const char *s, size_t n)
 void
 out_field(struct out *o, const char *s, size_t n)
 {
+	enum excel_way way;
+
 	/* The common case first: plain CSV, a value that needs no quotes. */
 	if (o->fmt == OUT_CSV && !o->excel && !needs_quotes(s, n, ',') &&
 	    put_bare(o, s, n, ','))
@@ -261,18 +379,28 @@ out_field(struct out *o, const char *s, size_t n)
 	case OUT_TSV:
 		if (o->col > 0)
 			emitc(o, o->fmt == OUT_TSV ? '\t' : ',');
-		if (o->excel && formula_like(s, n)) {
+		way = o->excel ? excel_cell(s, n) : XL_ASIS;
+		if (way != XL_ASIS) {
 			/* The guard goes inside any CSV quoting. */
-			char *tmp = malloc(n + 1);
+			char *tmp = malloc(n + 4);
+			size_t k = 0;
 
 			if (tmp == NULL)
 				cs_errx(CS_FATAL, "out of memory");
-			tmp[0] = '\'';
-			memcpy(tmp + 1, s, n);
-			put_csv(o, tmp, n + 1);
+			if (way == XL_GUARD)
+				tmp[k++] = '\'';
+			else {
+				tmp[k++] = '=';
+				tmp[k++] = '"';
+			}
+			memcpy(tmp + k, s, n);
+			k += n;
+			if (way == XL_TEXT)
+				tmp[k++] = '"';
+			put_cell(o, tmp, k);
 			free(tmp);
 		} else {
-			put_csv(o, s, n);
+			put_cell(o, s, n);
 		}
 		break;
 	case OUT_JSON:
@@ -313,7 +441,7 @@ out_end(struct out *o)
 	start(o);
 	if (o->fmt == OUT_JSON)
 		emit(o, o->col == 0 ? "{}" : "}", o->col == 0 ? 2 : 1);
-	if (o->excel)
+	if (o->excel && o->fmt != OUT_JSON)
 		emitc(o, '\r');
 	emitc(o, '\n');
 	o->col = 0;

@@ -2,14 +2,18 @@
 #define CS_OUT_H
 
 /*
- * Writing records: csv (RFC 4180, minimal quoting), tsv (the same with a
- * tab as delimiter: a value holding a tab, quote or line break is quoted,
- * as spreadsheets write and read it) or json (one object per line, keys
- * from the header, all values strings).
+ * Writing records: csv (RFC 4180, minimal quoting), tsv (one record per
+ * line, fields between tabs, never quoted: a tab, LF, CR or backslash in a
+ * value is written \t \n \r \\, as Miller and PostgreSQL do, and -t
+ * reads them back) or json (one object per line, keys from the header,
+ * all values strings).
  *
- * Excel mode writes a UTF-8 BOM first, ends lines with CRLF and puts a
- * single quote before a value that a spreadsheet would run as a formula
- * (one starting with = + - @ tab or CR).
+ * Excel mode (csv and tsv; json is for programs and gets none of it)
+ * writes a UTF-8 BOM first, ends lines with CRLF, puts a single quote
+ * before a value that a spreadsheet would run as a formula (one starting
+ * with = @ tab or CR, or with + or - unless a plain number follows) and
+ * writes a string of 12 or more digits as ="digits" so that every digit
+ * shows; a ="digits" cell from the export is kept as it is.
  *
  * Rows are buffered in O and handed to the stream in large pieces: call
  * out_flush() before writing to the stream any other way, and before
@@ -49,8 +53,8 @@ void out_header(struct out *o, char *const *names, const size_t *lens, size_t n)
 void out_field(struct out *o, const char *s, size_t n);
 
 /*
- * Is S[0..N) written as it is in CSV and TSV (no quote, CR, LF, comma or
- * tab), and no formula to an Excel reader (see out_field())?
+ * Is S[0..N) written as it is in CSV and TSV (no quote, CR, LF, comma,
+ * tab or backslash), and as it is in Excel mode (see out_field())?
  */
 int out_plain(const char *s, size_t n);
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "csvin.h"
+#include "out.h"
 #include "t.h"
 
 /* What the record callback saw, as text: one line per record. */
@@ -95,7 +96,7 @@ on_record(void *ctx, struct record *r)
 	return c->stop_at > 0 && c->nrec >= c->stop_at ? 9 : 0;
 }
 
-static struct csvin_opts csv_opts = { ',', 0, NULL };
+static struct csvin_opts csv_opts = { ',', 0, NULL, 0 };
 
 static char tmp_path[64];
 
@@ -250,7 +251,7 @@ test_raw(void)
 static void
 test_text_mode(void)
 {
-	struct csvin_opts text = { ',', 1, NULL };
+	struct csvin_opts text = { ',', 1, NULL, 0 };
 	static const struct coll skip = { .skip_empty = 1 };
 
 	BOTH("a,b\n\"c\nd\r\nlast", &text, &plain, "1-1 a,b\n2-2 \"c\n3-3 d\n4-4 last\n");
@@ -259,7 +260,7 @@ test_text_mode(void)
 	BOTH("\xD6\xD0\xCE\xC4\n", &text, &plain, "1-1 中文\n");
 	/* Bad bytes reject their line in text mode too. */
 	{
-		struct csvin_opts text8 = { ',', 1, "utf-8" };
+		struct csvin_opts text8 = { ',', 1, "utf-8", 0 };
 
 		BOTH("a\n\xFF b\n\"c\n", &text8, &plain, "1-1 a\n2-2 !\n3-3 \"c\n");
 	}
@@ -268,27 +269,122 @@ test_text_mode(void)
 static void
 test_delim(void)
 {
-	struct csvin_opts tsv = { '\t', 0, NULL };
-	struct csvin_opts semi = { ';', 0, NULL };
+	struct csvin_opts tsv = { '\t', 0, NULL, 0 };
+	struct csvin_opts semi = { ';', 0, NULL, 0 };
 
 	BOTH("a\tb,c\n\"x\ty\"\tz\n", &tsv, &plain, "1-1 a|b,c\n2-2 x\ty|z\n");
 	BOTH("a;b,c\n", &semi, &plain, "1-1 a|b,c\n");
+}
+
+/*
+ * -t reads TSV: one record per line, fields between tabs, quotes
+ * ordinary, the escapes \t \n \r \\ undone (others kept), blank lines
+ * no records; and what out.c writes as TSV reads back field for field.
+ */
+static void
+test_tsv(void)
+{
+	struct csvin_opts tsv = { '\t', 0, NULL, 1 };
+	static const char *const vals[] = { "a\tb", "x\ny", "\r", "c:\\new",
+	    "\\t", "\"q\"", "", "质量\t差", "end\\", NULL };
+	struct coll c = { 0 };
+	FILE *fp;
+	char *buf = NULL;
+	size_t len = 0, i;
+	struct out o;
+
+	BOTH("a\tb\n\"x\ty\"\tz\n", &tsv, &plain, "1-1 a|b\n2-2 \"x|y\"|z\n");
+	BOTH("a\\tb\tc\\\\d\\n\te\\q\\\n", &tsv, &plain,
+	    "1-1 a\tb|c\\d\n|e\\q\\\n");
+	BOTH("a\tb\r\n\r\n\nc\t\n", &tsv, &plain, "1-1 a|b\n4-4 c|\n");
+	/* Round trip through the writer. */
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		abort();
+	out_init(&o, fp, OUT_TSV, 0);
+	for (i = 0; vals[i] != NULL; i++)
+		out_str(&o, vals[i]);
+	out_end(&o);
+	out_free(&o);
+	fclose(fp);
+	coll_reset(&c);
+	CHECK_INT(csvin_run_mem(buf, len, "rt.tsv", &tsv, on_record, &c), 0);
+	CHECK_STR(c.s, "1-1 a\tb|x\ny|\r|c:\\new|\\t|\"q\"||质量\t差|end\\\n");
+	free(buf);
+	free(c.s);
 }
 
 static void
 test_unterminated(void)
 {
 	static const struct coll nl = { .nolines = 1 };
+	static const struct coll msg = { .msg = 1 };
 
-	BOTH("a\n\"b,c\nd\n", &csv_opts, &plain, "1-1 a\n2-3 !\n");
+	/* The quote's line is rejected; the lines after it are read again. */
+	BOTH("a\n\"b,c\nd\n", &csv_opts, &plain, "1-1 a\n2-2 !\n3-3 d\n");
+	BOTH("a\n\"b,c\nd\ne,f", &csv_opts, &msg,
+	    "1-1 a\n2-2 !quoted field not terminated before end of input: "
+	    "line 2 skipped, lines 3-4 read again\n3-3 d\n4-4 e|f\n");
 	BOTH("a,\"b", &csv_opts, &plain, "1-1 !\n");
 	BOTH("h\n\"", &csv_opts, &nl, "h\n!\n");
+	/* Read again, the lines hold another open quote: named, not re-read. */
+	BOTH("h\n\"x\ny\n\"z\nw\n", &csv_opts, &msg,
+	    "1-1 h\n2-2 !stray quote: the quoted field that starts here runs "
+	    "to line 4, where text follows its closing quote ('\"z'); line 2 "
+	    "skipped, lines 3-4 read again\n3-3 y\n4-5 !quoted field not "
+	    "terminated before end of input: lines 4-5 skipped\n");
+}
+
+/*
+ * A closing quote followed by anything but the delimiter or a line end
+ * (a stray quote) rejects its record at the line where the record began,
+ * and reading starts again at the next line end: well-formed records
+ * after it are kept, and a quote inside an unquoted field is still an
+ * ordinary character on lines libcsv reads.
+ */
+static void
+test_stray_quote(void)
+{
+	static const struct coll msg = { .msg = 1 };
+	static const struct coll raw = { .raw = 1 };
+	struct csvin_opts tsv = { '\t', 0, NULL, 0 };
+
+	BOTH("h\n1,\"很好\"谢谢\n2,\"a\"\n3,x\n", &csv_opts, &msg,
+	    "1-1 h\n2-2 !stray quote: text after the closing quote of a field "
+	    "in '1,\"很好\"谢谢'\n3-3 2|a\n4-4 3|x\n");
+	/* "a" "b" is not a "b" (Python's reading): it is malformed. */
+	BOTH("\"a\" \"b\",c\nd\n", &csv_opts, &plain, "1-1 !\n2-2 d\n");
+	BOTH("\"a\" ,b\n\"a\"\"\",b\n", &csv_opts, &plain, "1-1 !\n2-2 a\"|b\n");
+	/* Quotes inside unquoted fields on a line libcsv reads. */
+	BOTH("=\"0123\",\"x,y\",15.6\"\n", &csv_opts, &raw,
+	    "1-1 =\"0123\"|x,y|15.6\" [=\"0123\",\"x,y\",15.6\"]\n");
+	BOTH("a\"b\"c,\"\"\n", &csv_opts, &plain, "1-1 a\"b\"c|\n");
+	/* A stray quote in a field that spans lines: the first line is
+	   rejected, the rest read again. */
+	BOTH("h\n\"B2,浙江\nG3,上海\nG4,\"江苏\"南京\nG5,北京\n", &csv_opts, &msg,
+	    "1-1 h\n2-2 !stray quote: the quoted field that starts here runs "
+	    "to line 4, where text follows its closing quote ('G4,\"江苏\"南京'); "
+	    "line 2 skipped, lines 3-4 read again\n3-3 G3|上海\n"
+	    "4-4 !stray quote: text after the closing quote of a field in "
+	    "'G4,\"江苏\"南京'\n5-5 G5|北京\n");
+	/* With CRLF, CR-only line ends and another delimiter. */
+	BOTH("\"a\"b\r\nc\r\n", &csv_opts, &plain, "1-1 !\n2-2 c\n");
+	BOTH("\"a\"b\rc\r", &csv_opts, &plain, "1-1 !\n2-2 c\n");
+	BOTH("\"a\"b\tc\nd\te\n", &tsv, &plain, "1-1 !\n2-2 d|e\n");
+	/* At the end of input, without a line end. */
+	BOTH("x\n\"a\"b", &csv_opts, &plain, "1-1 x\n2-2 !\n");
+	/* A long line is quoted in part, control characters and all. */
+	BOTH("\"x\"0123456789012345678901234567890123456789abcdefghijklmnopqrstuvwxyz\n",
+	    &csv_opts, &msg, "1-1 !stray quote: text after the closing quote of "
+	    "a field in '\"x\"01234567890123456789…'\n");
+	BOTH("0123456789012345678901234567890123456789012345,\"x\"y\n",
+	    &csv_opts, &msg, "1-1 !stray quote: text after the closing quote of "
+	    "a field in '…012345678901234567890123456789012345,\"x\"y'\n");
 }
 
 static void
 test_bad_bytes(void)
 {
-	struct csvin_opts utf8 = { ',', 0, "utf-8" };
+	struct csvin_opts utf8 = { ',', 0, "utf-8", 0 };
 	static const struct coll msg = { .msg = 1 };
 	static const struct coll nomsg = { 0 };
 
@@ -318,7 +414,7 @@ static void
 test_one_oversize(size_t n, int quoted, int text, const char *want, int line)
 {
 	static const struct coll sizes = { .sizes = 1 };
-	struct csvin_opts o = { ',', text, NULL };
+	struct csvin_opts o = { ',', text, NULL, 0 };
 	size_t len = 0;
 	char *d = malloc(n + 64);
 
@@ -397,7 +493,7 @@ test_stop(void)
 static void
 test_open_errors(void)
 {
-	struct csvin_opts bad = { ',', 0, "no-such-encoding-x" };
+	struct csvin_opts bad = { ',', 0, "no-such-encoding-x", 0 };
 	struct coll c = { 0 };
 
 	coll_reset(&c);
@@ -530,7 +626,7 @@ static void
 test_straddle(const char *prefix, const char *ch, size_t at, const char *enc,
     const char *want_last, int line)
 {
-	struct csvin_opts o = { ',', 0, enc };
+	struct csvin_opts o = { ',', 0, enc, 0 };
 	struct coll c = { .nolines = 1 };
 	size_t plen = strlen(prefix), n = 0, len, fill, k;
 	char *d = malloc(at + 64);
@@ -577,7 +673,7 @@ static void
 test_bad_across(const char *prefix, const char *bad, size_t at, const char *enc,
     int line)
 {
-	struct csvin_opts o = { ',', 0, enc };
+	struct csvin_opts o = { ',', 0, enc, 0 };
 	struct coll c = { .nolines = 1 };
 	size_t plen = strlen(prefix), n, fill, k;
 	char *d = malloc(at + 64);
@@ -708,7 +804,7 @@ test_fast_path(void)
 	int i, differ = 0;
 
 	for (i = 0; i < 20000; i++) {
-		struct csvin_opts o = { delims[i % 3], 0, NULL };
+		struct csvin_opts o = { delims[i % 3], 0, NULL, 0 };
 		size_t n = random_csv(&seed, buf, sizeof buf);
 		int rf, rs;
 
@@ -808,7 +904,9 @@ main(void)
 	test_raw();
 	test_text_mode();
 	test_delim();
+	test_tsv();
 	test_unterminated();
+	test_stray_quote();
 	test_bad_bytes();
 	test_oversize();
 	test_stop();

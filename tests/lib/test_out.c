@@ -158,11 +158,20 @@ test_tsv(void)
 	row(&m.o, r2);
 	row(&m.o, r3);
 	s = mem_close(&m, &len);
+	/* One record per line: tab, LF, CR and backslash escaped, no quotes. */
 	SAME(s, len,
 	    "id\tname,full\n"
 	    "1\ta,b\n"
-	    "\"a\tb\"\t\"q\"\"\"\n"
-	    "\"nl\n\"\t\n");
+	    "a\\tb\tq\"\n"
+	    "nl\\n\t\n");
+	{
+		static const char *const r4[] = { "c:\\x", "\r\n", "\"q\"", NULL };
+
+		mem_open(&m, OUT_TSV, 0);
+		row(&m.o, r4);
+		s = mem_close(&m, &len);
+		SAME(s, len, "c:\\\\x\t\\r\\n\t\"q\"\n");
+	}
 }
 
 static void
@@ -222,20 +231,65 @@ test_excel(void)
 	row(&m.o, r4);
 	row(&m.o, r5);
 	s = mem_close(&m, &len);
+	/* Signed plain numbers stay numbers; other signed cells are guarded. */
 	SAME(s, len,
 	    "\xEF\xBB\xBF" "id,v\r\n"
-	    "'=SUM(A1),'+1\r\n"
-	    "'-1,'@x\r\n"
+	    "'=SUM(A1),+1\r\n"
+	    "-1,'@x\r\n"
 	    "'\tx,\"'\rx\"\r\n"
 	    "\"'=\"\"a,b\"\"\",a=b\r\n"
 	    ",1-2\r\n");
 
-	/* Excel TSV: the guarded tab is quoted. */
+	/* Numbers, signs, the Taobao ="digits" form and long digit strings. */
+	{
+		static const char *const n1[] = { "-12.00", "+6", "-0.5", "+", NULL };
+		static const char *const n2[] = { "-", "-2+3", "-1e5", "+86 138", NULL };
+		static const char *const n3[] = { "=\"4001000000000001\"",
+		    "=\"YT1\"", "=\"\"", "=\"1\"+1\"", "=\"a b\"", NULL };
+		static const char *const n4[] = { "4001000000000001", "123456789012",
+		    "13800138000", "12345678901a", NULL };
+		static const char *const n5[] = { "-12.", "-.5", "1.5", "0012", NULL };
+
+		mem_open(&m, OUT_CSV, 1);
+		row(&m.o, n1);
+		row(&m.o, n2);
+		row(&m.o, n3);
+		row(&m.o, n4);
+		row(&m.o, n5);
+		s = mem_close(&m, &len);
+		SAME(s, len,
+		    "\xEF\xBB\xBF" "-12.00,+6,-0.5,'+\r\n"
+		    "'-,'-2+3,'-1e5,'+86 138\r\n"
+		    "\"=\"\"4001000000000001\"\"\",\"=\"\"YT1\"\"\",\"'=\"\"\"\"\","
+		    "\"'=\"\"1\"\"+1\"\"\",\"'=\"\"a b\"\"\"\r\n"
+		    "\"=\"\"4001000000000001\"\"\",\"=\"\"123456789012\"\"\","
+		    "13800138000,12345678901a\r\n"
+		    "'-12.,'-.5,1.5,0012\r\n");
+		/* out_plain() agrees: a cell --excel changes is not plain. */
+		CHECK(out_plain("-12.00", 6));
+		CHECK(!out_plain("-1e5", 4));
+		CHECK(!out_plain("123456789012", 12));
+		CHECK(out_plain("13800138000", 11));
+	}
+
+	/* JSON is for programs: --excel writes no BOM, no CR and no guard. */
+	{
+		static const char *const jh[] = { "id", NULL };
+		static const char *const j1[] = { "=1+1", NULL };
+
+		mem_open(&m, OUT_JSON, 1);
+		header(&m.o, jh);
+		row(&m.o, j1);
+		s = mem_close(&m, &len);
+		SAME(s, len, "{\"id\":\"=1+1\"}\n");
+	}
+
+	/* Excel TSV: the guard goes before the escaped tab. */
 	mem_open(&m, OUT_TSV, 1);
 	row(&m.o, r3);
 	row(&m.o, r1);
 	s = mem_close(&m, &len);
-	SAME(s, len, "\xEF\xBB\xBF" "\"'\tx\"\t\"'\rx\"\r\n'=SUM(A1)\t'+1\r\n");
+	SAME(s, len, "\xEF\xBB\xBF" "'\\tx\t'\\rx\r\n'=SUM(A1)\t+1\r\n");
 
 	/* The BOM comes first even when the first row is empty. */
 	mem_open(&m, OUT_CSV, 1);
@@ -402,8 +456,9 @@ test_quote_positions(void)
 				size_t i, w = 0, len;
 				struct mem m;
 				char *got;
-				/* The NUL of specials[] stands for no special byte. */
-				int quote = specials[k] != '\0';
+				/* The NUL of specials[] stands for no special byte;
+				   TSV escapes a tab instead of quoting. */
+				int quote = specials[k] != '\0' && !tsv;
 
 				memset(val, 'x', n);
 				val[n] = '\0';
@@ -414,6 +469,11 @@ test_quote_positions(void)
 				if (quote)
 					want[w++] = '"';
 				for (i = 0; i < n; i++) {
+					if (tsv && val[i] == '\t') {
+						want[w++] = '\\';
+						want[w++] = 't';
+						continue;
+					}
 					want[w++] = val[i];
 					if (val[i] == '"')
 						want[w++] = '"';
@@ -445,9 +505,9 @@ static void
 test_plain(void)
 {
 	static const char *const yes[] = { "质量", "quality;logistics", "no",
-	    "联系买家，换货或退货，承担来回运费", "", "x y", NULL };
+	    "联系买家，换货或退货，承担来回运费", "", "x y", "-3", "+6.50", NULL };
 	static const char *const no[] = { "a,b", "a\tb", "say \"hi\"", "a\nb",
-	    "a\rb", "=1+1", "-3", "+x", "@x", NULL };
+	    "a\rb", "=1+1", "-3+1", "+x", "@x", "123456789012", NULL };
 	static const enum out_format fmts[] = { OUT_CSV, OUT_TSV, OUT_JSON };
 	static const char *const names[] = { "a", "b", NULL };
 	size_t i, f, la, lb;
