@@ -84,6 +84,8 @@ check_all() {
 	check
 	have_cmd valgrind || need valgrind valgrind
 	have_cmd parallel || need "GNU parallel" parallel
+	# tests/io/excel-calc.slow.t opens --excel output in LibreOffice Calc.
+	have_cmd soffice || need "LibreOffice Calc" libreoffice-calc-nogui
 }
 
 case ${1:-} in

@@ -72,11 +72,18 @@ unreadable() {
 	if [ "$(id -u)" != 0 ]; then
 		expect 2 "^$tool: .*mode-000.csv: Permission denied" "$tool" "$@" "$t/mode-000.csv"
 	else
-		# nobody must reach the file and the tool: the scratch directory
-		# is made traversable for the test.
-		chmod 755 "$t"
+		# nobody must reach the file and the tool, wherever the build and
+		# the test's scratch directory are (a checkout under /root, a
+		# mode-700 TMPDIR are not reachable): the tool under test
+		# ($O/bin, all data compiled in) and the file are put in a
+		# directory of their own under /tmp.
+		nb=$(mktemp -d /tmp/cs-nobody.XXXXXX)
+		cp "$O/bin/$tool" "$nb/$tool"
+		cp -p "$t/mode-000.csv" "$nb/mode-000.csv"
+		chmod 755 "$nb" "$nb/$tool"
 		expect 2 "^$tool: .*mode-000.csv: Permission denied" \
 		    setpriv --reuid=nobody --regid=nogroup --clear-groups -- env TMPDIR=/tmp \
-		    "$(command -v "$tool")" "$@" "$t/mode-000.csv"
+		    "$nb/$tool" "$@" "$nb/mode-000.csv"
+		rm -rf "$nb"
 	fi
 }
