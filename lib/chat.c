@@ -463,12 +463,17 @@ check_typing(struct chat *c, const struct chat_msg *m)
 	long long g = m->t - v->last_t;
 	size_t chars = lint_chars(m->text, m->textlen);
 
+	/*
+	 * Measured: a message of at least typing_min characters written
+	 * right after the agent's own previous one, with no announced wait
+	 * between; the summary's typing_cpm sums exactly these.
+	 */
 	if (g <= 0 || g > c->o.typing_window || (v->waiting && v->last_agent))
+		return;
+	if (!v->last_agent || chars < (size_t)c->o.typing_min)
 		return;
 	v->st.chars += chars;
 	v->st.secs += g;
-	if (!v->last_agent || chars < (size_t)c->o.typing_min)
-		return;
 	if ((long long)chars * 60 < (long long)c->o.typing_cpm * g)
 		report(c, "typing-speed", m->line, "%zu characters in %lld s "
 		    "(%lld a minute, at least %d)", chars, g,
