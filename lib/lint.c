@@ -206,6 +206,13 @@ festival(void *ctx, long day)
 	return calendar_greeting(ctx, day);
 }
 
+/* Weekend day or holiday off, for the closing wish. */
+static int
+rest_day(void *ctx, long day)
+{
+	return !calendar_is_workday(ctx, day);
+}
+
 static void on_finding(void *ctx, const struct chat_finding *f);
 static void on_conv_end(void *ctx, const struct chat_stats *st);
 
@@ -240,6 +247,7 @@ lint_init(struct lint *l, struct run *run)
 		if ((l->cal = calendar_load(l->holidays)) == NULL)
 			return CS_FATAL;
 		l->chat_opts.festival = festival;
+		l->chat_opts.rest_day = rest_day;
 		l->chat_opts.festival_ctx = l->cal;
 		l->chat = chat_new(&l->chat_opts, on_finding, on_conv_end, l);
 		if (l->chat == NULL)
@@ -271,7 +279,7 @@ lint_start(struct lint *l, struct run *run)
 	if (l->mode == LINT_CHAT && run->col[LC_TIME] < 0 && !l->warned_notime) {
 		cs_warnx_at(run->file, 0, "no 'time' column: timing rules "
 		    "(first-reply, response-time, wait-thanks, typing-speed, "
-		    "greeting-morning, greeting-festival) are skipped");
+		    "greeting-morning, greeting-festival, close-wish) are skipped");
 		l->warned_notime = 1;
 	}
 	return 0;
