@@ -66,6 +66,8 @@ lint_defaults(struct lint *l)
 {
 	memset(l, 0, sizeof *l);
 	l->fail_on = LINT_WARNING;
+	l->disc_tenths = 90;
+	l->disc_from = 300;
 	chat_defaults(&l->chat_opts);
 }
 
@@ -153,6 +155,7 @@ load_rules(struct lint *l)
 			bad = 1;
 	if (bad || apply_toggles(l) != 0)
 		return -1;
+	lint_rules_set_discount(l->rs, l->disc_tenths, l->disc_from);
 	if (lint_rules_count(l->rs) == 0) {
 		cs_warnx("no rules to check");
 		return -1;
