@@ -23,6 +23,7 @@ enum {
 	OPT_CHECK_RULES,
 	OPT_CSV,
 	OPT_DISABLE,
+	OPT_DISCOUNT_LIMIT,
 	OPT_ENABLE,
 	OPT_FAIL_ON,
 	OPT_FIRST_REPLY,
@@ -41,6 +42,7 @@ static const struct option options[] = {
 	{ "check-rules", no_argument, NULL, OPT_CHECK_RULES },
 	{ "csv", no_argument, NULL, OPT_CSV },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
+	{ "discount-limit", required_argument, NULL, OPT_DISCOUNT_LIMIT },
 	{ "enable", required_argument, NULL, OPT_ENABLE },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "first-reply", required_argument, NULL, OPT_FIRST_REPLY },
@@ -62,6 +64,9 @@ static const char help[] =
 "      --csv               input is a CSV of replies with a text column\n"
 "      --disable ID        do not report rule or family ID (repeatable,\n"
 "                          comma-separated lists too)\n"
+"      --discount-limit N[@YUAN]\n"
+"                          the agent may offer at most N折 (9, 8.5), on\n"
+"                          orders of YUAN or more (default 9@300)\n"
 "      --enable ID         report rule or family ID, also one that is off\n"
 "                          by default (style)\n"
 "      --fail-on LEVEL     exit 1 only for findings at LEVEL or above:\n"
@@ -112,6 +117,50 @@ set_count(int *dst, const char *opt, const char *arg)
 	return 0;
 }
 
+/*
+ * --discount-limit N[@YUAN]: N 1-9.9 折 with at most one decimal, YUAN a
+ * whole number of yuan (0 when left out).  0, or -1 after a message.
+ */
+static int
+set_discount(struct lint *l, const char *arg)
+{
+	const char *p = arg;
+	int tenths;
+	long from = 0;
+	char *end;
+
+	if (*p < '1' || *p > '9')
+		goto bad;
+	tenths = (*p++ - '0') * 10;
+	if (*p == '.') {
+		if (p[1] < '0' || p[1] > '9')
+			goto bad;
+		tenths += p[1] - '0';
+		p += 2;
+	}
+	if (strncmp(p, "折", strlen("折")) == 0)
+		p += strlen("折");
+	if (*p == '@') {
+		if (p[1] < '0' || p[1] > '9')
+			goto bad;
+		from = strtol(p + 1, &end, 10);
+		if (from > 100000000)
+			goto bad;
+		p = end;
+		if (strncmp(p, "元", strlen("元")) == 0)
+			p += strlen("元");
+	}
+	if (*p != '\0')
+		goto bad;
+	l->disc_tenths = tenths;
+	l->disc_from = from;
+	return 0;
+bad:
+	cs_warnx("--discount-limit: expected N[@YUAN] such as 9@300 or 8.5, "
+	    "got '%s'", arg);
+	return -1;
+}
+
 static int
 option(void *ctx, struct run *run, int c, const char *arg)
 {
@@ -126,6 +175,8 @@ option(void *ctx, struct run *run, int c, const char *arg)
 	case OPT_CHECK_RULES:
 		l->action = LINT_CHECK_RULES;
 		return 0;
+	case OPT_DISCOUNT_LIMIT:
+		return set_discount(l, arg);
 	case OPT_DISABLE:
 	case OPT_ENABLE:
 		if (lint_add_toggle(l, arg, c == OPT_ENABLE) != 0)

@@ -40,6 +40,9 @@ struct conv {
 	long long wait_t;	/* when */
 	long agent_line;	/* line of the agent's last message */
 	int agent_closed;	/* it closes politely */
+	int agent_wish;		/* it wishes a good weekend or holiday */
+	int agent_timed;	/* agent_t is known */
+	long long agent_t;	/* its time */
 	struct chat_stats st;	/* figures */
 	unsigned long long seq;	/* when it began, in messages */
 	struct conv *hnext;	/* next in its hash chain */
@@ -80,6 +83,13 @@ static const char *const closes[] = {
 	"欢迎再次", "欢迎您再次", "欢迎常来", "期待", "愉快", "不客气",
 	"不用客气", "还有什么可以", "还有其他", "还有别的", "还有什么问题",
 	"还有什么需要", "评价", NULL
+};
+
+/* Weekend and holiday wishes before the goodbye (001 §6.8). */
+static const char *const wishes[] = {
+	"周末愉快", "周末快乐", "节日快乐", "节日愉快", "节快乐", "节愉快",
+	"假期愉快", "假期快乐", "假日愉快", "新年快乐", "新年好", "元旦快乐",
+	"春节快乐", "国庆快乐", "中秋快乐", "五一快乐", NULL
 };
 
 static const char *const waits[] = {
@@ -295,6 +305,11 @@ end_conv(struct chat *c, struct conv *v)
 	else if (v->replied && !v->agent_closed)
 		report(c, "close", v->agent_line,
 		    "last reply does not close the conversation politely");
+	else if (v->replied && !v->agent_wish && v->agent_timed &&
+	    c->o.rest_day != NULL &&
+	    c->o.rest_day(c->o.festival_ctx, tp_local_day(v->agent_t)))
+		report(c, "close-wish", v->agent_line,
+		    "close on a weekend or holiday without '周末愉快' or '节日快乐'");
 	v->st.conv = v->id;
 	v->st.agent = v->agent ? v->agent : "";
 	v->st.unanswered = v->pending_real > 0;
@@ -463,12 +478,17 @@ check_typing(struct chat *c, const struct chat_msg *m)
 	long long g = m->t - v->last_t;
 	size_t chars = lint_chars(m->text, m->textlen);
 
+	/*
+	 * Measured: a message of at least typing_min characters written
+	 * right after the agent's own previous one, with no announced wait
+	 * between; the summary's typing_cpm sums exactly these.
+	 */
 	if (g <= 0 || g > c->o.typing_window || (v->waiting && v->last_agent))
+		return;
+	if (!v->last_agent || chars < (size_t)c->o.typing_min)
 		return;
 	v->st.chars += chars;
 	v->st.secs += g;
-	if (!v->last_agent || chars < (size_t)c->o.typing_min)
-		return;
 	if ((long long)chars * 60 < (long long)c->o.typing_cpm * g)
 		report(c, "typing-speed", m->line, "%zu characters in %lld s "
 		    "(%lld a minute, at least %d)", chars, g,
@@ -496,6 +516,9 @@ agent_msg(struct chat *c, const struct chat_msg *m, int timed)
 	v->pending_has_t = 0;
 	v->agent_line = m->line;
 	v->agent_closed = has_any(c, closes);
+	v->agent_wish = has_any(c, wishes);
+	v->agent_timed = timed;
+	v->agent_t = m->t;
 	if (has_any(c, waits)) {
 		v->waiting = 1;
 		v->wait_has_t = timed;

@@ -17,8 +17,8 @@
  *
  * Rule ids reported (their severity, reason and suggestion are in the
  * rules file, kind conversation): first-reply, response-time, greeting,
- * greeting-morning, greeting-festival, close, wait-thanks, unanswered,
- * typing-speed.
+ * greeting-morning, greeting-festival, close, close-wish, wait-thanks,
+ * unanswered, typing-speed.
  */
 
 #include <stddef.h>
@@ -40,7 +40,9 @@ struct chat_opts {
 	int max_open;		/* conversations open at most (4096) */
 	/* The holiday greeting for DAY (days since 1970-01-01), or NULL. */
 	const char *(*festival)(void *ctx, long day);
-	void *festival_ctx;	/* its context */
+	/* Non-zero when DAY is a weekend day or holiday off (or NULL). */
+	int (*rest_day)(void *ctx, long day);
+	void *festival_ctx;	/* the context of both */
 };
 
 struct chat_msg {

@@ -66,6 +66,8 @@ lint_defaults(struct lint *l)
 {
 	memset(l, 0, sizeof *l);
 	l->fail_on = LINT_WARNING;
+	l->disc_tenths = 90;
+	l->disc_from = 300;
 	chat_defaults(&l->chat_opts);
 }
 
@@ -153,6 +155,7 @@ load_rules(struct lint *l)
 			bad = 1;
 	if (bad || apply_toggles(l) != 0)
 		return -1;
+	lint_rules_set_discount(l->rs, l->disc_tenths, l->disc_from);
 	if (lint_rules_count(l->rs) == 0) {
 		cs_warnx("no rules to check");
 		return -1;
@@ -206,6 +209,13 @@ festival(void *ctx, long day)
 	return calendar_greeting(ctx, day);
 }
 
+/* Weekend day or holiday off, for the closing wish. */
+static int
+rest_day(void *ctx, long day)
+{
+	return !calendar_is_workday(ctx, day);
+}
+
 static void on_finding(void *ctx, const struct chat_finding *f);
 static void on_conv_end(void *ctx, const struct chat_stats *st);
 
@@ -240,6 +250,7 @@ lint_init(struct lint *l, struct run *run)
 		if ((l->cal = calendar_load(l->holidays)) == NULL)
 			return CS_FATAL;
 		l->chat_opts.festival = festival;
+		l->chat_opts.rest_day = rest_day;
 		l->chat_opts.festival_ctx = l->cal;
 		l->chat = chat_new(&l->chat_opts, on_finding, on_conv_end, l);
 		if (l->chat == NULL)
@@ -271,7 +282,7 @@ lint_start(struct lint *l, struct run *run)
 	if (l->mode == LINT_CHAT && run->col[LC_TIME] < 0 && !l->warned_notime) {
 		cs_warnx_at(run->file, 0, "no 'time' column: timing rules "
 		    "(first-reply, response-time, wait-thanks, typing-speed, "
-		    "greeting-morning, greeting-festival) are skipped");
+		    "greeting-morning, greeting-festival, close-wish) are skipped");
 		l->warned_notime = 1;
 	}
 	return 0;

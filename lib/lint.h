@@ -52,6 +52,8 @@ struct lint {
 	int summary;		/* --summary */
 	int rows_out;		/* findings as csv/tsv/json rows (-f given) */
 	const char *holidays;	/* --holidays FILE, or NULL for the embedded calendar */
+	int disc_tenths;	/* --discount-limit: deepest discount (90 = 9折) */
+	long disc_from;		/* on orders of this many yuan or more */
 	struct chat_opts chat_opts; /* thresholds */
 	/* State. */
 	struct lint_rules *rs;	/* the rules */

@@ -90,6 +90,7 @@ struct rule {
 	size_t nun;		/* how many */
 	struct test *t;		/* test sentences */
 	size_t nt;		/* how many */
+	int limit_discount;	/* "limit discount" */
 };
 
 /*
@@ -136,6 +137,8 @@ struct lint_rules {
 	struct kinfo *ki;	/* matcher id -> key */
 	size_t nki;		/* how many */
 	size_t nunless;		/* exceptions of all rules */
+	int disc_tenths;	/* discount authority: at most this (90 = 9折) */
+	long disc_from;		/* on orders of this many yuan or more */
 	struct matcher *xm;	/* first segments of all exception variants */
 	struct xref *xr;	/* xm id -> exception variant */
 	size_t nxr;		/* how many */
@@ -1095,6 +1098,95 @@ add_cand(struct lint_scratch *sc, size_t rule, size_t s, size_t e)
 	return 0;
 }
 
+/* The value of a Chinese digit 一..九 at S (3 bytes), or -1. */
+static int
+cn_digit(const char *s)
+{
+	static const char *const d[] = { "一", "二", "三", "四", "五", "六",
+	    "七", "八", "九" };
+	int i;
+
+	for (i = 0; i < 9; i++)
+		if (memcmp(s, d[i], 3) == 0)
+			return i + 1;
+	return -1;
+}
+
+/*
+ * The discount named in S[0..N) in tenths of the price (8折 80, 8.5折 and
+ * 85折 85, 八五折 85, 半价 50), or -1 when it names none.
+ */
+static int
+discount_tenths(const char *s, size_t n)
+{
+	int dig[4], nd = 0, dot = 0, k;
+	size_t i, e;
+
+	for (i = 0; i + 6 <= n; i++)
+		if (memcmp(s + i, "半价", 6) == 0)
+			return 50;
+	for (i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "折", 3) == 0)
+			break;
+	if (i + 3 > n)
+		return -1;
+	/* Digits (ASCII, a '.', or Chinese) right before 折, read backwards. */
+	for (e = i; e > 0 && nd < 4;) {
+		if (s[e - 1] >= '0' && s[e - 1] <= '9') {
+			dig[nd++] = s[e - 1] - '0';
+			e--;
+		} else if (s[e - 1] == '.' && nd == 1 && !dot) {
+			dot = 1;
+			e--;
+		} else if (e >= 3 && (k = cn_digit(s + e - 3)) > 0) {
+			dig[nd++] = k;
+			e -= 3;
+		} else
+			break;
+	}
+	if (nd == 1)
+		return dig[0] * 10;
+	if (nd == 2)
+		return dig[1] * 10 + dig[0];
+	return -1;
+}
+
+/* The largest amount before 元 or 块 in S[0..N), or -1. */
+static long
+max_amount(const char *s, size_t n)
+{
+	long best = -1, v;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' &&
+		    s[i - 1] <= '9'))
+			continue;
+		for (j = i, v = 0; j < n && s[j] >= '0' && s[j] <= '9'; j++)
+			if (v < 100000000)
+				v = v * 10 + (s[j] - '0');
+		if (j + 3 <= n && (memcmp(s + j, "元", 3) == 0 ||
+		    memcmp(s + j, "块", 3) == 0) && v > best)
+			best = v;
+	}
+	return best;
+}
+
+/* Does the match S..E of the normalised text exceed the discount authority? */
+static int
+discount_beyond(const struct lint_scratch *sc, size_t s, size_t e)
+{
+	int d = discount_tenths(sc->n.s + s, e - s);
+	long amt;
+
+	if (d < 0)
+		return 0;
+	if (d < sc->rs->disc_tenths)
+		return 1;
+	amt = max_amount(sc->n.s, sc->n.len);
+	return amt >= 0 && amt < sc->rs->disc_from;
+}
+
 /* Verify variant VAR of rule RULE at START; add it when it stands. */
 static int
 try_variant(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
@@ -1121,6 +1213,8 @@ try_variant(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 		if (yes != u->need)
 			return 0;
 	}
+	if (r->limit_discount && !discount_beyond(sc, start, e))
+		return 0;
 	return add_cand(sc, rule, start, e);
 }
 
@@ -1705,6 +1799,13 @@ rule_key(struct parser *ps, const char *key, const char *val)
 		r->pub.kind = x ? LINT_CONVERSATION : LINT_PHRASE;
 		return 0;
 	}
+	if (strcmp(key, "limit") == 0) {
+		if (strcmp(val, "discount") != 0)
+			perr(ps, "limit: expected 'discount', got '%s'", q(ps, val));
+		else
+			r->limit_discount = 1;
+		return 0;
+	}
 	if (strcmp(key, "default") == 0) {
 		x = r->pub.enabled;
 		set_enum(ps, SEEN_DEFAULT, key, val, "off", "on", &x);
@@ -1721,7 +1822,7 @@ known_key(const char *key)
 {
 	static const char *const keys[] = { "rule", "phrase", "unless", "need",
 	    "match", "nomatch", "reason", "suggest", "family", "severity",
-	    "kind", "default" };
+	    "kind", "default", "limit" };
 	size_t i;
 
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
@@ -1884,7 +1985,16 @@ lint_rules_new(void)
 		free(rs);
 		return NULL;
 	}
+	rs->disc_tenths = 90;
+	rs->disc_from = 300;
 	return rs;
+}
+
+void
+lint_rules_set_discount(struct lint_rules *rs, int tenths, long from)
+{
+	rs->disc_tenths = tenths;
+	rs->disc_from = from;
 }
 
 static int

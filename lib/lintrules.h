@@ -31,6 +31,11 @@
  * are both normalised (normalize.h): traditional characters, full-width
  * forms and ASCII case do not matter.
  *
+ * "limit discount" keeps only the matches that name a discount (8折, 8.5折,
+ * 八五折, 半价) deeper than the agent's authority, or one on an order
+ * below its minimum amount (a figure before 元/块 in the text):
+ * lint_rules_set_discount(), by default 9折 from 300元 (001 §2.3).
+ *
  * "unless SCOPE PATTERN" drops a match when PATTERN occurs: before[:N]
  * (ending at most N characters before the match, default 0 = adjacent,
  * within its sentence), after[:N] (starting at most N characters after
@@ -103,6 +108,12 @@ int lint_rules_load(struct lint_rules *rs, const char *path);
  * is not reported).  0, or -1 when out of memory.
  */
 int lint_rules_build(struct lint_rules *rs, int all);
+
+/*
+ * The agent's discount authority for "limit discount" rules: at most
+ * TENTHS tenths of the price (90 = 9折), on orders of FROM yuan or more.
+ */
+void lint_rules_set_discount(struct lint_rules *rs, int tenths, long from);
 
 /* Number of rules in RS. */
 size_t lint_rules_count(const struct lint_rules *rs);

@@ -8,6 +8,7 @@ complete -c cs-lint -l chat -d 'input is a chat log: conversation rules too'
 complete -c cs-lint -l check-rules -d "run every rule's own test sentences and exit"
 complete -c cs-lint -l csv -d 'input is a CSV of replies with a text column'
 complete -c cs-lint -l disable -x -a '(__cs_lint_rules)' -d 'do not report rule or family'
+complete -c cs-lint -l discount-limit -x -d 'deepest discount the agent may offer: N[@YUAN] (9@300)'
 complete -c cs-lint -l enable -x -a '(__cs_lint_rules)' -d 'report rule or family, also one off by default'
 complete -c cs-lint -l fail-on -x -a 'warning error' -d 'lowest severity that sets exit status 1'
 complete -c cs-lint -l first-reply -x -d 'first reply due within SECS seconds (15)'
