@@ -103,6 +103,7 @@ struct ctx {
 	enum table table;	/* --table */
 	int has_today;		/* --today given */
 	long long today;	/* its instant (end of the day for a date) */
+	int today_date;		/* --today was a date without a time */
 	long long sla_res;	/* --sla-resolve, seconds */
 	long long sla_reply;	/* --sla-reply, seconds */
 	const char *orders;	/* --orders FILE */
@@ -281,6 +282,7 @@ parse_today(struct ctx *c, const char *arg)
 	}
 	c->has_today = 1;
 	c->today = t.has_time ? t.t : t.t + 86400;
+	c->today_date = !t.has_time;
 	return 0;
 }
 
@@ -1002,6 +1004,7 @@ make_view(struct ctx *c, const struct run *run, struct stats_view *v)
 	v->compare = c->compare;
 	v->has_today = c->has_today;
 	v->today = c->today;
+	v->today_date = c->today_date;
 	v->sla_res = c->sla_res;
 	v->sla_reply = c->sla_reply;
 	v->window = c->window;

@@ -504,9 +504,10 @@ page_intro(const struct page *p)
 		    tp_format_date(tp_local_day(v->st->latest), b));
 	}
 	if (g->timed > 0) {
+		char at[256];
+
 		fputs("<br>\n", p->fp);
-		escf(p, tr(p, "Figures at: %s (China Standard Time)"),
-		    tp_format_time(stats_ref_time(v), a));
+		esc(p, stats_figures_at(v, at, sizeof at));
 	}
 	fputs("</p>\n", p->fp);
 }

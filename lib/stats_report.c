@@ -38,6 +38,22 @@ stats_ref_time(const struct stats_view *c)
 }
 
 char *
+stats_figures_at(const struct stats_view *c, char *buf, size_t cap)
+{
+	char b[32];
+
+	if (c->has_today && c->today_date)
+		snprintf(buf, cap, lang_text(c->lang, "Figures at the end of %s "
+		    "(China Standard Time)"),
+		    tp_format_date(tp_local_day(c->today - 1), b));
+	else
+		snprintf(buf, cap, lang_text(c->lang,
+		    "Figures at: %s (China Standard Time)"),
+		    tp_format_time(stats_ref_time(c), b));
+	return buf;
+}
+
+char *
 stats_hours_label(long long sec, char *buf)
 {
 	return decimal_format(sec / 36, 2, buf);
@@ -905,10 +921,9 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 		putc('\n', c->fp);
 	}
 	if (g->timed > 0) {
-		fprintf(c->fp, lang_text(c->lang,
-		    "Figures at: %s (China Standard Time)"),
-		    tp_format_time(stats_ref_time(c), b));
-		putc('\n', c->fp);
+		char at[256];
+
+		fprintf(c->fp, "%s\n", stats_figures_at(c, at, sizeof at));
 	}
 	putc('\n', c->fp);
 	if (c->nby > 0 || c->period != STATS_NOPERIOD)

@@ -26,6 +26,7 @@ struct stats_view {
 	int compare;		/* add the previous period's tickets */
 	int has_today;		/* today is set */
 	long long today;	/* reference time; else the latest time seen */
+	int today_date;		/* --today was a date: today is the end of it */
 	long long sla_res;	/* resolution target, seconds */
 	long long sla_reply;	/* first-reply target, seconds */
 	long window;		/* retention window, days */
@@ -60,6 +61,13 @@ struct stats_alert {
 
 /* The reference time for ages and SLA: --today, or the latest time seen. */
 long long stats_ref_time(const struct stats_view *v);
+
+/*
+ * The "Figures at" line without a newline into BUF (CAP): "Figures at the
+ * end of 2026-11-23 (China Standard Time)" for --today DATE, else "Figures
+ * at: 2026-11-23 15:00:00 (China Standard Time)"; translated.
+ */
+char *stats_figures_at(const struct stats_view *v, char *buf, size_t cap);
 
 /* Hours of SEC as a label ("8", "0.5") into BUF (32); returns BUF. */
 char *stats_hours_label(long long sec, char *buf);
