@@ -1275,6 +1275,12 @@ stats_fmt_hours(long long sec, char *buf)
 }
 
 char *
+stats_fmt_days(long long sec, char *buf)
+{
+	return fmt_centi(div_round(sec * 100, 86400), buf);
+}
+
+char *
 stats_fmt_mean_hours(stats_sum sum, long long n, char *buf)
 {
 	stats_sum num, den, c;

@@ -402,6 +402,9 @@ char *stats_period_prev(enum stats_period p, const char *label, char *buf);
 /* Seconds as hours with two decimals, rounded half up ("1.50"); returns BUF (32). */
 char *stats_fmt_hours(long long sec, char *buf);
 
+/* Seconds as days with two decimals, rounded half up ("128.26"); returns BUF (32). */
+char *stats_fmt_days(long long sec, char *buf);
+
 /*
  * SUM / N seconds as hours with two decimals, rounded half away from zero,
  * computed exactly; returns BUF (32).

@@ -1086,7 +1086,7 @@ section_levels(const struct page *p)
 	struct stats_group *g = &v->st->all;
 	struct stats_store ages;
 	struct stats_sla s;
-	char b[32], h[32], a1[32], a2[32], label[128], note[192];
+	char b[32], h[32], a1[64], a2[64], label[128], note[192];
 	const char *head[3];
 
 	stats_sla_of(v, g, &s);
@@ -1114,9 +1114,9 @@ section_levels(const struct page *p)
 		note[0] = '\0';
 		if (ages.n > 0)
 			snprintf(note, sizeof note,
-			    tr(p, "median age %s h, oldest %s h"),
-			    stats_fmt_hours(store_pct(&ages, 50), a1),
-			    stats_fmt_hours(store_pct(&ages, 100), a2));
+			    tr(p, "median age %s, oldest %s"),
+			    stats_age_text(v, store_pct(&ages, 50), a1),
+			    stats_age_text(v, store_pct(&ages, 100), a2));
 		level_row(p, tr(p, "open backlog"), b, note);
 		store_free(&ages);
 	}

@@ -54,6 +54,20 @@ stats_figures_at(const struct stats_view *c, char *buf, size_t cap)
 }
 
 char *
+stats_age_text(const struct stats_view *c, long long sec, char *buf)
+{
+	char b[32];
+
+	if (sec > STATS_AGE_DAYS)
+		snprintf(buf, 64, lang_text(c->lang, "%s d"),
+		    stats_fmt_days(sec, b));
+	else
+		snprintf(buf, 64, lang_text(c->lang, "%s h"),
+		    stats_fmt_hours(sec, b));
+	return buf;
+}
+
+char *
 stats_hours_label(long long sec, char *buf)
 {
 	return decimal_format(sec / 36, 2, buf);
@@ -699,7 +713,7 @@ report_levels(const struct stats_view *c)
 {
 	struct stats_group *g = &c->st->all;
 	struct stats_store ages;
-	char b[32], h[32], a1[32], a2[32], label[128], value[192];
+	char b[32], h[32], a1[64], a2[64], label[128], value[192];
 	struct stats_sla s;
 	struct levels lv;
 
@@ -725,9 +739,9 @@ report_levels(const struct stats_view *c)
 	stats_open_ages(c, g, &ages);
 	if (c->st->close_col && ages.n > 0) {
 		snprintf(value, sizeof value, lang_text(c->lang,
-		    "%zu (median age %s h, oldest %s h)"), ages.n,
-		    stats_fmt_hours(store_pct(&ages, 50), a1),
-		    stats_fmt_hours(store_pct(&ages, 100), a2));
+		    "%zu (median age %s, oldest %s)"), ages.n,
+		    stats_age_text(c, store_pct(&ages, 50), a1),
+		    stats_age_text(c, store_pct(&ages, 100), a2));
 		level_add(&lv, lang_text(c->lang, "open backlog:"), value, NULL);
 	} else if (c->st->close_col)
 		level_add(&lv, lang_text(c->lang, "open backlog:"), "0", NULL);

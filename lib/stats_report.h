@@ -72,6 +72,15 @@ char *stats_figures_at(const struct stats_view *v, char *buf, size_t cap);
 /* Hours of SEC as a label ("8", "0.5") into BUF (32); returns BUF. */
 char *stats_hours_label(long long sec, char *buf);
 
+/* Ages beyond this are shown in days, not hours. */
+#define STATS_AGE_DAYS (48 * 3600LL)
+
+/*
+ * The age SEC of an open ticket for the reports into BUF (64): "30.50 h"
+ * up to 48 hours, "128.26 d" past them; translated.  Returns BUF.
+ */
+char *stats_age_text(const struct stats_view *v, long long sec, char *buf);
+
 /* The service levels of group G (of V->st, or one made like it). */
 void stats_sla_of(const struct stats_view *v, struct stats_group *g,
     struct stats_sla *s);
