@@ -1123,7 +1123,8 @@ section_levels(const struct page *p)
 	level_row(p, tr(p, "reopened"),
 	    stats_pct_text(g->reopened, g->reopen_known, b), NULL);
 	level_row(p, tr(p, "first-contact resolved"),
-	    stats_pct_text(g->fcr, g->fcr_known, b), NULL);
+	    stats_pct_text(g->fcr, g->fcr_known, b),
+	    stats_fcr_note(v, g, note, sizeof note));
 	fputs("</table>\n", p->fp);
 }
 

@@ -68,6 +68,18 @@ stats_age_text(const struct stats_view *c, long long sec, char *buf)
 }
 
 char *
+stats_fcr_note(const struct stats_view *c, const struct stats_group *g,
+    char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	if (g->resolved > g->fcr_known)
+		snprintf(buf, cap, lang_text(c->lang,
+		    "(%llu of the %llu resolved tickets unknown)"),
+		    g->resolved - g->fcr_known, g->resolved);
+	return buf;
+}
+
+char *
 stats_hours_label(long long sec, char *buf)
 {
 	return decimal_format(sec / 36, 2, buf);
@@ -575,17 +587,22 @@ pad_right(FILE *fp, const char *s, size_t w)
 struct levels {
 	char label[5][128];	/* labels, with their colons */
 	char value[5][192];	/* values */
+	char notes[5][192];	/* the notes' text */
 	const char *note[5];	/* notes, or NULL */
 	int n;			/* how many */
 };
 
+/* Add a line; NOTE (copied) may be NULL or "" for none. */
 static void
 level_add(struct levels *lv, const char *label, const char *value,
     const char *note)
 {
 	snprintf(lv->label[lv->n], sizeof lv->label[0], "%s", label);
 	snprintf(lv->value[lv->n], sizeof lv->value[0], "%s", value);
-	lv->note[lv->n++] = note;
+	snprintf(lv->notes[lv->n], sizeof lv->notes[0], "%s",
+	    note != NULL ? note : "");
+	lv->note[lv->n] = note != NULL && note[0] ? lv->notes[lv->n] : NULL;
+	lv->n++;
 }
 
 /*
@@ -749,7 +766,8 @@ report_levels(const struct stats_view *c)
 	level_add(&lv, lang_text(c->lang, "reopened:"),
 	    stats_pct_text(g->reopened, g->reopen_known, b), NULL);
 	level_add(&lv, lang_text(c->lang, "first-contact resolved:"),
-	    stats_pct_text(g->fcr, g->fcr_known, b), NULL);
+	    stats_pct_text(g->fcr, g->fcr_known, b),
+	    stats_fcr_note(c, g, value, sizeof value));
 	level_print(c, &lv);
 	putc('\n', c->fp);
 }

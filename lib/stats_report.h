@@ -81,6 +81,15 @@ char *stats_hours_label(long long sec, char *buf);
  */
 char *stats_age_text(const struct stats_view *v, long long sec, char *buf);
 
+/*
+ * The note on G's first-contact resolution into BUF (CAP): how many of
+ * its resolved tickets have blank 接待次数 / 是否重开 cells, and so are
+ * not counted, "(2 of the 6 resolved tickets unknown)"; "" when none is.
+ * Returns BUF.
+ */
+char *stats_fcr_note(const struct stats_view *v, const struct stats_group *g,
+    char *buf, size_t cap);
+
 /* The service levels of group G (of V->st, or one made like it). */
 void stats_sla_of(const struct stats_view *v, struct stats_group *g,
     struct stats_sla *s);
