@@ -1211,8 +1211,9 @@ stats_period_name(enum stats_period p)
 	return names[p];
 }
 
-char *
-stats_period_prev(enum stats_period p, const char *label, char *buf)
+/* The label DELTA (-1 or 1) periods from LABEL into BUF; NULL if not one. */
+static char *
+period_step(enum stats_period p, const char *label, int delta, char *buf)
 {
 	int y, m, d, w;
 	long days;
@@ -1221,14 +1222,14 @@ stats_period_prev(enum stats_period p, const char *label, char *buf)
 	case STATS_DAY:
 		if (sscanf(label, "%4d-%2d-%2d", &y, &m, &d) != 3)
 			return NULL;
-		tp_format_date(tp_days_from_civil(y, m, d) - 1, buf);
+		tp_format_date(tp_days_from_civil(y, m, d) + delta, buf);
 		return buf;
 	case STATS_WEEK:
 		if (sscanf(label, "%4d-W%2d", &y, &w) != 2 || y < 1 || y > 9999)
 			return NULL;
 		/* The Monday of week 1 is the Monday of the week holding 4 January. */
 		days = tp_days_from_civil(y, 1, 4);
-		days = days - tp_weekday(days) + (long)(w - 1) * 7 - 7;
+		days = days - tp_weekday(days) + (long)(w - 1) * 7 + 7L * delta;
 		iso_week(days, &y, &w);
 		snprintf(buf, 16, "%04d-W%02d", y, w);
 		return buf;
@@ -1236,15 +1237,31 @@ stats_period_prev(enum stats_period p, const char *label, char *buf)
 		if (sscanf(label, "%4d-%2d", &y, &m) != 2 || y < 1 ||
 		    y > 9999 || m < 1 || m > 12)
 			return NULL;
-		if (--m == 0) {
+		m += delta;
+		if (m == 0) {
 			m = 12;
 			y--;
+		} else if (m == 13) {
+			m = 1;
+			y++;
 		}
 		snprintf(buf, 16, "%04d-%02d", y, m);
 		return buf;
 	default:
 		return NULL;
 	}
+}
+
+char *
+stats_period_prev(enum stats_period p, const char *label, char *buf)
+{
+	return period_step(p, label, -1, buf);
+}
+
+char *
+stats_period_next(enum stats_period p, const char *label, char *buf)
+{
+	return period_step(p, label, 1, buf);
 }
 
 /* V / 100 with two decimals into BUF. */

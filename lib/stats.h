@@ -399,6 +399,9 @@ const char *stats_period_name(enum stats_period p);
 /* The label of the period before LABEL into BUF (16 bytes); NULL if LABEL is not one. */
 char *stats_period_prev(enum stats_period p, const char *label, char *buf);
 
+/* The label of the period after LABEL into BUF (16 bytes); NULL if LABEL is not one. */
+char *stats_period_next(enum stats_period p, const char *label, char *buf);
+
 /* Seconds as hours with two decimals, rounded half up ("1.50"); returns BUF (32). */
 char *stats_fmt_hours(long long sec, char *buf);
 

@@ -686,7 +686,7 @@ section_trend(const struct page *p)
 	head[3] = tr(p, "change");
 	table_head(p, head, v->compare ? 4 : 2, 1);
 	for (i = 0; i < n; i++) {
-		char b[32], c[48];
+		char c[48];
 
 		fputs("<tr>", p->fp);
 		td(p, lab[i]);
@@ -698,17 +698,7 @@ section_trend(const struct page *p)
 			if (stats_period_prev(v->period, lab[i], pl) != NULL)
 				prev = tickets_of(&m, pl);
 			td_u(p, prev);
-			snprintf(c, sizeof c, "%+lld", (long long)cnt[i] -
-			    (long long)prev);
-			if (prev > 0) {
-				unsigned long long d = cnt[i] > prev ?
-				    cnt[i] - prev : prev - cnt[i];
-
-				stats_fmt_pct(d, prev, b);
-				snprintf(c + strlen(c), sizeof c - strlen(c),
-				    " (%s%s%%)", cnt[i] < prev ? "-" : "+", b);
-			}
-			td_n(p, c);
+			td_n(p, stats_change_text(cnt[i], prev, c));
 		}
 		fputs("</tr>\n", p->fp);
 	}
@@ -1300,10 +1290,10 @@ static void
 section_groups(const struct page *p)
 {
 	const struct stats_view *v = p->v;
-	size_t *ix = stats_sorted_groups(v), n = stats_ngroups(v->st), i, f;
-	size_t nkey = v->nby + (v->period != STATS_NOPERIOD);
+	struct stats_row *rows;
+	size_t n = stats_rows(v, &rows), i, f, nkey;
 	const char *head[16];
-	char by[256], title[320], hb[32], sla[96], b[32];
+	char by[256], title[320], hb[32], sla[96], b[48];
 	int res = v->st->close_col, same;
 	const char *prev = "";
 	size_t plen = 0;
@@ -1321,13 +1311,20 @@ section_groups(const struct page *p)
 	nkey = f;
 	head[f++] = tr(p, "tickets");
 	head[f++] = tr(p, "share");
-	head[f++] = tr(p, "median h");
-	head[f++] = sla;
-	table_head(p, head, res ? f : f - 2, nkey);
+	if (res) {
+		head[f++] = tr(p, "median h");
+		head[f++] = sla;
+	}
+	if (v->compare) {
+		head[f++] = tr(p, "previous");
+		head[f++] = tr(p, "change");
+	}
+	table_head(p, head, f, nkey);
 	for (i = 0; i < n; i++) {
-		struct stats_group *g = stats_group_at(v->st, ix[i]);
-		size_t klen, fl;
-		const char *key = stats_group_key(v->st, ix[i], &klen);
+		struct stats_group empty;
+		struct stats_group *g = stats_row_group(v, &rows[i], &empty);
+		size_t klen = rows[i].klen, fl;
+		const char *key = rows[i].key;
 		struct stats_sla s;
 
 		stats_sla_of(v, g, &s);
@@ -1359,10 +1356,14 @@ section_groups(const struct page *p)
 			    stats_fmt_hours(store_pct(&g->res, 50), b) : "-");
 			td_n(p, stats_pct_text(s.res_ok, s.res_den, b));
 		}
+		if (v->compare) {
+			td_u(p, rows[i].prev);
+			td_n(p, stats_change_text(g->tickets, rows[i].prev, b));
+		}
 		fputs("</tr>\n", p->fp);
 	}
 	fputs("</table>\n", p->fp);
-	free(ix);
+	stats_rows_free(rows, n);
 }
 
 /* What the page would show with more options. */

@@ -203,19 +203,14 @@ fig_group(const struct stats_view *c, struct stats_group *g, struct fig *f)
 
 /* --- the groups table ------------------------------------------------------ */
 
-/* Sort order of groups: period, then most tickets, then key bytes. */
+/* Table order of two keys with their tickets: period, most tickets, bytes. */
 static int
-cmp_group(const void *a, const void *b, void *vctx)
+cmp_keys(enum stats_period period, const char *ik, size_t il,
+    unsigned long long it, const char *jk, size_t jl, unsigned long long jt)
 {
-	const struct stats_view *c = vctx;
-	size_t i = *(const size_t *)a, j = *(const size_t *)b, il, jl;
-	const char *ik = stats_group_key(c->st, i, &il);
-	const char *jk = stats_group_key(c->st, j, &jl);
-	unsigned long long it = stats_group_at(c->st, i)->tickets;
-	unsigned long long jt = stats_group_at(c->st, j)->tickets;
 	int r;
 
-	if (c->period != STATS_NOPERIOD) {
+	if (period != STATS_NOPERIOD) {
 		const char *ie = memchr(ik, STATS_KEY_SEP, il),
 			   *je = memchr(jk, STATS_KEY_SEP, jl);
 		size_t ip = ie ? (size_t)(ie - ik) : il,
@@ -235,6 +230,29 @@ cmp_group(const void *a, const void *b, void *vctx)
 	return (il > jl) - (il < jl);
 }
 
+/* Sort order of groups: period, then most tickets, then key bytes. */
+static int
+cmp_group(const void *a, const void *b, void *vctx)
+{
+	const struct stats_view *c = vctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b, il, jl;
+	const char *ik = stats_group_key(c->st, i, &il);
+	const char *jk = stats_group_key(c->st, j, &jl);
+
+	return cmp_keys(c->period, ik, il, stats_group_at(c->st, i)->tickets,
+	    jk, jl, stats_group_at(c->st, j)->tickets);
+}
+
+static int
+cmp_row(const void *a, const void *b, void *vctx)
+{
+	const struct stats_view *c = vctx;
+	const struct stats_row *x = a, *y = b;
+
+	return cmp_keys(c->period, x->key, x->klen, x->tickets, y->key,
+	    y->klen, y->tickets);
+}
+
 size_t *
 stats_sorted_groups(const struct stats_view *c)
 {
@@ -247,6 +265,155 @@ stats_sorted_groups(const struct stats_view *c)
 		ix[i] = i;
 	qsort_r(ix, n, sizeof *ix, cmp_group, (void *)(uintptr_t)c);
 	return ix;
+}
+
+static unsigned long long
+prev_tickets(const struct stats_view *c, const char *key, size_t len)
+{
+	const char *e = memchr(key, STATS_KEY_SEP, len);
+	size_t plen = e ? (size_t)(e - key) : len, klen;
+	char label[16], prev[16];
+	struct stats_group *g;
+	char *k;
+
+	if (plen >= sizeof label)
+		return 0;
+	memcpy(label, key, plen);
+	label[plen] = '\0';
+	if (stats_period_prev(c->period, label, prev) == NULL)
+		return 0;
+	klen = strlen(prev) + (len - plen);
+	if ((k = malloc(klen + 1)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	memcpy(k, prev, strlen(prev));
+	memcpy(k + strlen(prev), key + plen, len - plen);
+	g = stats_group_find(c->st, k, klen);
+	free(k);
+	return g ? g->tickets : 0;
+}
+
+/* The period label of KEY[0..LEN) into LABEL (16); 0, or -1 if too long. */
+static int
+key_period(const char *key, size_t len, char *label)
+{
+	const char *e = memchr(key, STATS_KEY_SEP, len);
+	size_t plen = e ? (size_t)(e - key) : len;
+
+	if (plen >= 16)
+		return -1;
+	memcpy(label, key, plen);
+	label[plen] = '\0';
+	return 0;
+}
+
+/*
+ * The key of group KEY[0..LEN) one period later, when that period is not
+ * after LAST and has no such group, as a new string (*N its length);
+ * else NULL.
+ */
+static char *
+drop_key(const struct stats_view *c, const char *key, size_t len,
+    const char *last, size_t *n)
+{
+	char label[16], next[16], *k;
+	size_t plen, nlen;
+
+	if (key_period(key, len, label) != 0 ||
+	    stats_period_next(c->period, label, next) == NULL ||
+	    strcmp(next, last) > 0)
+		return NULL;
+	plen = strlen(label);
+	nlen = strlen(next);
+	*n = nlen + (len - plen);
+	if ((k = malloc(*n + 1)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	memcpy(k, next, nlen);
+	memcpy(k + nlen, key + plen, len - plen);
+	if (stats_group_find(c->st, k, *n) != NULL) {
+		free(k);
+		return NULL;
+	}
+	return k;
+}
+
+size_t
+stats_rows(const struct stats_view *c, struct stats_row **out)
+{
+	size_t n = stats_ngroups(c->st), cap = n + 1, k = 0, i;
+	struct stats_row *r = malloc(cap * sizeof *r);
+	char last[16] = "", label[16];
+	int drops = c->compare && c->period != STATS_NOPERIOD;
+
+	if (r == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < n; i++) {
+		r[k].group = i;
+		r[k].key = stats_group_key(c->st, i, &r[k].klen);
+		r[k].own = NULL;
+		r[k].tickets = stats_group_at(c->st, i)->tickets;
+		if (drops && key_period(r[k].key, r[k].klen, label) == 0 &&
+		    strcmp(label, last) > 0)
+			memcpy(last, label, 16);
+		k++;
+	}
+	for (i = 0; drops && i < n; i++) {
+		size_t klen, dl;
+		const char *key = stats_group_key(c->st, i, &klen);
+		char *dk = drop_key(c, key, klen, last, &dl);
+
+		if (dk == NULL)
+			continue;
+		if (k == cap) {
+			cap *= 2;
+			if ((r = realloc(r, cap * sizeof *r)) == NULL)
+				cs_errx(CS_FATAL, "out of memory");
+		}
+		r[k].group = SIZE_MAX;
+		r[k].key = r[k].own = dk;
+		r[k].klen = dl;
+		r[k].tickets = 0;
+		k++;
+	}
+	for (i = 0; i < k; i++)
+		r[i].prev = c->compare ? prev_tickets(c, r[i].key, r[i].klen) : 0;
+	qsort_r(r, k, sizeof *r, cmp_row, (void *)(uintptr_t)c);
+	*out = r;
+	return k;
+}
+
+void
+stats_rows_free(struct stats_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(rows[i].own);
+	free(rows);
+}
+
+struct stats_group *
+stats_row_group(const struct stats_view *c, const struct stats_row *row,
+    struct stats_group *empty)
+{
+	if (row->group != SIZE_MAX)
+		return stats_group_at(c->st, row->group);
+	memset(empty, 0, sizeof *empty);
+	return empty;
+}
+
+char *
+stats_change_text(unsigned long long now, unsigned long long prev, char *buf)
+{
+	char b[32];
+	unsigned long long d = now > prev ? now - prev : prev - now;
+
+	snprintf(buf, 48, "%s%llu", now < prev ? "-" : "+", d);
+	if (prev > 0) {
+		stats_fmt_pct(d, prev, b);
+		snprintf(buf + strlen(buf), 48 - strlen(buf), " (%s%s%%)",
+		    now < prev ? "-" : "+", b);
+	}
+	return buf;
 }
 
 static void
@@ -321,59 +488,32 @@ compare_cells(struct out *o, unsigned long long now, unsigned long long prev)
 	out_str(o, p);
 }
 
-static unsigned long long
-prev_tickets(const struct stats_view *c, const char *key, size_t len)
-{
-	const char *e = memchr(key, STATS_KEY_SEP, len);
-	size_t plen = e ? (size_t)(e - key) : len, klen;
-	char label[16], prev[16];
-	struct stats_group *g;
-	char *k;
-
-	if (plen >= sizeof label)
-		return 0;
-	memcpy(label, key, plen);
-	label[plen] = '\0';
-	if (stats_period_prev(c->period, label, prev) == NULL)
-		return 0;
-	klen = strlen(prev) + (len - plen);
-	if ((k = malloc(klen + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	memcpy(k, prev, strlen(prev));
-	memcpy(k + strlen(prev), key + plen, len - plen);
-	g = stats_group_find(c->st, k, klen);
-	free(k);
-	return g ? g->tickets : 0;
-}
-
 void
 stats_write_groups(const struct stats_view *c, struct out *o)
 {
-	size_t *ix = stats_sorted_groups(c), n = stats_ngroups(c->st), i, j;
+	struct stats_row *rows;
+	size_t n = stats_rows(c, &rows), i, j;
 	size_t nkey = c->nby + (c->period != STATS_NOPERIOD);
 
 	header_names(c, o);
 	for (i = 0; i < n; i++) {
-		struct stats_group *g = stats_group_at(c->st, ix[i]);
+		struct stats_group empty;
+		struct stats_group *g = stats_row_group(c, &rows[i], &empty);
 		struct fig f;
-		size_t klen;
-		const char *key = stats_group_key(c->st, ix[i], &klen);
 
 		f.n = 0;
 		fig_group(c, g, &f);
-		key_cells(o, key, klen, nkey);
+		key_cells(o, rows[i].key, rows[i].klen, nkey);
 		for (j = 0; j < f.n; j++)
 			out_str(o, f.v[j]);
 		if (c->compare) {
-			unsigned long long p = prev_tickets(c, key, klen);
-
-			snprintf(f.v[0], 32, "%llu", p);
+			snprintf(f.v[0], 32, "%llu", rows[i].prev);
 			out_str(o, f.v[0]);
-			compare_cells(o, g->tickets, p);
+			compare_cells(o, g->tickets, rows[i].prev);
 		}
 		out_end(o);
 	}
-	free(ix);
+	stats_rows_free(rows, n);
 }
 
 /* --- retention, cohorts and alerts tables -------------------------------- */
@@ -633,55 +773,66 @@ level_print(const struct stats_view *c, const struct levels *lv)
 static void
 report_groups(const struct stats_view *c)
 {
-	size_t *ix = stats_sorted_groups(c), n = stats_ngroups(c->st), i;
-	const int right[] = { 0, 1, 1, 1, 1, 0 };
-	const char *cells[6];
+	struct stats_row *rows;
+	size_t n = stats_rows(c, &rows), i;
+	static const int right[2][8] = { { 0, 1, 1, 1, 1, 0 },
+	    { 0, 1, 1, 1, 1, 1, 1, 0 } };
+	const char *cells[8];
 	struct text_table t;
 	unsigned long long max = 0;
 	char hb[32], title[96], name[256], cnt[32], share[32], med[32], sla[32],
-	    bar[32], by[256];
+	    bar[32], by[256], prev[32], change[48];
 	struct stats_sla s;
+	int k;
 
 	for (i = 0; i < n; i++)
-		if (stats_group_at(c->st, i)->tickets > max)
-			max = stats_group_at(c->st, i)->tickets;
+		if (rows[i].tickets > max)
+			max = rows[i].tickets;
 	fprintf(c->fp, lang_text(c->lang, "By %s"),
 	    stats_by_text(c, by, sizeof by));
 	putc('\n', c->fp);
-	text_init(&t, 6, right);
+	text_init(&t, c->compare ? 8 : 6, right[c->compare != 0]);
 	snprintf(title, sizeof title, lang_text(c->lang, "in %sh"),
 	    stats_hours_label(c->sla_res, hb));
-	cells[0] = "";
-	cells[1] = lang_text(c->lang, "tickets");
-	cells[2] = lang_text(c->lang, "share");
-	cells[3] = lang_text(c->lang, "median h");
-	cells[4] = title;
-	cells[5] = "";
-	if (!c->st->close_col)
-		cells[3] = cells[4] = NULL;
+	k = 0;
+	cells[k++] = "";
+	cells[k++] = lang_text(c->lang, "tickets");
+	cells[k++] = lang_text(c->lang, "share");
+	cells[k++] = c->st->close_col ? lang_text(c->lang, "median h") : NULL;
+	cells[k++] = c->st->close_col ? title : NULL;
+	if (c->compare) {
+		cells[k++] = lang_text(c->lang, "previous");
+		cells[k++] = lang_text(c->lang, "change");
+	}
+	cells[k++] = "";
 	text_row(&t, cells);
 	for (i = 0; i < n; i++) {
-		struct stats_group *g = stats_group_at(c->st, ix[i]);
-		size_t klen;
-		const char *key = stats_group_key(c->st, ix[i], &klen);
+		struct stats_group empty;
+		struct stats_group *g = stats_row_group(c, &rows[i], &empty);
 
-		stats_key_text(c, key, klen, name, sizeof name);
+		stats_key_text(c, rows[i].key, rows[i].klen, name, sizeof name);
 		snprintf(cnt, sizeof cnt, "%llu", g->tickets);
 		stats_sla_of(c, g, &s);
-		cells[0] = name;
-		cells[1] = cnt;
-		cells[2] = stats_pct_text(g->tickets, c->st->all.tickets, share);
-		cells[3] = g->res.n
+		k = 0;
+		cells[k++] = name;
+		cells[k++] = cnt;
+		cells[k++] = stats_pct_text(g->tickets, c->st->all.tickets, share);
+		cells[k++] = !c->st->close_col ? NULL : g->res.n
 		    ? stats_fmt_hours(store_pct(&g->res, 50), med)
 		    : "-";
-		cells[4] = stats_pct_text(s.res_ok, s.res_den, sla);
-		if (!c->st->close_col)
-			cells[3] = cells[4] = NULL;
-		cells[5] = text_bar(g->tickets, max, 20, bar);
+		cells[k++] = !c->st->close_col ? NULL
+		    : stats_pct_text(s.res_ok, s.res_den, sla);
+		if (c->compare) {
+			snprintf(prev, sizeof prev, "%llu", rows[i].prev);
+			cells[k++] = prev;
+			cells[k++] = stats_change_text(g->tickets, rows[i].prev,
+			    change);
+		}
+		cells[k++] = text_bar(g->tickets, max, 20, bar);
 		text_row(&t, cells);
 	}
 	text_print(&t, c->fp, 2);
-	free(ix);
+	stats_rows_free(rows, n);
 	putc('\n', c->fp);
 }
 

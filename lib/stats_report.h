@@ -101,6 +101,39 @@ void stats_open_ages(const struct stats_view *v, struct stats_group *g,
 /* Group indices in table order (see stats_write_groups()); free it. */
 size_t *stats_sorted_groups(const struct stats_view *v);
 
+/* A row of the groups table: a group, or one that dropped to 0. */
+struct stats_row {
+	size_t group;		/* group index, or SIZE_MAX for a drop */
+	const char *key;	/* its key (the group's, or own) */
+	size_t klen;		/* its length */
+	char *own;		/* a drop's key (owned), else NULL */
+	unsigned long long tickets; /* its tickets (0 for a drop) */
+	unsigned long long prev; /* the previous period's (with compare) */
+};
+
+/*
+ * The rows of the groups table in table order: every group and, with
+ * V->compare, a row of 0 tickets for each group whose next period, up to
+ * the last period with tickets, has none: a group that dropped to 0 (or
+ * a period without tickets, with --period alone).  Free with
+ * stats_rows_free().
+ */
+size_t stats_rows(const struct stats_view *v, struct stats_row **out);
+
+/* Free ROWS[0..N). */
+void stats_rows_free(struct stats_row *rows, size_t n);
+
+/* The group of ROW, or EMPTY (zeroed first) for a group that dropped to 0. */
+struct stats_group *stats_row_group(const struct stats_view *v,
+    const struct stats_row *row, struct stats_group *empty);
+
+/*
+ * The change from PREV to NOW for a report into BUF (48): "-1 (-50.0%)",
+ * "+2" when PREV is 0.  Returns BUF.
+ */
+char *stats_change_text(unsigned long long now, unsigned long long prev,
+    char *buf);
+
 /* Products over the alert threshold, worst first, into *OUT (free it). */
 size_t stats_find_alerts(const struct stats_view *v, struct stats_alert **out);
 
