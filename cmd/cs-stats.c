@@ -61,9 +61,10 @@ enum table { T_GROUPS, T_RETENTION, T_COHORTS, T_ALERTS };
 
 /*
  * The first field of a state's header: its format and version.  Version 2
- * ends with a record "end,,N,CHECKSUM," sealing the N records before it.
+ * ends with a record "end,,N,CHECKSUM," sealing the N records before it;
+ * version 3 adds each group's buyers ("gb") and tickets without one.
  */
-#define PARTIAL_MAGIC "cs-stats-partial-2"
+#define PARTIAL_MAGIC "cs-stats-partial-3"
 #define PARTIAL_MAGIC_PREFIX "cs-stats-partial-"
 
 /* The period label of a day, remembered. */
@@ -837,6 +838,8 @@ row(void *vctx, struct run *run, const struct record *r)
 	if (check_id(c, run, r) != 0)
 		return ROW_REJECT;
 	read_flags(c, run, r, &t);
+	if ((t.buyer = run_field(run, r, C_BUYER, &t.nbuyer)) != NULL)
+		cell_value(&t.buyer, &t.nbuyer);
 	klen = group_key(c, r, &t);
 	stats_add(&c->st, c->key, klen, &t);
 	count_extras(c, run, r, &t);

@@ -1226,19 +1226,15 @@ section_retention(const struct page *p, const struct stats_retention *r)
 static void
 section_iceberg(const struct page *p)
 {
-	const struct stats_view *v = p->v;
-	unsigned long long who = v->st->buyers.n ? v->st->buyers.n :
-	    v->st->all.tickets;
+	char line[512], note[256];
 
+	stats_iceberg_text(p->v, line, sizeof line, note, sizeof note);
 	fputs("<p>", p->fp);
-	if (v->st->buyers.n)
-		escf(p, tr(p, "Iceberg: %llu complaining buyers stand for about "
-		    "%llu dissatisfied buyers (000 第六条: 25 per complaint)"),
-		    who, who * 25);
-	else
-		escf(p, tr(p, "Iceberg: %llu complaints stand for about %llu "
-		    "dissatisfied buyers (000 第六条: 25 per complaint)"), who,
-		    who * 25);
+	esc(p, line);
+	if (note[0] != '\0') {
+		fputs("<br>\n", p->fp);
+		esc(p, note);
+	}
 	fputs("</p>\n", p->fp);
 }
 

@@ -79,6 +79,23 @@ stats_fcr_note(const struct stats_view *c, const struct stats_group *g,
 	return buf;
 }
 
+void
+stats_iceberg_text(const struct stats_view *c, char *line, size_t cap,
+    char *note, size_t ncap)
+{
+	const struct stats_group *g = &c->st->all;
+	unsigned long long who = stats_complainants(g);
+
+	snprintf(line, cap, lang_text(c->lang, "Iceberg: %llu complaining "
+	    "buyers stand for about %llu dissatisfied buyers (000 第六条: 25 "
+	    "behind each complaining buyer)"), who, who * 25);
+	note[0] = '\0';
+	if (g->nobuyer > 0)
+		snprintf(note, ncap, lang_text(c->lang, "(tickets without "
+		    "a buyer, each counted as one buyer: %llu)"),
+		    g->nobuyer);
+}
+
 char *
 stats_hours_label(long long sec, char *buf)
 {
@@ -198,7 +215,7 @@ fig_group(const struct stats_view *c, struct stats_group *g, struct fig *f)
 	}
 	fig_add(f, stats_fmt_pct(g->reopened, g->reopen_known, b));
 	fig_add(f, stats_fmt_pct(g->fcr, g->fcr_known, b));
-	fig_addu(f, g->tickets * 25);
+	fig_addu(f, stats_complainants(g) * 25);
 }
 
 /* --- the groups table ------------------------------------------------------ */
@@ -1086,8 +1103,7 @@ void
 stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 {
 	struct stats_group *g = &c->st->all;
-	unsigned long long who = c->st->buyers.n ? c->st->buyers.n : g->tickets;
-	char b[32];
+	char b[512], note[256];
 
 	stats_fill_all(c->st);
 	fprintf(c->fp, "%s\n\n", lang_text(c->lang, "cs-stats report"));
@@ -1118,14 +1134,10 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 	}
 	if (r != NULL)
 		report_retention(c, r);
-	if (c->st->buyers.n)
-		fprintf(c->fp, lang_text(c->lang, "Iceberg: %llu complaining "
-		    "buyers stand for about %llu dissatisfied buyers (000 第六条: "
-		    "25 per complaint)"), who, who * 25);
-	else
-		fprintf(c->fp, lang_text(c->lang, "Iceberg: %llu complaints "
-		    "stand for about %llu dissatisfied buyers (000 第六条: 25 per "
-		    "complaint)"), who, who * 25);
+	stats_iceberg_text(c, b, sizeof b, note, sizeof note);
+	fputs(b, c->fp);
+	if (note[0] != '\0')
+		fprintf(c->fp, "\n  %s", note);
 	fputs("\n\n", c->fp);
 	report_alerts(c);
 }

@@ -90,6 +90,14 @@ char *stats_age_text(const struct stats_view *v, long long sec, char *buf);
 char *stats_fcr_note(const struct stats_view *v, const struct stats_group *g,
     char *buf, size_t cap);
 
+/*
+ * The iceberg line of all tickets into LINE (CAP) and its note into NOTE
+ * (NCAP; "" when every ticket names its buyer): 25 dissatisfied buyers
+ * behind each complaining buyer (stats_complainants()); translated.
+ */
+void stats_iceberg_text(const struct stats_view *v, char *line, size_t cap,
+    char *note, size_t ncap);
+
 /* The service levels of group G (of V->st, or one made like it). */
 void stats_sla_of(const struct stats_view *v, struct stats_group *g,
     struct stats_sla *s);
