@@ -6,7 +6,7 @@
 # Writes the CSV log on stdout.  With raw=FILE it also writes the ground
 # truth of every ticket to FILE, tab-separated, for independent checking:
 # category, agent, first-reply seconds (-1: none), resolution seconds (-1:
-# open), reopened (1/0).  Times start at 2026-09-01 00:00 and stay within
+# open), reopened (1/0), buyer.  Times start at 2026-09-01 00:00 and stay within
 # 2026; ticket ids are unique.
 function fmt(s,    d, m, h, mi, se) {
 	d = int(s / 86400); s -= d * 86400
@@ -39,6 +39,6 @@ BEGIN {
 		    rep < 0 ? "" : fmt(o + rep), res < 0 ? "" : fmt(o + res),
 		    res < 0 ? "处理中" : "已解决", ro ? "是" : "否"
 		if (raw != "")
-			printf "%s\t%s\t%d\t%d\t%d\n", c, a, rep, res, ro > raw
+			printf "%s\t%s\t%d\t%d\t%d\t%s\n", c, a, rep, res, ro, b > raw
 	}
 }

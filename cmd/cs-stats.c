@@ -61,9 +61,10 @@ enum table { T_GROUPS, T_RETENTION, T_COHORTS, T_ALERTS };
 
 /*
  * The first field of a state's header: its format and version.  Version 2
- * ends with a record "end,,N,CHECKSUM," sealing the N records before it.
+ * ends with a record "end,,N,CHECKSUM," sealing the N records before it;
+ * version 3 adds each group's buyers ("gb") and tickets without one.
  */
-#define PARTIAL_MAGIC "cs-stats-partial-2"
+#define PARTIAL_MAGIC "cs-stats-partial-3"
 #define PARTIAL_MAGIC_PREFIX "cs-stats-partial-"
 
 /* The period label of a day, remembered. */
@@ -103,6 +104,7 @@ struct ctx {
 	enum table table;	/* --table */
 	int has_today;		/* --today given */
 	long long today;	/* its instant (end of the day for a date) */
+	int today_date;		/* --today was a date without a time */
 	long long sla_res;	/* --sla-resolve, seconds */
 	long long sla_reply;	/* --sla-reply, seconds */
 	const char *orders;	/* --orders FILE */
@@ -281,6 +283,7 @@ parse_today(struct ctx *c, const char *arg)
 	}
 	c->has_today = 1;
 	c->today = t.has_time ? t.t : t.t + 86400;
+	c->today_date = !t.has_time;
 	return 0;
 }
 
@@ -836,6 +839,8 @@ row(void *vctx, struct run *run, const struct record *r)
 	if (check_id(c, run, r) != 0)
 		return ROW_REJECT;
 	read_flags(c, run, r, &t);
+	if ((t.buyer = run_field(run, r, C_BUYER, &t.nbuyer)) != NULL)
+		cell_value(&t.buyer, &t.nbuyer);
 	klen = group_key(c, r, &t);
 	stats_add(&c->st, c->key, klen, &t);
 	count_extras(c, run, r, &t);
@@ -1003,6 +1008,7 @@ make_view(struct ctx *c, const struct run *run, struct stats_view *v)
 	v->compare = c->compare;
 	v->has_today = c->has_today;
 	v->today = c->today;
+	v->today_date = c->today_date;
 	v->sla_res = c->sla_res;
 	v->sla_reply = c->sla_reply;
 	v->window = c->window;

@@ -500,6 +500,7 @@ stats_free(struct stats *s)
 	stats_map_free(&s->gmap);
 	stats_map_free(&s->ids);
 	stats_map_free(&s->buyers);
+	free(s->bg);
 	stats_map_free(&s->products);
 	memset(s, 0, sizeof *s);
 }
@@ -589,6 +590,65 @@ group_add(struct stats_group *g, const struct stats_ticket *t, int stores)
 	}
 }
 
+/* The complainant BUYER[0..N), created when new. */
+static struct stats_buyer *
+buyer_get(struct stats *s, const char *buyer, size_t n)
+{
+	int isnew;
+	size_t i = stats_map_put(&s->buyers, buyer, n, &isnew);
+
+	s->b = grow_zero(s->b, &s->bcap, i, sizeof *s->b);
+	return &s->b[i];
+}
+
+/* Non-zero when B had not complained in group GI; remembers that it has. */
+static int
+buyer_in_new_group(struct stats *s, struct stats_buyer *b, uint32_t gi)
+{
+	uint32_t k;
+
+	if (b->g1 == 0) {
+		b->g1 = gi + 1;
+		return 1;
+	}
+	if (b->g1 == gi + 1)
+		return 0;
+	for (k = b->more; k != 0; k = s->bg[k - 1].next)
+		if (s->bg[k - 1].g == gi)
+			return 0;
+	s->bg = grow_zero(s->bg, &s->bgcap, s->nbg, sizeof *s->bg);
+	s->bg[s->nbg].g = gi;
+	s->bg[s->nbg].next = b->more;
+	b->more = (uint32_t)++s->nbg;
+	return 1;
+}
+
+/* Count BUYER[0..N) (N 0: none) as a complainant of group I and of all. */
+static void
+count_buyer(struct stats *s, size_t i, const char *buyer, size_t n)
+{
+	struct stats_buyer *b;
+	int first;
+
+	if (n == 0) {
+		s->g[i].nobuyer++;
+		s->all.nobuyer++;
+		return;
+	}
+	b = buyer_get(s, buyer, n);
+	first = b->g1 == 0;
+	if (buyer_in_new_group(s, b, (uint32_t)i)) {
+		s->g[i].buyers++;
+		s->all.buyers += first;
+	}
+}
+
+unsigned long long
+stats_complainants(const struct stats_group *g)
+{
+	return g->buyers + g->nobuyer;
+}
+
 void
 stats_add(
     struct stats *s, const char *key, size_t n, const struct stats_ticket *t)
@@ -605,6 +665,7 @@ stats_add(
 	}
 	group_add(&s->g[i], t, 1);
 	group_add(&s->all, t, 0);
+	count_buyer(s, i, t->buyer, t->buyer != NULL ? t->nbuyer : 0);
 	s->reply_col |= t->reply_col != 0;
 	s->close_col |= t->close_col != 0;
 	if (t->has_opened)
@@ -963,16 +1024,13 @@ void
 stats_add_buyer(struct stats *s, const char *name, size_t n, int has_t,
     long long t, int cls)
 {
-	int isnew;
-	size_t i = stats_map_put(&s->buyers, name, n, &isnew);
-	struct stats_buyer *b;
+	struct stats_buyer *b = buyer_get(s, name, n);
 
-	s->b = grow_zero(s->b, &s->bcap, i, sizeof *s->b);
-	b = &s->b[i];
-	if (isnew || buyer_earlier(b, has_t, t, cls)) {
+	if (!b->seen || buyer_earlier(b, has_t, t, cls)) {
 		b->has_t = has_t;
 		b->t = has_t ? t : 0;
 		b->cls = cls;
+		b->seen = 1;
 	}
 }
 
@@ -1211,8 +1269,9 @@ stats_period_name(enum stats_period p)
 	return names[p];
 }
 
-char *
-stats_period_prev(enum stats_period p, const char *label, char *buf)
+/* The label DELTA (-1 or 1) periods from LABEL into BUF; NULL if not one. */
+static char *
+period_step(enum stats_period p, const char *label, int delta, char *buf)
 {
 	int y, m, d, w;
 	long days;
@@ -1221,14 +1280,14 @@ stats_period_prev(enum stats_period p, const char *label, char *buf)
 	case STATS_DAY:
 		if (sscanf(label, "%4d-%2d-%2d", &y, &m, &d) != 3)
 			return NULL;
-		tp_format_date(tp_days_from_civil(y, m, d) - 1, buf);
+		tp_format_date(tp_days_from_civil(y, m, d) + delta, buf);
 		return buf;
 	case STATS_WEEK:
 		if (sscanf(label, "%4d-W%2d", &y, &w) != 2 || y < 1 || y > 9999)
 			return NULL;
 		/* The Monday of week 1 is the Monday of the week holding 4 January. */
 		days = tp_days_from_civil(y, 1, 4);
-		days = days - tp_weekday(days) + (long)(w - 1) * 7 - 7;
+		days = days - tp_weekday(days) + (long)(w - 1) * 7 + 7L * delta;
 		iso_week(days, &y, &w);
 		snprintf(buf, 16, "%04d-W%02d", y, w);
 		return buf;
@@ -1236,15 +1295,31 @@ stats_period_prev(enum stats_period p, const char *label, char *buf)
 		if (sscanf(label, "%4d-%2d", &y, &m) != 2 || y < 1 ||
 		    y > 9999 || m < 1 || m > 12)
 			return NULL;
-		if (--m == 0) {
+		m += delta;
+		if (m == 0) {
 			m = 12;
 			y--;
+		} else if (m == 13) {
+			m = 1;
+			y++;
 		}
 		snprintf(buf, 16, "%04d-%02d", y, m);
 		return buf;
 	default:
 		return NULL;
 	}
+}
+
+char *
+stats_period_prev(enum stats_period p, const char *label, char *buf)
+{
+	return period_step(p, label, -1, buf);
+}
+
+char *
+stats_period_next(enum stats_period p, const char *label, char *buf)
+{
+	return period_step(p, label, 1, buf);
 }
 
 /* V / 100 with two decimals into BUF. */
@@ -1272,6 +1347,12 @@ char *
 stats_fmt_hours(long long sec, char *buf)
 {
 	return fmt_centi(div_round(sec * 100, 3600), buf);
+}
+
+char *
+stats_fmt_days(long long sec, char *buf)
+{
+	return fmt_centi(div_round(sec * 100, 86400), buf);
 }
 
 char *
@@ -1334,11 +1415,14 @@ group_counter(struct stats_group *g, const char *name)
 		return &g->fcr_known;
 	if (strcmp(name, "fcr") == 0)
 		return &g->fcr;
+	if (strcmp(name, "nobuyer") == 0)
+		return &g->nobuyer;
 	return NULL;
 }
 
 static const char *const counter_names[] = { "tickets", "timed", "resolved",
-    "closed_unres", "reopen_known", "reopened", "fcr_known", "fcr", NULL };
+    "closed_unres", "reopen_known", "reopened", "fcr_known", "fcr", "nobuyer",
+    NULL };
 
 static struct stats_store *
 group_store(struct stats_group *g, const char *name)
@@ -1440,10 +1524,24 @@ stats_emit(struct stats *s, stats_emit_fn fn, void *ctx)
 	for (i = 0; i < s->ids.n; i++)
 		fn(ctx, "id", s->ids.key[i], s->ids.klen[i], "", "", "");
 	for (i = 0; i < s->buyers.n; i++) {
+		if (!s->b[i].seen)
+			continue;
 		snprintf(v, sizeof v, "%lld", s->b[i].t);
 		snprintf(c, sizeof c, "%d", s->b[i].cls);
 		fn(ctx, "b", s->buyers.key[i], s->buyers.klen[i], c,
 		    s->b[i].has_t ? v : "", "");
+	}
+	/* Each group's buyers, buyer by buyer; all's follow from them. */
+	for (i = 0; i < s->buyers.n; i++) {
+		uint32_t k;
+
+		if (s->b[i].g1 == 0)
+			continue;
+		fn(ctx, "gb", s->buyers.key[i], s->buyers.klen[i],
+		    s->gmap.key[s->b[i].g1 - 1], "", "");
+		for (k = s->b[i].more; k != 0; k = s->bg[k - 1].next)
+			fn(ctx, "gb", s->buyers.key[i], s->buyers.klen[i],
+			    s->gmap.key[s->bg[k - 1].g], "", "");
 	}
 	for (i = 0; i < s->products.n; i++) {
 		emit_store(&s->q[i], "q", s->products.key[i],
@@ -1597,6 +1695,17 @@ stats_absorb(struct stats *s, const char *sec, const char *key, size_t klen,
 		return absorb_group(s, sec, key, klen, name, v, c);
 	if (strcmp(sec, "id") == 0)
 		return stats_see_id(s, key, klen, NULL, 0) != NULL;
+	if (strcmp(sec, "gb") == 0) {
+		size_t gi;
+		int isnew;
+
+		if (hasv || count[0] != '\0' || klen == 0)
+			return -1;
+		gi = stats_map_put(&s->gmap, name, strlen(name), &isnew);
+		s->g = grow_zero(s->g, &s->gcap, gi, sizeof *s->g);
+		count_buyer(s, gi, key, klen);
+		return 0;
+	}
 	if (strcmp(sec, "b") == 0) {
 		long long cls;
 

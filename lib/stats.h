@@ -59,6 +59,8 @@ struct stats_ticket {
 	int close_col;		/* the log has a resolved or outcome column */
 	int contacts_col;	/* the log has a contacts column (接待次数) */
 	int reopen_col;		/* the log has a reopened column (是否重开) */
+	const char *buyer;	/* the complaining buyer, or NULL when unknown */
+	size_t nbuyer;		/* its length (0: no buyer) */
 };
 
 /*
@@ -108,6 +110,8 @@ struct stats_group {
 	unsigned long long reopened;	/* of those, reopened */
 	unsigned long long fcr_known;	/* resolved, with contacts or reopened known */
 	unsigned long long fcr;		/* of those, resolved at first contact */
+	unsigned long long buyers;	/* distinct complaining buyers named */
+	unsigned long long nobuyer;	/* tickets without a buyer */
 	struct stats_store reply;	/* first-reply durations */
 	struct stats_store res;		/* resolution durations */
 	struct stats_store open;	/* opened times of open tickets */
@@ -119,6 +123,15 @@ struct stats_buyer {
 	long long t;		/* opened time of the first complaint */
 	int has_t;		/* t is known */
 	int cls;		/* enum stats_class of that complaint */
+	int seen;		/* t and cls are set (stats_add_buyer()) */
+	uint32_t g1;		/* the first group complained in, + 1; 0 none */
+	uint32_t more;		/* its further groups: a chain in bg, + 1 */
+};
+
+/* A further group a buyer complained in, chained. */
+struct stats_bgroup {
+	uint32_t g;		/* the group */
+	uint32_t next;		/* the next link + 1, 0 at the end */
 };
 
 /* Ids of the run with one prefix and WIDTH (0-18) digits after it. */
@@ -183,6 +196,13 @@ struct stats {
 	struct stats_map buyers; /* complainants */
 	struct stats_buyer *b;	/* per complainant */
 	size_t bcap;		/* size of b */
+	/*
+	 * The groups after the first that each buyer complained in (buyers
+	 * mostly complain once, or in one group), for each group's distinct
+	 * buyers.
+	 */
+	struct stats_bgroup *bg;
+	size_t nbg, bgcap;	/* links used, and room */
 	struct stats_map products; /* products with quality complaints */
 	struct stats_store *q;	/* per product: complaint times */
 	unsigned long long *qn;	/* per product: complaints without a time */
@@ -205,7 +225,8 @@ void stats_free(struct stats *s);
 /*
  * Count ticket T in group KEY[0..N) (created on first use) and in S->all;
  * also moves S->latest forward.  Durations that would be negative must have
- * been rejected by the caller.
+ * been rejected by the caller.  T's buyer counts once per group (and once
+ * in S->all); a ticket without a buyer counts as one buyer of its own.
  */
 void stats_add(struct stats *s, const char *key, size_t n,
     const struct stats_ticket *t);
@@ -247,6 +268,13 @@ size_t stats_ngroups(const struct stats *s);
 
 /* Key of group I and its length. */
 const char *stats_group_key(const struct stats *s, size_t i, size_t *len);
+
+/*
+ * The complaining buyers of G: the distinct buyers named, plus one for
+ * each ticket without a buyer.  The iceberg (000 第六条: 一个投诉不满的
+ * 顾客背后有25个不满的顾客) is 25 times this, in every output.
+ */
+unsigned long long stats_complainants(const struct stats_group *g);
 
 /* Group I, or NULL when out of range. */
 struct stats_group *stats_group_at(struct stats *s, size_t i);
@@ -399,8 +427,14 @@ const char *stats_period_name(enum stats_period p);
 /* The label of the period before LABEL into BUF (16 bytes); NULL if LABEL is not one. */
 char *stats_period_prev(enum stats_period p, const char *label, char *buf);
 
+/* The label of the period after LABEL into BUF (16 bytes); NULL if LABEL is not one. */
+char *stats_period_next(enum stats_period p, const char *label, char *buf);
+
 /* Seconds as hours with two decimals, rounded half up ("1.50"); returns BUF (32). */
 char *stats_fmt_hours(long long sec, char *buf);
+
+/* Seconds as days with two decimals, rounded half up ("128.26"); returns BUF (32). */
+char *stats_fmt_days(long long sec, char *buf);
 
 /*
  * SUM / N seconds as hours with two decimals, rounded half away from zero,

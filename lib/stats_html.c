@@ -504,9 +504,10 @@ page_intro(const struct page *p)
 		    tp_format_date(tp_local_day(v->st->latest), b));
 	}
 	if (g->timed > 0) {
+		char at[256];
+
 		fputs("<br>\n", p->fp);
-		escf(p, tr(p, "Figures at: %s (China Standard Time)"),
-		    tp_format_time(stats_ref_time(v), a));
+		esc(p, stats_figures_at(v, at, sizeof at));
 	}
 	fputs("</p>\n", p->fp);
 }
@@ -685,7 +686,7 @@ section_trend(const struct page *p)
 	head[3] = tr(p, "change");
 	table_head(p, head, v->compare ? 4 : 2, 1);
 	for (i = 0; i < n; i++) {
-		char b[32], c[48];
+		char c[48];
 
 		fputs("<tr>", p->fp);
 		td(p, lab[i]);
@@ -697,17 +698,7 @@ section_trend(const struct page *p)
 			if (stats_period_prev(v->period, lab[i], pl) != NULL)
 				prev = tickets_of(&m, pl);
 			td_u(p, prev);
-			snprintf(c, sizeof c, "%+lld", (long long)cnt[i] -
-			    (long long)prev);
-			if (prev > 0) {
-				unsigned long long d = cnt[i] > prev ?
-				    cnt[i] - prev : prev - cnt[i];
-
-				stats_fmt_pct(d, prev, b);
-				snprintf(c + strlen(c), sizeof c - strlen(c),
-				    " (%s%s%%)", cnt[i] < prev ? "-" : "+", b);
-			}
-			td_n(p, c);
+			td_n(p, stats_change_text(cnt[i], prev, c));
 		}
 		fputs("</tr>\n", p->fp);
 	}
@@ -1085,7 +1076,7 @@ section_levels(const struct page *p)
 	struct stats_group *g = &v->st->all;
 	struct stats_store ages;
 	struct stats_sla s;
-	char b[32], h[32], a1[32], a2[32], label[128], note[192];
+	char b[32], h[32], a1[64], a2[64], label[128], note[192];
 	const char *head[3];
 
 	stats_sla_of(v, g, &s);
@@ -1113,16 +1104,17 @@ section_levels(const struct page *p)
 		note[0] = '\0';
 		if (ages.n > 0)
 			snprintf(note, sizeof note,
-			    tr(p, "median age %s h, oldest %s h"),
-			    stats_fmt_hours(store_pct(&ages, 50), a1),
-			    stats_fmt_hours(store_pct(&ages, 100), a2));
+			    tr(p, "median age %s, oldest %s"),
+			    stats_age_text(v, store_pct(&ages, 50), a1),
+			    stats_age_text(v, store_pct(&ages, 100), a2));
 		level_row(p, tr(p, "open backlog"), b, note);
 		store_free(&ages);
 	}
 	level_row(p, tr(p, "reopened"),
 	    stats_pct_text(g->reopened, g->reopen_known, b), NULL);
 	level_row(p, tr(p, "first-contact resolved"),
-	    stats_pct_text(g->fcr, g->fcr_known, b), NULL);
+	    stats_pct_text(g->fcr, g->fcr_known, b),
+	    stats_fcr_note(v, g, note, sizeof note));
 	fputs("</table>\n", p->fp);
 }
 
@@ -1234,19 +1226,15 @@ section_retention(const struct page *p, const struct stats_retention *r)
 static void
 section_iceberg(const struct page *p)
 {
-	const struct stats_view *v = p->v;
-	unsigned long long who = v->st->buyers.n ? v->st->buyers.n :
-	    v->st->all.tickets;
+	char line[512], note[256];
 
+	stats_iceberg_text(p->v, line, sizeof line, note, sizeof note);
 	fputs("<p>", p->fp);
-	if (v->st->buyers.n)
-		escf(p, tr(p, "Iceberg: %llu complaining buyers stand for about "
-		    "%llu dissatisfied buyers (000 第六条: 25 per complaint)"),
-		    who, who * 25);
-	else
-		escf(p, tr(p, "Iceberg: %llu complaints stand for about %llu "
-		    "dissatisfied buyers (000 第六条: 25 per complaint)"), who,
-		    who * 25);
+	esc(p, line);
+	if (note[0] != '\0') {
+		fputs("<br>\n", p->fp);
+		esc(p, note);
+	}
 	fputs("</p>\n", p->fp);
 }
 
@@ -1298,10 +1286,10 @@ static void
 section_groups(const struct page *p)
 {
 	const struct stats_view *v = p->v;
-	size_t *ix = stats_sorted_groups(v), n = stats_ngroups(v->st), i, f;
-	size_t nkey = v->nby + (v->period != STATS_NOPERIOD);
+	struct stats_row *rows;
+	size_t n = stats_rows(v, &rows), i, f, nkey;
 	const char *head[16];
-	char by[256], title[320], hb[32], sla[96], b[32];
+	char by[256], title[320], hb[32], sla[96], b[48];
 	int res = v->st->close_col, same;
 	const char *prev = "";
 	size_t plen = 0;
@@ -1319,13 +1307,20 @@ section_groups(const struct page *p)
 	nkey = f;
 	head[f++] = tr(p, "tickets");
 	head[f++] = tr(p, "share");
-	head[f++] = tr(p, "median h");
-	head[f++] = sla;
-	table_head(p, head, res ? f : f - 2, nkey);
+	if (res) {
+		head[f++] = tr(p, "median h");
+		head[f++] = sla;
+	}
+	if (v->compare) {
+		head[f++] = tr(p, "previous");
+		head[f++] = tr(p, "change");
+	}
+	table_head(p, head, f, nkey);
 	for (i = 0; i < n; i++) {
-		struct stats_group *g = stats_group_at(v->st, ix[i]);
-		size_t klen, fl;
-		const char *key = stats_group_key(v->st, ix[i], &klen);
+		struct stats_group empty;
+		struct stats_group *g = stats_row_group(v, &rows[i], &empty);
+		size_t klen = rows[i].klen, fl;
+		const char *key = rows[i].key;
 		struct stats_sla s;
 
 		stats_sla_of(v, g, &s);
@@ -1357,10 +1352,14 @@ section_groups(const struct page *p)
 			    stats_fmt_hours(store_pct(&g->res, 50), b) : "-");
 			td_n(p, stats_pct_text(s.res_ok, s.res_den, b));
 		}
+		if (v->compare) {
+			td_u(p, rows[i].prev);
+			td_n(p, stats_change_text(g->tickets, rows[i].prev, b));
+		}
 		fputs("</tr>\n", p->fp);
 	}
 	fputs("</table>\n", p->fp);
-	free(ix);
+	stats_rows_free(rows, n);
 }
 
 /* What the page would show with more options. */

@@ -94,6 +94,8 @@ stats_retention(const struct stats *s, struct stats_orders *o,
 		    &o->buyers, s->buyers.key[i], s->buyers.klen[i]);
 		struct stats_store *st = j < 0 ? NULL : &o->t[j];
 
+		if (!b->seen)
+			continue;	/* counted in groups only */
 		if (st != NULL)
 			store_sort(st);
 		if (!b->has_t) {

@@ -38,6 +38,65 @@ stats_ref_time(const struct stats_view *c)
 }
 
 char *
+stats_figures_at(const struct stats_view *c, char *buf, size_t cap)
+{
+	char b[32];
+
+	if (c->has_today && c->today_date)
+		snprintf(buf, cap, lang_text(c->lang, "Figures at the end of %s "
+		    "(China Standard Time)"),
+		    tp_format_date(tp_local_day(c->today - 1), b));
+	else
+		snprintf(buf, cap, lang_text(c->lang,
+		    "Figures at: %s (China Standard Time)"),
+		    tp_format_time(stats_ref_time(c), b));
+	return buf;
+}
+
+char *
+stats_age_text(const struct stats_view *c, long long sec, char *buf)
+{
+	char b[32];
+
+	if (sec > STATS_AGE_DAYS)
+		snprintf(buf, 64, lang_text(c->lang, "%s d"),
+		    stats_fmt_days(sec, b));
+	else
+		snprintf(buf, 64, lang_text(c->lang, "%s h"),
+		    stats_fmt_hours(sec, b));
+	return buf;
+}
+
+char *
+stats_fcr_note(const struct stats_view *c, const struct stats_group *g,
+    char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	if (g->resolved > g->fcr_known)
+		snprintf(buf, cap, lang_text(c->lang,
+		    "(%llu of the %llu resolved tickets unknown)"),
+		    g->resolved - g->fcr_known, g->resolved);
+	return buf;
+}
+
+void
+stats_iceberg_text(const struct stats_view *c, char *line, size_t cap,
+    char *note, size_t ncap)
+{
+	const struct stats_group *g = &c->st->all;
+	unsigned long long who = stats_complainants(g);
+
+	snprintf(line, cap, lang_text(c->lang, "Iceberg: %llu complaining "
+	    "buyers stand for about %llu dissatisfied buyers (000 第六条: 25 "
+	    "behind each complaining buyer)"), who, who * 25);
+	note[0] = '\0';
+	if (g->nobuyer > 0)
+		snprintf(note, ncap, lang_text(c->lang, "(tickets without "
+		    "a buyer, each counted as one buyer: %llu)"),
+		    g->nobuyer);
+}
+
+char *
 stats_hours_label(long long sec, char *buf)
 {
 	return decimal_format(sec / 36, 2, buf);
@@ -156,24 +215,19 @@ fig_group(const struct stats_view *c, struct stats_group *g, struct fig *f)
 	}
 	fig_add(f, stats_fmt_pct(g->reopened, g->reopen_known, b));
 	fig_add(f, stats_fmt_pct(g->fcr, g->fcr_known, b));
-	fig_addu(f, g->tickets * 25);
+	fig_addu(f, stats_complainants(g) * 25);
 }
 
 /* --- the groups table ------------------------------------------------------ */
 
-/* Sort order of groups: period, then most tickets, then key bytes. */
+/* Table order of two keys with their tickets: period, most tickets, bytes. */
 static int
-cmp_group(const void *a, const void *b, void *vctx)
+cmp_keys(enum stats_period period, const char *ik, size_t il,
+    unsigned long long it, const char *jk, size_t jl, unsigned long long jt)
 {
-	const struct stats_view *c = vctx;
-	size_t i = *(const size_t *)a, j = *(const size_t *)b, il, jl;
-	const char *ik = stats_group_key(c->st, i, &il);
-	const char *jk = stats_group_key(c->st, j, &jl);
-	unsigned long long it = stats_group_at(c->st, i)->tickets;
-	unsigned long long jt = stats_group_at(c->st, j)->tickets;
 	int r;
 
-	if (c->period != STATS_NOPERIOD) {
+	if (period != STATS_NOPERIOD) {
 		const char *ie = memchr(ik, STATS_KEY_SEP, il),
 			   *je = memchr(jk, STATS_KEY_SEP, jl);
 		size_t ip = ie ? (size_t)(ie - ik) : il,
@@ -193,6 +247,29 @@ cmp_group(const void *a, const void *b, void *vctx)
 	return (il > jl) - (il < jl);
 }
 
+/* Sort order of groups: period, then most tickets, then key bytes. */
+static int
+cmp_group(const void *a, const void *b, void *vctx)
+{
+	const struct stats_view *c = vctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b, il, jl;
+	const char *ik = stats_group_key(c->st, i, &il);
+	const char *jk = stats_group_key(c->st, j, &jl);
+
+	return cmp_keys(c->period, ik, il, stats_group_at(c->st, i)->tickets,
+	    jk, jl, stats_group_at(c->st, j)->tickets);
+}
+
+static int
+cmp_row(const void *a, const void *b, void *vctx)
+{
+	const struct stats_view *c = vctx;
+	const struct stats_row *x = a, *y = b;
+
+	return cmp_keys(c->period, x->key, x->klen, x->tickets, y->key,
+	    y->klen, y->tickets);
+}
+
 size_t *
 stats_sorted_groups(const struct stats_view *c)
 {
@@ -205,6 +282,155 @@ stats_sorted_groups(const struct stats_view *c)
 		ix[i] = i;
 	qsort_r(ix, n, sizeof *ix, cmp_group, (void *)(uintptr_t)c);
 	return ix;
+}
+
+static unsigned long long
+prev_tickets(const struct stats_view *c, const char *key, size_t len)
+{
+	const char *e = memchr(key, STATS_KEY_SEP, len);
+	size_t plen = e ? (size_t)(e - key) : len, klen;
+	char label[16], prev[16];
+	struct stats_group *g;
+	char *k;
+
+	if (plen >= sizeof label)
+		return 0;
+	memcpy(label, key, plen);
+	label[plen] = '\0';
+	if (stats_period_prev(c->period, label, prev) == NULL)
+		return 0;
+	klen = strlen(prev) + (len - plen);
+	if ((k = malloc(klen + 1)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	memcpy(k, prev, strlen(prev));
+	memcpy(k + strlen(prev), key + plen, len - plen);
+	g = stats_group_find(c->st, k, klen);
+	free(k);
+	return g ? g->tickets : 0;
+}
+
+/* The period label of KEY[0..LEN) into LABEL (16); 0, or -1 if too long. */
+static int
+key_period(const char *key, size_t len, char *label)
+{
+	const char *e = memchr(key, STATS_KEY_SEP, len);
+	size_t plen = e ? (size_t)(e - key) : len;
+
+	if (plen >= 16)
+		return -1;
+	memcpy(label, key, plen);
+	label[plen] = '\0';
+	return 0;
+}
+
+/*
+ * The key of group KEY[0..LEN) one period later, when that period is not
+ * after LAST and has no such group, as a new string (*N its length);
+ * else NULL.
+ */
+static char *
+drop_key(const struct stats_view *c, const char *key, size_t len,
+    const char *last, size_t *n)
+{
+	char label[16], next[16], *k;
+	size_t plen, nlen;
+
+	if (key_period(key, len, label) != 0 ||
+	    stats_period_next(c->period, label, next) == NULL ||
+	    strcmp(next, last) > 0)
+		return NULL;
+	plen = strlen(label);
+	nlen = strlen(next);
+	*n = nlen + (len - plen);
+	if ((k = malloc(*n + 1)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	memcpy(k, next, nlen);
+	memcpy(k + nlen, key + plen, len - plen);
+	if (stats_group_find(c->st, k, *n) != NULL) {
+		free(k);
+		return NULL;
+	}
+	return k;
+}
+
+size_t
+stats_rows(const struct stats_view *c, struct stats_row **out)
+{
+	size_t n = stats_ngroups(c->st), cap = n + 1, k = 0, i;
+	struct stats_row *r = malloc(cap * sizeof *r);
+	char last[16] = "", label[16];
+	int drops = c->compare && c->period != STATS_NOPERIOD;
+
+	if (r == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (i = 0; i < n; i++) {
+		r[k].group = i;
+		r[k].key = stats_group_key(c->st, i, &r[k].klen);
+		r[k].own = NULL;
+		r[k].tickets = stats_group_at(c->st, i)->tickets;
+		if (drops && key_period(r[k].key, r[k].klen, label) == 0 &&
+		    strcmp(label, last) > 0)
+			memcpy(last, label, 16);
+		k++;
+	}
+	for (i = 0; drops && i < n; i++) {
+		size_t klen, dl;
+		const char *key = stats_group_key(c->st, i, &klen);
+		char *dk = drop_key(c, key, klen, last, &dl);
+
+		if (dk == NULL)
+			continue;
+		if (k == cap) {
+			cap *= 2;
+			if ((r = realloc(r, cap * sizeof *r)) == NULL)
+				cs_errx(CS_FATAL, "out of memory");
+		}
+		r[k].group = SIZE_MAX;
+		r[k].key = r[k].own = dk;
+		r[k].klen = dl;
+		r[k].tickets = 0;
+		k++;
+	}
+	for (i = 0; i < k; i++)
+		r[i].prev = c->compare ? prev_tickets(c, r[i].key, r[i].klen) : 0;
+	qsort_r(r, k, sizeof *r, cmp_row, (void *)(uintptr_t)c);
+	*out = r;
+	return k;
+}
+
+void
+stats_rows_free(struct stats_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(rows[i].own);
+	free(rows);
+}
+
+struct stats_group *
+stats_row_group(const struct stats_view *c, const struct stats_row *row,
+    struct stats_group *empty)
+{
+	if (row->group != SIZE_MAX)
+		return stats_group_at(c->st, row->group);
+	memset(empty, 0, sizeof *empty);
+	return empty;
+}
+
+char *
+stats_change_text(unsigned long long now, unsigned long long prev, char *buf)
+{
+	char b[32];
+	unsigned long long d = now > prev ? now - prev : prev - now;
+
+	snprintf(buf, 48, "%s%llu", now < prev ? "-" : "+", d);
+	if (prev > 0) {
+		stats_fmt_pct(d, prev, b);
+		snprintf(buf + strlen(buf), 48 - strlen(buf), " (%s%s%%)",
+		    now < prev ? "-" : "+", b);
+	}
+	return buf;
 }
 
 static void
@@ -279,59 +505,32 @@ compare_cells(struct out *o, unsigned long long now, unsigned long long prev)
 	out_str(o, p);
 }
 
-static unsigned long long
-prev_tickets(const struct stats_view *c, const char *key, size_t len)
-{
-	const char *e = memchr(key, STATS_KEY_SEP, len);
-	size_t plen = e ? (size_t)(e - key) : len, klen;
-	char label[16], prev[16];
-	struct stats_group *g;
-	char *k;
-
-	if (plen >= sizeof label)
-		return 0;
-	memcpy(label, key, plen);
-	label[plen] = '\0';
-	if (stats_period_prev(c->period, label, prev) == NULL)
-		return 0;
-	klen = strlen(prev) + (len - plen);
-	if ((k = malloc(klen + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	memcpy(k, prev, strlen(prev));
-	memcpy(k + strlen(prev), key + plen, len - plen);
-	g = stats_group_find(c->st, k, klen);
-	free(k);
-	return g ? g->tickets : 0;
-}
-
 void
 stats_write_groups(const struct stats_view *c, struct out *o)
 {
-	size_t *ix = stats_sorted_groups(c), n = stats_ngroups(c->st), i, j;
+	struct stats_row *rows;
+	size_t n = stats_rows(c, &rows), i, j;
 	size_t nkey = c->nby + (c->period != STATS_NOPERIOD);
 
 	header_names(c, o);
 	for (i = 0; i < n; i++) {
-		struct stats_group *g = stats_group_at(c->st, ix[i]);
+		struct stats_group empty;
+		struct stats_group *g = stats_row_group(c, &rows[i], &empty);
 		struct fig f;
-		size_t klen;
-		const char *key = stats_group_key(c->st, ix[i], &klen);
 
 		f.n = 0;
 		fig_group(c, g, &f);
-		key_cells(o, key, klen, nkey);
+		key_cells(o, rows[i].key, rows[i].klen, nkey);
 		for (j = 0; j < f.n; j++)
 			out_str(o, f.v[j]);
 		if (c->compare) {
-			unsigned long long p = prev_tickets(c, key, klen);
-
-			snprintf(f.v[0], 32, "%llu", p);
+			snprintf(f.v[0], 32, "%llu", rows[i].prev);
 			out_str(o, f.v[0]);
-			compare_cells(o, g->tickets, p);
+			compare_cells(o, g->tickets, rows[i].prev);
 		}
 		out_end(o);
 	}
-	free(ix);
+	stats_rows_free(rows, n);
 }
 
 /* --- retention, cohorts and alerts tables -------------------------------- */
@@ -545,17 +744,22 @@ pad_right(FILE *fp, const char *s, size_t w)
 struct levels {
 	char label[5][128];	/* labels, with their colons */
 	char value[5][192];	/* values */
+	char notes[5][192];	/* the notes' text */
 	const char *note[5];	/* notes, or NULL */
 	int n;			/* how many */
 };
 
+/* Add a line; NOTE (copied) may be NULL or "" for none. */
 static void
 level_add(struct levels *lv, const char *label, const char *value,
     const char *note)
 {
 	snprintf(lv->label[lv->n], sizeof lv->label[0], "%s", label);
 	snprintf(lv->value[lv->n], sizeof lv->value[0], "%s", value);
-	lv->note[lv->n++] = note;
+	snprintf(lv->notes[lv->n], sizeof lv->notes[0], "%s",
+	    note != NULL ? note : "");
+	lv->note[lv->n] = note != NULL && note[0] ? lv->notes[lv->n] : NULL;
+	lv->n++;
 }
 
 /*
@@ -586,55 +790,66 @@ level_print(const struct stats_view *c, const struct levels *lv)
 static void
 report_groups(const struct stats_view *c)
 {
-	size_t *ix = stats_sorted_groups(c), n = stats_ngroups(c->st), i;
-	const int right[] = { 0, 1, 1, 1, 1, 0 };
-	const char *cells[6];
+	struct stats_row *rows;
+	size_t n = stats_rows(c, &rows), i;
+	static const int right[2][8] = { { 0, 1, 1, 1, 1, 0 },
+	    { 0, 1, 1, 1, 1, 1, 1, 0 } };
+	const char *cells[8];
 	struct text_table t;
 	unsigned long long max = 0;
 	char hb[32], title[96], name[256], cnt[32], share[32], med[32], sla[32],
-	    bar[32], by[256];
+	    bar[32], by[256], prev[32], change[48];
 	struct stats_sla s;
+	int k;
 
 	for (i = 0; i < n; i++)
-		if (stats_group_at(c->st, i)->tickets > max)
-			max = stats_group_at(c->st, i)->tickets;
+		if (rows[i].tickets > max)
+			max = rows[i].tickets;
 	fprintf(c->fp, lang_text(c->lang, "By %s"),
 	    stats_by_text(c, by, sizeof by));
 	putc('\n', c->fp);
-	text_init(&t, 6, right);
+	text_init(&t, c->compare ? 8 : 6, right[c->compare != 0]);
 	snprintf(title, sizeof title, lang_text(c->lang, "in %sh"),
 	    stats_hours_label(c->sla_res, hb));
-	cells[0] = "";
-	cells[1] = lang_text(c->lang, "tickets");
-	cells[2] = lang_text(c->lang, "share");
-	cells[3] = lang_text(c->lang, "median h");
-	cells[4] = title;
-	cells[5] = "";
-	if (!c->st->close_col)
-		cells[3] = cells[4] = NULL;
+	k = 0;
+	cells[k++] = "";
+	cells[k++] = lang_text(c->lang, "tickets");
+	cells[k++] = lang_text(c->lang, "share");
+	cells[k++] = c->st->close_col ? lang_text(c->lang, "median h") : NULL;
+	cells[k++] = c->st->close_col ? title : NULL;
+	if (c->compare) {
+		cells[k++] = lang_text(c->lang, "previous");
+		cells[k++] = lang_text(c->lang, "change");
+	}
+	cells[k++] = "";
 	text_row(&t, cells);
 	for (i = 0; i < n; i++) {
-		struct stats_group *g = stats_group_at(c->st, ix[i]);
-		size_t klen;
-		const char *key = stats_group_key(c->st, ix[i], &klen);
+		struct stats_group empty;
+		struct stats_group *g = stats_row_group(c, &rows[i], &empty);
 
-		stats_key_text(c, key, klen, name, sizeof name);
+		stats_key_text(c, rows[i].key, rows[i].klen, name, sizeof name);
 		snprintf(cnt, sizeof cnt, "%llu", g->tickets);
 		stats_sla_of(c, g, &s);
-		cells[0] = name;
-		cells[1] = cnt;
-		cells[2] = stats_pct_text(g->tickets, c->st->all.tickets, share);
-		cells[3] = g->res.n
+		k = 0;
+		cells[k++] = name;
+		cells[k++] = cnt;
+		cells[k++] = stats_pct_text(g->tickets, c->st->all.tickets, share);
+		cells[k++] = !c->st->close_col ? NULL : g->res.n
 		    ? stats_fmt_hours(store_pct(&g->res, 50), med)
 		    : "-";
-		cells[4] = stats_pct_text(s.res_ok, s.res_den, sla);
-		if (!c->st->close_col)
-			cells[3] = cells[4] = NULL;
-		cells[5] = text_bar(g->tickets, max, 20, bar);
+		cells[k++] = !c->st->close_col ? NULL
+		    : stats_pct_text(s.res_ok, s.res_den, sla);
+		if (c->compare) {
+			snprintf(prev, sizeof prev, "%llu", rows[i].prev);
+			cells[k++] = prev;
+			cells[k++] = stats_change_text(g->tickets, rows[i].prev,
+			    change);
+		}
+		cells[k++] = text_bar(g->tickets, max, 20, bar);
 		text_row(&t, cells);
 	}
 	text_print(&t, c->fp, 2);
-	free(ix);
+	stats_rows_free(rows, n);
 	putc('\n', c->fp);
 }
 
@@ -683,7 +898,7 @@ report_levels(const struct stats_view *c)
 {
 	struct stats_group *g = &c->st->all;
 	struct stats_store ages;
-	char b[32], h[32], a1[32], a2[32], label[128], value[192];
+	char b[32], h[32], a1[64], a2[64], label[128], value[192];
 	struct stats_sla s;
 	struct levels lv;
 
@@ -709,9 +924,9 @@ report_levels(const struct stats_view *c)
 	stats_open_ages(c, g, &ages);
 	if (c->st->close_col && ages.n > 0) {
 		snprintf(value, sizeof value, lang_text(c->lang,
-		    "%zu (median age %s h, oldest %s h)"), ages.n,
-		    stats_fmt_hours(store_pct(&ages, 50), a1),
-		    stats_fmt_hours(store_pct(&ages, 100), a2));
+		    "%zu (median age %s, oldest %s)"), ages.n,
+		    stats_age_text(c, store_pct(&ages, 50), a1),
+		    stats_age_text(c, store_pct(&ages, 100), a2));
 		level_add(&lv, lang_text(c->lang, "open backlog:"), value, NULL);
 	} else if (c->st->close_col)
 		level_add(&lv, lang_text(c->lang, "open backlog:"), "0", NULL);
@@ -719,7 +934,8 @@ report_levels(const struct stats_view *c)
 	level_add(&lv, lang_text(c->lang, "reopened:"),
 	    stats_pct_text(g->reopened, g->reopen_known, b), NULL);
 	level_add(&lv, lang_text(c->lang, "first-contact resolved:"),
-	    stats_pct_text(g->fcr, g->fcr_known, b), NULL);
+	    stats_pct_text(g->fcr, g->fcr_known, b),
+	    stats_fcr_note(c, g, value, sizeof value));
 	level_print(c, &lv);
 	putc('\n', c->fp);
 }
@@ -887,8 +1103,7 @@ void
 stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 {
 	struct stats_group *g = &c->st->all;
-	unsigned long long who = c->st->buyers.n ? c->st->buyers.n : g->tickets;
-	char b[32];
+	char b[512], note[256];
 
 	stats_fill_all(c->st);
 	fprintf(c->fp, "%s\n\n", lang_text(c->lang, "cs-stats report"));
@@ -905,10 +1120,9 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 		putc('\n', c->fp);
 	}
 	if (g->timed > 0) {
-		fprintf(c->fp, lang_text(c->lang,
-		    "Figures at: %s (China Standard Time)"),
-		    tp_format_time(stats_ref_time(c), b));
-		putc('\n', c->fp);
+		char at[256];
+
+		fprintf(c->fp, "%s\n", stats_figures_at(c, at, sizeof at));
 	}
 	putc('\n', c->fp);
 	if (c->nby > 0 || c->period != STATS_NOPERIOD)
@@ -920,14 +1134,10 @@ stats_write_report(const struct stats_view *c, const struct stats_retention *r)
 	}
 	if (r != NULL)
 		report_retention(c, r);
-	if (c->st->buyers.n)
-		fprintf(c->fp, lang_text(c->lang, "Iceberg: %llu complaining "
-		    "buyers stand for about %llu dissatisfied buyers (000 第六条: "
-		    "25 per complaint)"), who, who * 25);
-	else
-		fprintf(c->fp, lang_text(c->lang, "Iceberg: %llu complaints "
-		    "stand for about %llu dissatisfied buyers (000 第六条: 25 per "
-		    "complaint)"), who, who * 25);
+	stats_iceberg_text(c, b, sizeof b, note, sizeof note);
+	fputs(b, c->fp);
+	if (note[0] != '\0')
+		fprintf(c->fp, "\n  %s", note);
 	fputs("\n\n", c->fp);
 	report_alerts(c);
 }

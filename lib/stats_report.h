@@ -26,6 +26,7 @@ struct stats_view {
 	int compare;		/* add the previous period's tickets */
 	int has_today;		/* today is set */
 	long long today;	/* reference time; else the latest time seen */
+	int today_date;		/* --today was a date: today is the end of it */
 	long long sla_res;	/* resolution target, seconds */
 	long long sla_reply;	/* first-reply target, seconds */
 	long window;		/* retention window, days */
@@ -61,8 +62,41 @@ struct stats_alert {
 /* The reference time for ages and SLA: --today, or the latest time seen. */
 long long stats_ref_time(const struct stats_view *v);
 
+/*
+ * The "Figures at" line without a newline into BUF (CAP): "Figures at the
+ * end of 2026-11-23 (China Standard Time)" for --today DATE, else "Figures
+ * at: 2026-11-23 15:00:00 (China Standard Time)"; translated.
+ */
+char *stats_figures_at(const struct stats_view *v, char *buf, size_t cap);
+
 /* Hours of SEC as a label ("8", "0.5") into BUF (32); returns BUF. */
 char *stats_hours_label(long long sec, char *buf);
+
+/* Ages beyond this are shown in days, not hours. */
+#define STATS_AGE_DAYS (48 * 3600LL)
+
+/*
+ * The age SEC of an open ticket for the reports into BUF (64): "30.50 h"
+ * up to 48 hours, "128.26 d" past them; translated.  Returns BUF.
+ */
+char *stats_age_text(const struct stats_view *v, long long sec, char *buf);
+
+/*
+ * The note on G's first-contact resolution into BUF (CAP): how many of
+ * its resolved tickets have blank 接待次数 / 是否重开 cells, and so are
+ * not counted, "(2 of the 6 resolved tickets unknown)"; "" when none is.
+ * Returns BUF.
+ */
+char *stats_fcr_note(const struct stats_view *v, const struct stats_group *g,
+    char *buf, size_t cap);
+
+/*
+ * The iceberg line of all tickets into LINE (CAP) and its note into NOTE
+ * (NCAP; "" when every ticket names its buyer): 25 dissatisfied buyers
+ * behind each complaining buyer (stats_complainants()); translated.
+ */
+void stats_iceberg_text(const struct stats_view *v, char *line, size_t cap,
+    char *note, size_t ncap);
 
 /* The service levels of group G (of V->st, or one made like it). */
 void stats_sla_of(const struct stats_view *v, struct stats_group *g,
@@ -74,6 +108,39 @@ void stats_open_ages(const struct stats_view *v, struct stats_group *g,
 
 /* Group indices in table order (see stats_write_groups()); free it. */
 size_t *stats_sorted_groups(const struct stats_view *v);
+
+/* A row of the groups table: a group, or one that dropped to 0. */
+struct stats_row {
+	size_t group;		/* group index, or SIZE_MAX for a drop */
+	const char *key;	/* its key (the group's, or own) */
+	size_t klen;		/* its length */
+	char *own;		/* a drop's key (owned), else NULL */
+	unsigned long long tickets; /* its tickets (0 for a drop) */
+	unsigned long long prev; /* the previous period's (with compare) */
+};
+
+/*
+ * The rows of the groups table in table order: every group and, with
+ * V->compare, a row of 0 tickets for each group whose next period, up to
+ * the last period with tickets, has none: a group that dropped to 0 (or
+ * a period without tickets, with --period alone).  Free with
+ * stats_rows_free().
+ */
+size_t stats_rows(const struct stats_view *v, struct stats_row **out);
+
+/* Free ROWS[0..N). */
+void stats_rows_free(struct stats_row *rows, size_t n);
+
+/* The group of ROW, or EMPTY (zeroed first) for a group that dropped to 0. */
+struct stats_group *stats_row_group(const struct stats_view *v,
+    const struct stats_row *row, struct stats_group *empty);
+
+/*
+ * The change from PREV to NOW for a report into BUF (48): "-1 (-50.0%)",
+ * "+2" when PREV is 0.  Returns BUF.
+ */
+char *stats_change_text(unsigned long long now, unsigned long long prev,
+    char *buf);
 
 /* Products over the alert threshold, worst first, into *OUT (free it). */
 size_t stats_find_alerts(const struct stats_view *v, struct stats_alert **out);

@@ -248,6 +248,14 @@ test_periods(void)
 	CHECK_STR(stats_period_prev(STATS_WEEK, "2027-W01", b), "2026-W53");
 	CHECK_STR(stats_period_prev(STATS_MONTH, "2026-01", b), "2025-12");
 	CHECK(stats_period_prev(STATS_MONTH, "x", b) == NULL);
+	CHECK_STR(stats_period_next(STATS_DAY, "2026-02-28", b), "2026-03-01");
+	CHECK_STR(stats_period_next(STATS_DAY, "2028-02-28", b), "2028-02-29");
+	CHECK_STR(stats_period_next(STATS_WEEK, "2026-W47", b), "2026-W48");
+	CHECK_STR(stats_period_next(STATS_WEEK, "2026-W53", b), "2027-W01");
+	CHECK_STR(stats_period_next(STATS_WEEK, "2025-W52", b), "2026-W01");
+	CHECK_STR(stats_period_next(STATS_MONTH, "2026-12", b), "2027-01");
+	CHECK_STR(stats_period_next(STATS_MONTH, "2026-01", b), "2026-02");
+	CHECK(stats_period_next(STATS_WEEK, "x", b) == NULL);
 }
 
 /* Ticket ids in order, out of order, and so many out of order that the run closes. */
