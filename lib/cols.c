@@ -75,20 +75,85 @@ cols_find(const char *name, char *const *hdr, const size_t *hlen, size_t nhdr)
 	return -1;
 }
 
+/*
+ * The headers folded once (fold_next() over each), so that matching every
+ * alias of every column against them is a length and memcmp() test: a
+ * header of 100,000 columns is folded 100,000 times, not once per alias.
+ */
+struct folded {
+	uint32_t *cp;		/* every header's folded characters, in a row */
+	size_t *off, *len;	/* header I is cp[off[I] .. off[I] + len[I]) */
+};
+
+static size_t
+fold_all(const char *s, size_t n, uint32_t *out)
+{
+	const char *end = s + n;
+	size_t k = 0;
+	long c;
+
+	while ((c = fold_next(&s, end)) != -1)
+		out[k++] = (uint32_t)c;
+	return k;
+}
+
+/* 0, or -1 when out of memory (the caller then compares unfolded). */
+static int
+fold_headers(char *const *hdr, const size_t *hlen, size_t nhdr, struct folded *f)
+{
+	size_t i, total = 0;
+
+	for (i = 0; i < nhdr; i++)
+		total += hlen[i];
+	f->cp = malloc((total + 1) * sizeof *f->cp);
+	f->off = malloc((nhdr + 1) * sizeof *f->off);
+	f->len = malloc((nhdr + 1) * sizeof *f->len);
+	if (f->cp == NULL || f->off == NULL || f->len == NULL) {
+		free(f->cp);
+		free(f->off);
+		free(f->len);
+		return -1;
+	}
+	for (i = 0, total = 0; i < nhdr; i++) {
+		f->off[i] = total;
+		f->len[i] = fold_all(hdr[i], hlen[i], f->cp + total);
+		total += f->len[i];
+	}
+	return 0;
+}
+
+static void
+folded_free(struct folded *f)
+{
+	free(f->cp);
+	free(f->off);
+	free(f->len);
+}
+
 /* First header matching one of the '|'-separated ALIASES, or -1. */
 static long
-find_alias(const char *aliases, char *const *hdr, const size_t *hlen, size_t nhdr)
+find_alias(const char *aliases, char *const *hdr, const size_t *hlen, size_t nhdr,
+    const struct folded *f)
 {
 	const char *a = aliases;
+	uint32_t want[256];
 
 	while (*a != '\0') {
 		const char *bar = strchr(a, '|');
 		size_t n = bar ? (size_t)(bar - a) : strlen(a);
-		size_t i;
+		size_t i, wn;
 
-		for (i = 0; i < nhdr; i++)
-			if (name_eq(a, n, hdr[i], hlen[i]))
-				return (long)i;
+		if (f != NULL && n <= sizeof want / sizeof want[0]) {
+			wn = fold_all(a, n, want);
+			for (i = 0; i < nhdr; i++)
+				if (f->len[i] == wn && memcmp(f->cp + f->off[i], want,
+				    wn * sizeof want[0]) == 0)
+					return (long)i;
+		} else {
+			for (i = 0; i < nhdr; i++)
+				if (name_eq(a, n, hdr[i], hlen[i]))
+					return (long)i;
+		}
 		a += n + (bar != NULL);
 	}
 	return -1;
@@ -172,6 +237,8 @@ cols_resolve(const struct colspec *specs, size_t nspecs,
     const struct col_override *ov, size_t nov, long *idx, const char *file)
 {
 	size_t i, j;
+	struct folded f;
+	int have_f;
 
 	for (j = 0; j < nov; j++) {
 		for (i = 0; i < nspecs; i++)
@@ -182,18 +249,25 @@ cols_resolve(const struct colspec *specs, size_t nspecs,
 			return -1;
 		}
 	}
+	have_f = hdr != NULL && fold_headers(hdr, hlen, nhdr, &f) == 0;
 	for (i = 0; i < nspecs; i++) {
-		idx[i] = hdr ? find_alias(specs[i].aliases, hdr, hlen, nhdr) : -1;
+		idx[i] = hdr ? find_alias(specs[i].aliases, hdr, hlen, nhdr,
+		    have_f ? &f : NULL) : -1;
 		if (idx[i] >= 0 && !overridden(&specs[i], ov, nov))
 			warn_duplicate(&specs[i], idx[i], hdr, hlen, nhdr, file);
 		for (j = 0; j < nov; j++) {
 			if (strcmp(ov[j].name, specs[i].name) != 0)
 				continue;
 			idx[i] = resolve_override(&ov[j], hdr, hlen, nhdr, file);
-			if (idx[i] == -2)
+			if (idx[i] == -2) {
+				if (have_f)
+					folded_free(&f);
 				return -1;
+			}
 		}
 	}
+	if (have_f)
+		folded_free(&f);
 	return 0;
 }
 
