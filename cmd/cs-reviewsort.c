@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "cli.h"
 #include "diag.h"
 #include "datafile.h"
@@ -462,7 +463,8 @@ wanted(struct rs *rs, struct run *run, const struct record *r)
 	int neg;
 
 	if (rs->all || run->in.text ||
-	    (s = run_field(run, r, COL_RATING, &n)) == NULL || n == 0)
+	    (s = run_field(run, r, COL_RATING, &n)) == NULL ||
+	    cell_empty(s, n))
 		return 1;
 	if ((neg = rv_rating_negative(s, n)) < 0) {
 		run_warn(run, "unrecognized rating '%.*s' (expected 1-5, 好评, "

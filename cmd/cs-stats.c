@@ -114,6 +114,7 @@ struct ctx {
 	/* Per input. */
 	long *bycol;		/* field index of each --by name */
 	int started;		/* a header was seen */
+	int reviews;		/* the input is a review file: by category */
 	/* The state being merged. */
 	struct stats_seal seal;	/* its records so far */
 	int sealed;		/* its end record was read */
@@ -586,6 +587,17 @@ start(void *vctx, struct run *run)
 		    "NAME=HEADER");
 		return CS_FATAL;
 	}
+	/*
+	 * A review file (cs-reviewsort's output): a category and no ticket
+	 * times or outcome.  Its table counts reviews by category.
+	 */
+	c->reviews = run->col[C_CATEGORY] >= 0 && run->col[C_ID] < 0 &&
+	    run->col[C_REPLY] < 0 && !c->compare &&
+	    run->col[C_RESOLVED] < 0 && run->col[C_OUTCOME] < 0 &&
+	    !c->report && !c->html && c->table == T_GROUPS && !c->partial;
+	for (i = 0; c->reviews && i < c->nby; i++)
+		if (c->bycol[i] == run->col[C_CATEGORY])
+			c->reviews = 2;	/* --by names the category already */
 	if (c->period != STATS_NOPERIOD && run->col[C_OPENED] < 0) {
 		cols_missing(&cols[C_OPENED], run->file);
 		return CS_FATAL;
@@ -745,7 +757,8 @@ read_flags(struct ctx *c, struct run *run, const struct record *r,
 
 /* Build the group key of R into c->key: period, then the --by values. */
 static size_t
-group_key(struct ctx *c, const struct record *r, const struct stats_ticket *t)
+group_key(struct ctx *c, const struct run *run, const struct record *r,
+    const struct stats_ticket *t)
 {
 	size_t len = 0, i;
 
@@ -766,6 +779,15 @@ group_key(struct ctx *c, const struct record *r, const struct stats_ticket *t)
 
 		cell_value(&s, &n);
 		key_add(c, &len, s, n, len > 0 || i > 0);
+	}
+	if (c->reviews == 1) {
+		const char *s;
+		size_t n = 0;
+
+		/* The review's category, last; an empty one is a group too. */
+		if ((s = run_field(run, r, C_CATEGORY, &n)) != NULL)
+			cell_value(&s, &n);
+		key_add(c, &len, s != NULL ? s : "", n, len > 0);
 	}
 	key_add(c, &len, "", 0, 0);
 	return len;
@@ -841,7 +863,7 @@ row(void *vctx, struct run *run, const struct record *r)
 	read_flags(c, run, r, &t);
 	if ((t.buyer = run_field(run, r, C_BUYER, &t.nbuyer)) != NULL)
 		cell_value(&t.buyer, &t.nbuyer);
-	klen = group_key(c, r, &t);
+	klen = group_key(c, run, r, &t);
 	stats_add(&c->st, c->key, klen, &t);
 	count_extras(c, run, r, &t);
 	return ROW_OUT;
@@ -1016,6 +1038,7 @@ make_view(struct ctx *c, const struct run *run, struct stats_view *v)
 	v->alert_days = c->alert_days;
 	v->lang = run->lang;
 	v->fp = stdout;
+	v->reviews_cat = c->reviews == 1;
 }
 
 static int
@@ -1056,7 +1079,10 @@ finish(void *vctx, struct run *run)
 	}
 	switch (c->table) {
 	case T_GROUPS:
-		stats_write_groups(&v, &run->out);
+		if (c->reviews)
+			stats_write_reviews(&v, &run->out);
+		else
+			stats_write_groups(&v, &run->out);
 		break;
 	case T_RETENTION:
 		stats_write_retention(&v, &run->out, &r);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "datafile.h"
 #include "match.h"
 #include "normalize.h"
@@ -255,7 +256,8 @@ rv_rating_negative(const char *s, size_t len)
 	static const char *const pos[] = { "好评", "good", "positive", "好" };
 	size_t i, k;
 
-	trim(&s, &len);
+	/* The shared peel: blanks (U+3000 too), ="..." and "...". */
+	cell_value(&s, &len);
 	for (i = 0; i < sizeof(neg) / sizeof(neg[0]); i++)
 		if (len == strlen(neg[i]) && memcmp(s, neg[i], len) == 0)
 			return 1;

@@ -130,7 +130,8 @@ const char *rv_action(enum rv_cat cat);
 /*
  * Interpret a rating cell: "1".."5" (also "1分", "1星", "1.0"), or
  * 好评/中评/差评 (and good/neutral/bad).  Returns 1 negative or middling
- * (<= 3, 中评, 差评), 0 positive, -1 when S is not a rating.
+ * (<= 3, 中评, 差评), 0 positive, -1 when S is not a rating.  The cell is
+ * peeled first as cell_value() peels it (blanks, ="5", "5").
  */
 int rv_rating_negative(const char *s, size_t len);
 

@@ -533,6 +533,51 @@ stats_write_groups(const struct stats_view *c, struct out *o)
 	stats_rows_free(rows, n);
 }
 
+/*
+ * A review file (cs-reviewsort's output: a category column, no ticket
+ * times): per group (period, --by values, then the category) the reviews
+ * and their share of all reviews, biggest first, then a total row.
+ */
+void
+stats_write_reviews(const struct stats_view *c, struct out *o)
+{
+	const char *hdr[16];
+	size_t *ix = stats_sorted_groups(c);
+	size_t n = 0, i;
+	size_t nkey = c->nby + (c->period != STATS_NOPERIOD) + !!c->reviews_cat;
+	unsigned long long all = c->st->all.tickets;
+	char b[32];
+
+	if (c->period != STATS_NOPERIOD)
+		hdr[n++] = "period";
+	for (i = 0; i < c->nby && n < 8; i++)
+		hdr[n++] = c->by[i];
+	if (c->reviews_cat)
+		hdr[n++] = "category";
+	hdr[n++] = "reviews";
+	hdr[n++] = "share_pct";
+	lang_out_header(c->lang, o, hdr, n);
+	for (i = 0; i < stats_ngroups(c->st); i++) {
+		const struct stats_group *g = stats_group_at(c->st, ix[i]);
+		size_t kl;
+		const char *k = stats_group_key(c->st, ix[i], &kl);
+
+		key_cells(o, k, kl, nkey);
+		snprintf(b, sizeof b, "%llu", g->tickets);
+		out_str(o, b);
+		out_str(o, stats_fmt_pct(g->tickets, all, b));
+		out_end(o);
+	}
+	free(ix);
+	out_str(o, "total");
+	for (i = 1; i < nkey; i++)
+		out_str(o, "");
+	snprintf(b, sizeof b, "%llu", all);
+	out_str(o, b);
+	out_str(o, all > 0 ? "100.0" : "");
+	out_end(o);
+}
+
 /* --- retention, cohorts and alerts tables -------------------------------- */
 
 /* The reference time for retention: --today, or the latest order. */

@@ -22,6 +22,7 @@ struct stats_view {
 	enum stats_period period; /* the period of the keys' first field */
 	const char *byarg;	/* the --by fields as given, or "" */
 	char *const *by;	/* the --by field names: the keys' other fields */
+	int reviews_cat;	/* a review file's keys end with the category */
 	size_t nby;		/* how many */
 	int compare;		/* add the previous period's tickets */
 	int has_today;		/* today is set */
@@ -180,6 +181,9 @@ void stats_out_header(struct out *o, const char *const *names, size_t n);
  * tickets, then key bytes.
  */
 void stats_write_groups(const struct stats_view *v, struct out *o);
+
+/* The table of a review file: reviews and share_pct by category. */
+void stats_write_reviews(const struct stats_view *v, struct out *o);
 
 /* The retention table from R (see stats_retention()). */
 void stats_write_retention(const struct stats_view *v, struct out *o,

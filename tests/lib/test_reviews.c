@@ -97,6 +97,11 @@ test_ratings(void)
 	CHECK_INT(rv_rating_negative("3分", strlen("3分")), 1);
 	CHECK_INT(rv_rating_negative("5星", strlen("5星")), 0);
 	CHECK_INT(rv_rating_negative("4/5", 3), 0);
+	/* Spreadsheet cells, peeled as every tool peels them (lib/cell). */
+	CHECK_INT(rv_rating_negative("=\"5\"", 4), 0);
+	CHECK_INT(rv_rating_negative("=\"2\"", 4), 1);
+	CHECK_INT(rv_rating_negative("\xE3\x80\x80" "5" "\xE3\x80\x80", 7), 0);
+	CHECK_INT(rv_rating_negative("=\"\"", 3), -1);
 	CHECK_INT(rv_rating_negative("差评", strlen("差评")), 1);
 	CHECK_INT(rv_rating_negative("中评", strlen("中评")), 1);
 	CHECK_INT(rv_rating_negative("好评", strlen("好评")), 0);
