@@ -44,7 +44,8 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' -Ilib -I$(O)/gen $(CPPF
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 CSV_LIBS ?= -lcsv
 LINEAR_LIBS ?= -llinear
-LIBS = $(CSV_LIBS) -lm $(LDLIBS)
+Z_LIBS ?= -lz
+LIBS = $(CSV_LIBS) $(Z_LIBS) -lm $(LDLIBS)
 
 LIB_SRC  = $(sort $(wildcard lib/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embed.o
@@ -74,14 +75,14 @@ all: deps $(BINS)
 # the build stops and says what to run.
 deps: $(O)/.deps-ok
 $(O)/.deps-ok:
-	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' sh build-aux/deps.sh build
+	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' Z_LIBS='$(Z_LIBS)' sh build-aux/deps.sh build
 	@mkdir -p $(@D) && touch $@
 # What the tests run (mandoc, python3, clang with libFuzzer, the shells of
 # the completion test, ...), found and installed the same way.
 check-deps:
-	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' sh build-aux/deps.sh check
+	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' Z_LIBS='$(Z_LIBS)' sh build-aux/deps.sh check
 check-all-deps:
-	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' sh build-aux/deps.sh check-all
+	@CC='$(CC)' CSV_LIBS='$(CSV_LIBS)' Z_LIBS='$(Z_LIBS)' sh build-aux/deps.sh check-all
 
 # --- embedded data --------------------------------------------------------
 $(O)/gen/t2s.tsv: build-aux/gen-t2s.sh | $(O)/.deps-ok

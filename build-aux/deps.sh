@@ -3,18 +3,19 @@
 # compiles and links, a command that runs), not by asking a package
 # manager, so a library built from source or a non-Debian system counts.
 #
-#   sh build-aux/deps.sh build       libcsv, OpenCC (make, make demo)
+#   sh build-aux/deps.sh build       libcsv, zlib, OpenCC (make, make demo)
 #   sh build-aux/deps.sh check       what `make check` runs
 #   sh build-aux/deps.sh check-all   what `make check-all` adds
 #
 # When something is missing: as root with apt-get, install the Debian
 # packages that provide it; otherwise print the exact apt-get line (and
 # what is missing) and fail, so no step needs a manual first step on a
-# fresh Debian machine.  CC, CPPFLAGS, LDFLAGS and CSV_LIBS are honoured
-# by the library probe.
+# fresh Debian machine.  CC, CPPFLAGS, LDFLAGS, CSV_LIBS and Z_LIBS are honoured
+# by the library probes.
 set -u
 CC=${CC:-cc}
 CSV_LIBS=${CSV_LIBS:--lcsv}
+Z_LIBS=${Z_LIBS:--lz}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cs-deps.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
@@ -34,6 +35,13 @@ probe_libcsv() {
 	printf '#include <stdio.h>\n#include <csv.h>\nint main(void) { struct csv_parser p; return csv_init(&p, 0); }\n' > "$tmp/csv.c"
 	# shellcheck disable=SC2086
 	$CC ${CPPFLAGS:-} -o "$tmp/csv" "$tmp/csv.c" ${LDFLAGS:-} $CSV_LIBS > "$tmp/csv.log" 2>&1
+}
+
+# zlib: a program using zlib.h compiles and links (gzip input).
+probe_zlib() {
+	printf '#include <zlib.h>\nint main(void) { z_stream z = { 0 }; return inflateInit2(&z, 31) != Z_OK; }\n' > "$tmp/z.c"
+	# shellcheck disable=SC2086
+	$CC ${CPPFLAGS:-} -o "$tmp/z" "$tmp/z.c" ${LDFLAGS:-} $Z_LIBS > "$tmp/z.log" 2>&1
 }
 
 # liblinear: a program using linear.h compiles and links.
@@ -57,6 +65,7 @@ probe_fuzzer() {
 
 build() {
 	probe_libcsv || need libcsv libcsv-dev
+	probe_zlib || need zlib zlib1g-dev
 	probe_opencc || need opencc opencc
 	probe_liblinear || need liblinear liblinear-dev
 }

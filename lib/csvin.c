@@ -6,6 +6,7 @@
 
 #include "csvin.h"
 #include "diag.h"
+#include "zin.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -925,6 +926,7 @@ csvin_run_lines(const char *path, const char *display,
     const struct csvin_opts *opts, csvin_record_fn fn, void *ctx, long *lines)
 {
 	struct reader r;
+	struct zin z;
 	FILE *fp = stdin;
 	char *chunk;
 	int rc = 0;
@@ -940,15 +942,22 @@ csvin_run_lines(const char *path, const char *display,
 		enc_free(&r.enc);
 		return -1;
 	}
-	parser_init(&r);
-	if ((chunk = malloc(CHUNK)) == NULL)
+	if ((chunk = malloc(CHUNK)) == NULL || zin_open(&z, fp) != 0)
 		cs_errx(CS_FATAL, "out of memory");
+	parser_init(&r);
 	for (;;) {
-		size_t n = fread(chunk, 1, CHUNK, fp);
+		size_t n = zin_read(&z, chunk, CHUNK);
 		int eof = n < CHUNK;
 
-		if (eof && ferror(fp)) {
-			cs_warn("%s: read error", display);
+		if (z.error != NULL) {
+			/* What was inflated before a gzip error is read. */
+			if (z.gz && n > 0 &&
+			    enc_feed(&r.enc, chunk, n, 0, on_decoded, &r) != 0)
+				break;
+			if (strcmp(z.error, "read error") == 0)
+				cs_warn("%s: read error", display);
+			else
+				cs_warnx("%s: gzip: %s", display, z.error);
 			rc = -1;
 			break;
 		}
@@ -962,6 +971,7 @@ csvin_run_lines(const char *path, const char *display,
 	if (rc == 0)
 		rc = r.stop;
 	free(chunk);
+	zin_close(&z);
 	if (fp != stdin)
 		fclose(fp);
 	reader_free(&r);
