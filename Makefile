@@ -59,7 +59,10 @@ TEST_BINS = $(TEST_SRC:tests/lib/%.c=$(O)/tests/%)
 EMBED = $(sort $(wildcard data/*.csv data/*.tsv data/*.txt)) $(O)/gen/t2s.tsv
 # cs-reviewsort alone carries its labelled reviews (for --train-merge) and
 # the model the build trains from them, in a table of their own.
-RS_TRAIN = data/train/reviews-labelled.csv
+# The labelled reviews are kept in parts of under 2 MB (data/train/); the
+# build joins them into one file, the header once.
+RS_PARTS = $(sort $(wildcard data/train/reviews-labelled-*.csv))
+RS_TRAIN = $(O)/gen/reviews-labelled.csv
 RS_MODEL = $(O)/gen/reviews-model.bin
 
 .PHONY: all check check-all check-fast check-deps check-all-deps tests demo bench eval cv install uninstall clean deps fuzz
@@ -101,6 +104,10 @@ $(O)/gen/embed.o: $(O)/gen/embed.S
 # reviews) runs --train on the train split of $(RS_TRAIN), and the final
 # binary embeds what it wrote.  Training is deterministic, so the same
 # data give the same model byte for byte.
+$(RS_TRAIN): $(RS_PARTS)
+	@mkdir -p $(@D)
+	awk 'FNR > 1 || NR == 1' $(RS_PARTS) > $@.tmp && mv $@.tmp $@
+
 $(O)/gen/embed-rs0.S: build-aux/gen-embed.sh $(RS_TRAIN) Makefile
 	@mkdir -p $(@D)
 	sh build-aux/gen-embed.sh -t cs_embed_rs $(RS_TRAIN) > $@

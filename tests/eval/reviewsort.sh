@@ -13,7 +13,7 @@
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 top=${top:-$(cd "$here/../.." && pwd)}
-labelled=$top/data/train/reviews-labelled.csv
+labelled=$O/gen/reviews-labelled.csv	# joined by the build from data/train/reviews-labelled-*.csv
 dev=$here/data/reviews-dev.csv
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -76,7 +76,7 @@ END {
 
 ntrain=$(awk -F, 'NR > 1 && $NF == "train"' "$labelled" | wc -l)
 
-echo "-- validation split of data/train/reviews-labelled.csv (never trained on)"
+echo "-- validation split of the labelled reviews (data/train/reviews-labelled-*.csv; never trained on)"
 pairs "$labelled" > "$w/val"
 report < "$w/val"
 
