@@ -47,14 +47,14 @@ LINEAR_LIBS ?= -llinear
 Z_LIBS ?= -lz
 LIBS = $(CSV_LIBS) $(Z_LIBS) -lm $(LDLIBS)
 
-LIB_SRC  = $(sort $(wildcard lib/*.c))
+LIB_SRC  = $(sort $(wildcard lib/*/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embed.o
 CMD_SRC  = $(sort $(wildcard cmd/*.c))
 BINS     = $(CMD_SRC:cmd/%.c=$(O)/bin/%)
 TEST_SRC = $(sort $(wildcard tests/lib/test_*.c))
 TEST_BINS = $(TEST_SRC:tests/lib/%.c=$(O)/tests/%)
 
-# Data files compiled into every binary (see lib/embed.h).  The t2s table is
+# Data files compiled into every binary (see lib/io/embed.h).  The t2s table is
 # generated from OpenCC at build time.
 EMBED = $(sort $(wildcard data/*.csv data/*.tsv data/*.txt)) $(O)/gen/t2s.tsv
 # cs-reviewsort alone carries its labelled reviews (for --train-merge) and

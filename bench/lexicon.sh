@@ -4,7 +4,7 @@
 # random terms of two to seven ideographs (bench/gen-review-lexicon.awk),
 # over a one-review input so that only the build counts.  Targets: at most
 # 200 MB for 100,000 terms, and under 2 s of build for 10,000 (the
-# matcher's memory is linear in the lexicon, lib/match.c).  The baseline
+# matcher's memory is linear in the lexicon, lib/text/match.c).  The baseline
 # is the same run with the embedded lexicon only.  Times are CPU seconds,
 # the median of five (bench/lib.sh).
 set -e

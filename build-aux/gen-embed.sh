@@ -1,6 +1,6 @@
 #!/bin/sh
 # Emit an assembler file that embeds each data file given as an argument,
-# NUL-terminated, with a table lib/embed.c searches by base name.  .incbin
+# NUL-terminated, with a table lib/io/embed.c searches by base name.  .incbin
 # keeps the build free of a generator program and is understood by both gcc
 # and clang on ELF targets.
 #

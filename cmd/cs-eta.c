@@ -4,15 +4,15 @@
  * --today and the orders whose automatic receipt confirmation the
  * after-sales agent must extend (002: 主动延长收货时间).  Unshipped orders
  * count from their payment or order time plus the shop's dispatch time.
- * The logic is in lib/eta.c, the calendar in lib/calendar.c.
+ * The logic is in lib/eta/eta.c, the calendar in lib/eta/calendar.c.
  */
 
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "diag.h"
-#include "eta.h"
+#include "io/cli.h"
+#include "io/diag.h"
+#include "eta/eta.h"
 
 enum {
 	OPT_AUTO_CONFIRM = CLI_TOOL_OPT,

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "diag.h"
-#include "lint.h"
+#include "io/cli.h"
+#include "io/diag.h"
+#include "lint/lint.h"
 
 enum {
 	OPT_CHAT = CLI_TOOL_OPT,

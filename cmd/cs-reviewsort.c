@@ -3,22 +3,22 @@
  * logistics and mood (001 §6.11), with the evidence, the playbook step and
  * a flag for likely competitor sabotage or extortion.  Keeps reviews rated
  * 3 of 5 or lower (or 中评/差评) unless --all; --summary counts them per
- * category, --by COLUMN per group as well.  The logic is in lib/reviews.c
- * (the lexicon) and lib/rvmodel.c (the model that decides the category);
- * --train fits a model to a shop's labelled reviews (lib/rvtrain.c).
+ * category, --by COLUMN per group as well.  The logic is in lib/reviews/reviews.c
+ * (the lexicon) and lib/reviews/rvmodel.c (the model that decides the category);
+ * --train fits a model to a shop's labelled reviews (lib/reviews/rvtrain.c).
  */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cell.h"
-#include "cli.h"
-#include "diag.h"
-#include "datafile.h"
-#include "reviews.h"
-#include "rvmodel.h"
-#include "rvtrain.h"
+#include "io/cell.h"
+#include "io/cli.h"
+#include "io/diag.h"
+#include "io/datafile.h"
+#include "reviews/reviews.h"
+#include "reviews/rvmodel.h"
+#include "reviews/rvtrain.h"
 
 enum {
 	OPT_ALL = CLI_TOOL_OPT,

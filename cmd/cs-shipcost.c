@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "diag.h"
-#include "shipcost.h"
+#include "io/cli.h"
+#include "io/diag.h"
+#include "ship/shipcost.h"
 
 enum {
 	OPT_CARRIER = CLI_TOOL_OPT,

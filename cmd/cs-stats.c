@@ -11,18 +11,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "cell.h"
-#include "cli.h"
-#include "cols.h"
-#include "csvin.h"
-#include "diag.h"
-#include "money.h"
-#include "out.h"
-#include "stats.h"
-#include "stats_html.h"
-#include "stats_orders.h"
-#include "stats_report.h"
-#include "timeparse.h"
+#include "io/cell.h"
+#include "io/cli.h"
+#include "io/cols.h"
+#include "io/csvin.h"
+#include "io/diag.h"
+#include "io/money.h"
+#include "io/out.h"
+#include "stats/stats.h"
+#include "stats/stats_html.h"
+#include "stats/stats_orders.h"
+#include "stats/stats_report.h"
+#include "io/timeparse.h"
 
 enum {
 	C_ID, C_BUYER, C_AGENT, C_PRODUCT, C_CATEGORY, C_OPENED, C_REPLY,

@@ -13,8 +13,8 @@
 
 #include "fuzz.h"
 
-#include "csvin.h"
-#include "enc.h"
+#include "io/csvin.h"
+#include "io/enc.h"
 
 struct state {
 	long last;		/* line of the previous record */

@@ -8,13 +8,13 @@
 
 #include "fuzz.h"
 
-#include "calendar.h"
-#include "eta.h"
-#include "lintrules.h"
-#include "rates.h"
-#include "region.h"
-#include "reviews.h"
-#include "weights.h"
+#include "eta/calendar.h"
+#include "eta/eta.h"
+#include "lint/lintrules.h"
+#include "ship/rates.h"
+#include "addr/region.h"
+#include "reviews/reviews.h"
+#include "ship/weights.h"
 
 enum { DF_RATES, DF_WEIGHTS, DF_HOLIDAYS, DF_LEXICON, DF_LINTRULES,
     DF_TRANSIT, DF_GAZETTEER };

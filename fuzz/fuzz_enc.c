@@ -9,7 +9,7 @@
 
 #include "fuzz.h"
 
-#include "enc.h"
+#include "io/enc.h"
 #include "../tests/lib/utf8ref.h"
 
 static int

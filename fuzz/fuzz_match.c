@@ -10,8 +10,8 @@
 
 #include "fuzz.h"
 
-#include "match.h"
-#include "normalize.h"
+#include "text/match.h"
+#include "text/normalize.h"
 #include "../tests/lib/utf8ref.h"
 
 #define NPAT 16

@@ -7,7 +7,7 @@
 
 #include "fuzz.h"
 
-#include "region.h"
+#include "addr/region.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

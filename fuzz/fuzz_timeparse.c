@@ -6,7 +6,7 @@
 
 #include "fuzz.h"
 
-#include "timeparse.h"
+#include "io/timeparse.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,4 +1,4 @@
-# --lang zh, checked independently of lib/lang.c:
+# --lang zh, checked independently of lib/io/lang.c:
 #  - every text, column name and fixed value the code asks the table for as
 #    a string literal has an entry in data/lang-zh.csv, and an entry that
 #    is a printf format keeps its conversions in order;
@@ -28,7 +28,7 @@ for (c, en), zh in tab.items():
     if '%' in en and conv(en) != conv(zh):
         print('%s %r: conversions differ in %r' % (c, en, zh)); bad = 1
 src = ''
-for f in sorted(glob.glob(top + '/lib/*.c') + glob.glob(top + '/cmd/*.c')):
+for f in sorted(glob.glob(top + '/lib/*/*.c') + glob.glob(top + '/cmd/*.c')):
     src += open(f, encoding='utf-8').read()
 lit = r'((?:\s*"(?:[^"\\]|\\.)*")+)'
 def unq(m):

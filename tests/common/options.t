@@ -1,5 +1,5 @@
 # Every long option of every tool (its own long_options[] in cmd/ and the
-# shared ones in lib/cli.c) appears in its --help, its manual page, and the
+# shared ones in lib/io/cli.c) appears in its --help, its manual page, and the
 # bash, zsh and fish completions.  Each manual page is mandoc -Tlint clean.
 set -u
 fail=0
@@ -14,8 +14,8 @@ section() {
 	# The lines of FILE between "BEGIN tool" and "END tool".
 	awk -v t="$2" '$0 ~ "BEGIN " t "$" { on = 1 } on { print } $0 ~ "END " t "$" { on = 0 }' "$1"
 }
-common=$(opts_in "$top/lib/cli.c")
-[ -n "$common" ] || { echo "no options found in lib/cli.c"; exit 1; }
+common=$(opts_in "$top/lib/io/cli.c")
+[ -n "$common" ] || { echo "no options found in lib/io/cli.c"; exit 1; }
 for src in "$top"/cmd/cs-*.c; do
 	tool=$(basename "$src" .c)
 	[ -x "$O/bin/$tool" ] || { echo "$tool: not built"; fail=1; continue; }

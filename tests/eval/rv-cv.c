@@ -17,11 +17,11 @@
 
 #include <linear.h>
 
-#include "datafile.h"
-#include "diag.h"
-#include "reviews.h"
-#include "rvmodel.h"
-#include "rvtrain.h"
+#include "io/datafile.h"
+#include "io/diag.h"
+#include "reviews/reviews.h"
+#include "reviews/rvmodel.h"
+#include "reviews/rvtrain.h"
 
 struct rows {
 	char **text;		/* the train split's texts */

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "eta/calendar.h"
 #include "t.h"
-#include "timeparse.h"
+#include "io/timeparse.h"
 
 static long
 D(int y, int m, int d)

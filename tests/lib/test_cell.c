@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "cell.h"
+#include "io/cell.h"
 #include "t.h"
 
 /*

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chat.h"
-#include "diag.h"
+#include "lint/chat.h"
+#include "io/diag.h"
 #include "t.h"
-#include "timeparse.h"
+#include "io/timeparse.h"
 
 struct got {
 	char f[1024];		/* findings as "rule@line;" */

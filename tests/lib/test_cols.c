@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cols.h"
-#include "diag.h"
+#include "io/cols.h"
+#include "io/diag.h"
 #include "t.h"
 #include "tcapture.h"
 

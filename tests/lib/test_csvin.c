@@ -13,8 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvin.h"
-#include "out.h"
+#include "io/csvin.h"
+#include "io/out.h"
 #include "t.h"
 
 /* What the record callback saw, as text: one line per record. */

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "datafile.h"
-#include "diag.h"
+#include "io/datafile.h"
+#include "io/diag.h"
 #include "t.h"
 #include "tcapture.h"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "enc.h"
+#include "io/enc.h"
 #include "t.h"
 #include "utf8ref.h"
 

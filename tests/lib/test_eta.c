@@ -7,11 +7,11 @@
 
 #include <string.h>
 
-#include "calendar.h"
-#include "eta.h"
-#include "region.h"
+#include "eta/calendar.h"
+#include "eta/eta.h"
+#include "addr/region.h"
 #include "t.h"
-#include "timeparse.h"
+#include "io/timeparse.h"
 
 static long
 D(int y, int m, int d)

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "lang.h"
+#include "io/diag.h"
+#include "io/lang.h"
 #include "t.h"
 #include "tcapture.h"
 

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "embed.h"
-#include "lintrules.h"
+#include "io/diag.h"
+#include "io/embed.h"
+#include "lint/lintrules.h"
 #include "t.h"
 #include "tcapture.h"
 

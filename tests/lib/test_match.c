@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "match.h"
+#include "text/match.h"
 #include "t.h"
 #include "utf8ref.h"
 

@@ -8,7 +8,7 @@
 #include <limits.h>
 #include <string.h>
 
-#include "money.h"
+#include "io/money.h"
 #include "t.h"
 
 #define BAD (-999999999LL)	/* stands for "rejected" in the checks */

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "embed.h"
-#include "normalize.h"
+#include "io/embed.h"
+#include "text/normalize.h"
 #include "t.h"
 
 static void

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out.h"
+#include "io/out.h"
 #include "t.h"
 
 /* One writer into memory. */

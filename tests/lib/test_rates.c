@@ -12,12 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "rates.h"
-#include "region.h"
+#include "io/diag.h"
+#include "ship/rates.h"
+#include "addr/region.h"
 #include "t.h"
 #include "tcapture.h"
-#include "tier.h"
+#include "ship/tier.h"
 
 static char card_path[] = "/tmp/test_rates.csv.XXXXXX";
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "region.h"
+#include "addr/region.h"
 #include "t.h"
 
 static const char *const status_name[] = {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reviews.h"
+#include "reviews/reviews.h"
 #include "t.h"
 
 static struct lexicon *lx;

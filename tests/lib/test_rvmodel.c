@@ -11,9 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "reviews.h"
-#include "rvmodel.h"
-#include "rvtrain.h"
+#include "reviews/reviews.h"
+#include "reviews/rvmodel.h"
+#include "reviews/rvtrain.h"
 #include "t.h"
 
 static void

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stats.h"
-#include "stats_orders.h"
-#include "stats_text.h"
+#include "stats/stats.h"
+#include "stats/stats_orders.h"
+#include "stats/stats_text.h"
 #include "t.h"
-#include "timeparse.h"
+#include "io/timeparse.h"
 
 static long long
 at(const char *s)
@@ -172,25 +172,25 @@ test_format(void)
 static void
 test_map(void)
 {
-	struct stats_map m;
+	struct strmap m;
 	char k[16];
 	int isnew, i, ok = 1;
 
-	stats_map_init(&m);
+	strmap_init(&m);
 	for (i = 0; i < 5000; i++) {
 		snprintf(k, sizeof k, "k%d", i);
-		if (stats_map_put(&m, k, strlen(k), &isnew) != (size_t)i ||
+		if (strmap_put(&m, k, strlen(k), &isnew) != (size_t)i ||
 		    !isnew)
 			ok = 0;
 	}
 	CHECK(ok);
-	CHECK_INT(stats_map_put(&m, "k42", 3, &isnew), 42);
+	CHECK_INT(strmap_put(&m, "k42", 3, &isnew), 42);
 	CHECK_INT(isnew, 0);
-	CHECK_INT(stats_map_get(&m, "k4999", 5), 4999);
-	CHECK_INT(stats_map_get(&m, "k5000", 5), -1);
-	CHECK_INT(stats_map_put(&m, "", 0, &isnew), 5000);
-	CHECK_INT(stats_map_get(&m, "a\0b", 3), -1);
-	stats_map_free(&m);
+	CHECK_INT(strmap_get(&m, "k4999", 5), 4999);
+	CHECK_INT(strmap_get(&m, "k5000", 5), -1);
+	CHECK_INT(strmap_put(&m, "", 0, &isnew), 5000);
+	CHECK_INT(strmap_get(&m, "a\0b", 3), -1);
+	strmap_free(&m);
 }
 
 static void

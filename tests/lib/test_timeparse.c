@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "t.h"
-#include "timeparse.h"
+#include "io/timeparse.h"
 
 /* Parse S and format it back as Shanghai time; "ERR" when rejected. */
 static const char *

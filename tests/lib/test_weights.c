@@ -11,10 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
+#include "io/diag.h"
 #include "t.h"
 #include "tcapture.h"
-#include "weights.h"
+#include "ship/weights.h"
 
 #define BAD (-999999999LL)	/* stands for "rejected" in the checks */
 #define NOLOAD (-888888888LL)	/* the table did not load */

@@ -1,0 +1,177 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/diag.h"
+#include "stats/stats_orders.h"
+#include "io/timeparse.h"
+
+void
+stats_orders_init(struct stats_orders *o)
+{
+	memset(o, 0, sizeof *o);
+	strmap_init(&o->buyers);
+}
+
+void
+stats_orders_free(struct stats_orders *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->buyers.n; i++)
+		store_free(&o->t[i]);
+	free(o->t);
+	strmap_free(&o->buyers);
+	memset(o, 0, sizeof *o);
+}
+
+void
+stats_orders_add(
+    struct stats_orders *o, const char *name, size_t n, long long t)
+{
+	int isnew;
+	size_t i = strmap_put(&o->buyers, name, n, &isnew);
+
+	if (i >= o->cap) {
+		size_t ncap = o->cap ? o->cap * 2 : 64;
+
+		if ((o->t = realloc(o->t, ncap * sizeof *o->t)) == NULL)
+			cs_errx(CS_FATAL, "out of memory");
+		memset(o->t + o->cap, 0, (ncap - o->cap) * sizeof *o->t);
+		o->cap = ncap;
+	}
+	store_add(&o->t[i], t);
+	if (!o->has_latest || t > o->latest) {
+		o->latest = t;
+		o->has_latest = 1;
+	}
+}
+
+/* Non-zero when sorted ST holds a value in (FROM, FROM + WINDOW]. */
+static int
+ordered_within(struct stats_store *st, long long from, long long window)
+{
+	size_t k = store_count_le(st, from);
+
+	return k < st->n && store_at(st, k) <= from + window;
+}
+
+/* Judge one buyer whose clock starts at FROM into K. */
+static void
+judge(struct stats_keep *k, struct stats_store *st, long long from,
+    long long window, long long ref)
+{
+	if (from + window > ref) {
+		k->pending++;
+		return;
+	}
+	k->buyers++;
+	if (st != NULL && ordered_within(st, from, window))
+		k->kept++;
+}
+
+/* Number of distinct values in sorted ST. */
+static size_t
+distinct(struct stats_store *st)
+{
+	size_t i, d = 0;
+
+	store_sort(st);
+	for (i = 0; i < st->n; i++)
+		d += i == 0 || store_at(st, i) != store_at(st, i - 1);
+	return d;
+}
+
+void
+stats_retention(const struct stats *s, struct stats_orders *o,
+    long long window, long long ref, struct stats_retention *r)
+{
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < s->buyers.n; i++) {
+		const struct stats_buyer *b = &s->b[i];
+		long j = strmap_get(
+		    &o->buyers, s->buyers.key[i], s->buyers.klen[i]);
+		struct stats_store *st = j < 0 ? NULL : &o->t[j];
+
+		if (!b->seen)
+			continue;	/* counted in groups only */
+		if (st != NULL)
+			store_sort(st);
+		if (!b->has_t) {
+			r->cls[b->cls].pending++;
+			r->all.pending++;
+			continue;
+		}
+		judge(&r->cls[b->cls], st, b->t, window, ref);
+		judge(&r->all, st, b->t, window, ref);
+	}
+	for (i = 0; i < o->buyers.n; i++) {
+		struct stats_store *st = &o->t[i];
+
+		r->buyers++;
+		r->repeat += distinct(st) >= 2;
+		if (strmap_get(
+			&s->buyers, o->buyers.key[i], o->buyers.klen[i]) >= 0)
+			continue;
+		judge(&r->base, st, store_at(st, 0), window, ref);
+	}
+}
+
+/* Months since year 0 of instant T (Shanghai). */
+static long
+month_index(long long t)
+{
+	int y, m, d;
+
+	tp_civil_from_days(tp_local_day(t), &y, &m, &d);
+	return (long)y * 12 + (m - 1);
+}
+
+struct stats_cohort *
+stats_cohorts(struct stats_orders *o, long long ref, size_t *n)
+{
+	struct stats_cohort *c = NULL;
+	long first = 0, last = 0, refm = month_index(ref), mi;
+	size_t i, k, nc;
+	int any = 0;
+
+	for (i = 0; i < o->buyers.n; i++) {
+		store_sort(&o->t[i]);
+		mi = month_index(store_at(&o->t[i], 0));
+		if (!any || mi < first)
+			first = mi;
+		if (!any || mi > last)
+			last = mi;
+		any = 1;
+	}
+	*n = 0;
+	if (!any)
+		return NULL;
+	nc = (size_t)(last - first + 1);
+	if ((c = calloc(nc, sizeof *c)) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
+	for (k = 0; k < nc; k++) {
+		c[k].year = (int)((first + (long)k) / 12);
+		c[k].month = (int)((first + (long)k) % 12) + 1;
+		for (i = 0; i < 3; i++)
+			c[k].due[i] = first + (long)k + (long)i + 1 <= refm;
+	}
+	for (i = 0; i < o->buyers.n; i++) {
+		struct stats_store *st = &o->t[i];
+		long m0 = month_index(store_at(st, 0));
+		int seen[3] = { 0, 0, 0 };
+
+		c[m0 - first].buyers++;
+		for (k = 1; k < st->n; k++) {
+			long d = month_index(store_at(st, k)) - m0;
+
+			if (d >= 1 && d <= 3)
+				seen[d - 1] = 1;
+		}
+		for (k = 0; k < 3; k++)
+			c[m0 - first].kept[k] += seen[k];
+	}
+	*n = nc;
+	return c;
+}
