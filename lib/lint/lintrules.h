@@ -130,7 +130,7 @@ long lint_rules_find(const struct lint_rules *rs, const char *id);
  */
 size_t lint_rules_enable(struct lint_rules *rs, const char *name, int on);
 
-/* Scratch buffers for lint_scan(), one per thread; NULL when out of memory. */
+/* Scratch buffers for lint_scan(), one per thread (out of memory exits). */
 struct lint_scratch *lint_scratch_new(void);
 
 /* Free SC (NULL is fine). */
@@ -158,9 +158,6 @@ int lint_waived(const struct lint_rule *r, const char *text, size_t len);
  * fails.  Returns the number of failures, or -1 when out of memory.
  */
 long lint_rules_check(const struct lint_rules *rs);
-
-/* Number of characters (UTF-8 code points) in S[0..N). */
-size_t lint_chars(const char *s, size_t n);
 
 /* Free RS (NULL is fine). */
 void lint_rules_free(struct lint_rules *rs);
