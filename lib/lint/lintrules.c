@@ -162,7 +162,7 @@ struct lint_scratch {
 	struct xocc *occ;	/* exception occurrences in the text */
 	size_t nocc, capocc;	/* fill and room */
 	int occ_done;		/* occ holds the current text's occurrences */
-	struct cand *tries;	/* variants whose key was seen: rule, var (in s), start (in e) */
+	struct lint_cand *tries; /* variants whose key was seen, to verify */
 	size_t ntries, captries; /* fill and room */
 	size_t caplc;		/* room */
 	int all;		/* check mode: ignore enabled */
@@ -1177,8 +1177,8 @@ add_try(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 {
 	xgrow(&sc->tries, &sc->captries, sc->ntries + 1, sizeof *sc->tries);
 	sc->tries[sc->ntries].rule = rule;
-	sc->tries[sc->ntries].s = var;
-	sc->tries[sc->ntries].e = start;
+	sc->tries[sc->ntries].var = var;
+	sc->tries[sc->ntries].start = start;
 	sc->ntries++;
 }
 
@@ -1301,7 +1301,8 @@ scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
 	sc->nocc = 0;
 	sc->occ_done = 0;
 	for (i = 0; i < sc->ntries; i++)
-		try_variant(sc, sc->tries[i].rule, sc->tries[i].s, sc->tries[i].e);
+		try_variant(sc, sc->tries[i].rule, sc->tries[i].var,
+		    sc->tries[i].start);
 	if (sc->nc == 0)
 		return 0;
 	if (norm_map(rs->z, &sc->n, text, len) != 0)
@@ -2177,6 +2178,61 @@ lint_rules_check(const struct lint_rules *rs)
 	}
 	lint_scratch_free(sc);
 	return bad;
+}
+
+size_t
+lint_rules_nkeys(const struct lint_rules *rs)
+{
+	return rs->nki;
+}
+
+const char *
+lint_rules_key(const struct lint_rules *rs, size_t i, size_t *len)
+{
+	*len = rs->ki[i].klen;
+	return rs->ke[rs->lg[rs->ki[i].g0].lo].key;
+}
+
+long
+lint_rules_key_find(const struct lint_rules *rs, const char *s, size_t n)
+{
+	if (n == 0 || n > 8)
+		return -1;
+	return keytab_find(rs->kt, pack(s, n), utf8_count(s, n) > 1 ? 2 : 1);
+}
+
+size_t
+lint_rules_nvariants(const struct lint_rules *rs, size_t rule)
+{
+	return rs->r[rule].phr.n;
+}
+
+const char *
+lint_rules_first_segment(const struct lint_rules *rs, size_t rule,
+    size_t var, size_t *len)
+{
+	const struct variant *v = &rs->r[rule].phr.v[var];
+
+	*len = v->seg[0].len;
+	return v->buf + v->seg[0].off;
+}
+
+int
+lint_rules_candidates(const struct lint_rules *rs, struct lint_scratch *sc,
+    const char *text, size_t len, const char **norm, size_t *nlen,
+    const struct lint_cand **c, size_t *nc)
+{
+	sc->all = 1;
+	sc->rs = rs;
+	if (norm_text_fast(rs->z, &sc->n, text, len) != 0)
+		return -1;
+	sc->ntries = 0;
+	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
+	*norm = sc->n.s;
+	*nlen = sc->n.len;
+	*c = sc->tries;
+	*nc = sc->ntries;
+	return 0;
 }
 
 void
