@@ -186,13 +186,21 @@ char_len(unsigned char c)
 	return k > 0 ? (size_t)k : 1;
 }
 
-/* Decode the character at S[I] (I < N); *W gets its length. */
-static uint32_t
+/*
+ * Decode the character at S[I] (I < N); *W gets its length.  ASCII, the
+ * blanks and digits between Chinese words, is answered without a call.
+ */
+static inline uint32_t
 cp_at(const char *s, size_t n, size_t i, size_t *w)
 {
+	const unsigned char *u = (const unsigned char *)s + i;
 	uint32_t c;
 
-	*w = (size_t)utf8_decode((const unsigned char *)s + i, n - i, &c, NULL);
+	if (u[0] < 0x80 && u[0] != 0) {
+		*w = 1;
+		return u[0];
+	}
+	*w = (size_t)utf8_decode(u, n - i, &c, NULL);
 	return c;
 }
 
@@ -716,7 +724,8 @@ on_xocc(void *ctx, int id, size_t start, size_t end)
 	struct lint_scratch *sc = ctx;
 
 	(void)end;
-	xgrow(&sc->occ, &sc->capocc, sc->nocc + 1, sizeof *sc->occ);
+	if (sc->nocc == sc->capocc)	/* (no call for most appends) */
+		xgrow(&sc->occ, &sc->capocc, sc->nocc + 1, sizeof *sc->occ);
 	sc->occ[sc->nocc].x = (size_t)id;
 	sc->occ[sc->nocc].start = start;
 	sc->nocc++;
@@ -1036,7 +1045,8 @@ keytab_scan(const struct keytab *t, const char *s, size_t n,
 static void
 add_cand(struct lint_scratch *sc, size_t rule, size_t s, size_t e)
 {
-	xgrow(&sc->c, &sc->capc, sc->nc + 1, sizeof *sc->c);
+	if (sc->nc == sc->capc)
+		xgrow(&sc->c, &sc->capc, sc->nc + 1, sizeof *sc->c);
 	sc->c[sc->nc].rule = rule;
 	sc->c[sc->nc].s = s;
 	sc->c[sc->nc].e = e;
@@ -1175,7 +1185,8 @@ cmp_pre(const char *a, size_t al, const char *b, size_t bl)
 static void
 add_try(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 {
-	xgrow(&sc->tries, &sc->captries, sc->ntries + 1, sizeof *sc->tries);
+	if (sc->ntries == sc->captries)
+		xgrow(&sc->tries, &sc->captries, sc->ntries + 1, sizeof *sc->tries);
 	sc->tries[sc->ntries].rule = rule;
 	sc->tries[sc->ntries].var = var;
 	sc->tries[sc->ntries].start = start;
@@ -1278,6 +1289,23 @@ has_waiver(const char *text, size_t len)
 	return len >= 8 && memmem(text, len, "cs-lint:", 8) != NULL;
 }
 
+/*
+ * Normalise TEXT into SC and find its keys: SC's tries are then the
+ * variants to verify.  0, or -1 when out of memory.
+ */
+static int
+key_pass(const struct lint_rules *rs, struct lint_scratch *sc,
+    const char *text, size_t len)
+{
+	sc->rs = rs;
+	/* Most replies have no key at all: the offset map waits for a match. */
+	if (norm_text_fast(rs->z, &sc->n, text, len) != 0)
+		return -1;
+	sc->ntries = 0;
+	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
+	return 0;
+}
+
 static int
 scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
     size_t len, const struct lint_hit **hits, size_t *nhits)
@@ -1288,12 +1316,8 @@ scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
 	*hits = NULL;
 	*nhits = 0;
 	sc->nc = 0;
-	sc->rs = rs;
-	/* Most replies have no key at all: the offset map waits for a match. */
-	if (norm_text_fast(rs->z, &sc->n, text, len) != 0)
+	if (key_pass(rs, sc, text, len) != 0)
 		return -1;
-	sc->ntries = 0;
-	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
 	if (sc->ntries == 0)
 		return 0;
 	xgrow(&sc->lc, &sc->caplc, rs->nunless + 1, 1);
@@ -2223,11 +2247,8 @@ lint_rules_candidates(const struct lint_rules *rs, struct lint_scratch *sc,
     const struct lint_cand **c, size_t *nc)
 {
 	sc->all = 1;
-	sc->rs = rs;
-	if (norm_text_fast(rs->z, &sc->n, text, len) != 0)
+	if (key_pass(rs, sc, text, len) != 0)
 		return -1;
-	sc->ntries = 0;
-	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
 	*norm = sc->n.s;
 	*nlen = sc->n.len;
 	*c = sc->tries;

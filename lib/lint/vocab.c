@@ -159,29 +159,37 @@ vocab_contains(const struct vocab *v, enum vocab_list l, const char *s,
 	return 0;
 }
 
+/*
+ * The first phrase of W (in file order) that S[0..N) starts with (WHOLE:
+ * that S is, ignoring ASCII case), or NULL.
+ */
+static const struct vocab_word *
+first_of(const struct vocab_words *w, const char *s, size_t n, int whole)
+{
+	size_t i, k;
+
+	for (i = 0; i < w->n; i++) {
+		k = w->w[i].len;
+		if (whole ? k == n && strncasecmp(s, w->w[i].s, n) == 0 :
+		    k <= n && memcmp(s, w->w[i].s, k) == 0)
+			return &w->w[i];
+	}
+	return NULL;
+}
+
 size_t
 vocab_prefix(const struct vocab *v, enum vocab_list l, const char *s,
     size_t n)
 {
-	const struct vocab_words *w = &v->list[l];
-	size_t i;
+	const struct vocab_word *w = first_of(&v->list[l], s, n, 0);
 
-	for (i = 0; i < w->n; i++)
-		if (w->w[i].len <= n && memcmp(s, w->w[i].s, w->w[i].len) == 0)
-			return w->w[i].len;
-	return 0;
+	return w != NULL ? w->len : 0;
 }
 
 int
 vocab_is(const struct vocab *v, enum vocab_list l, const char *s, size_t n)
 {
-	const struct vocab_words *w = &v->list[l];
-	size_t i;
-
-	for (i = 0; i < w->n; i++)
-		if (w->w[i].len == n && strncasecmp(s, w->w[i].s, n) == 0)
-			return 1;
-	return 0;
+	return first_of(&v->list[l], s, n, 1) != NULL;
 }
 
 void
