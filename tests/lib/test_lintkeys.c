@@ -243,7 +243,8 @@ check_candidates(const struct lint_rules *rs, int ntexts)
 			break;
 		}
 		xgrow(&got, &gcap, nc + 1, sizeof *got);
-		memcpy(got, c, nc * sizeof *c);
+		if (nc > 0)
+			memcpy(got, c, nc * sizeof *c);
 		nw = ref_cands(g, ng, norm, nlen, &want, &wcap);
 		qsort(got, nc, sizeof *got, cmp_cand);
 		if (nw > 1)
