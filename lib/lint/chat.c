@@ -63,7 +63,8 @@ struct chat {
 	chat_finding_fn ff;	/* finding callback */
 	chat_end_fn fe;		/* end-of-conversation callback */
 	void *ctx;		/* their context */
-	struct normalizer *z;	/* normalisation table */
+	const struct normalizer *z; /* normalisation table */
+	struct normalizer *ownz; /* the one built here, when o.z was NULL */
 	const struct vocab *v;	/* the phrase lists */
 	struct vocab *own;	/* the embedded ones, when o.vocab was NULL */
 	struct norm n;		/* the current message, normalised */
@@ -96,7 +97,8 @@ chat_new(const struct chat_opts *o, chat_finding_fn ff, chat_end_fn fe,
 {
 	struct chat *c = xcalloc(1, sizeof *c);
 
-	if ((c->z = normalizer_new()) == NULL) {
+	if ((c->z = o->z) == NULL &&
+	    (c->z = c->ownz = normalizer_new()) == NULL) {
 		free(c);
 		return NULL;
 	}
@@ -525,7 +527,7 @@ chat_free(struct chat *c)
 		free(v);
 	}
 	norm_free(&c->n);
-	normalizer_free(c->z);
+	normalizer_free(c->ownz);
 	vocab_free(c->own);
 	free(c);
 }

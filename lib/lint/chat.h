@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 
+struct normalizer;
 struct vocab;
 
 enum chat_role {
@@ -50,6 +51,12 @@ struct chat_opts {
 	 * chat_new() reads the embedded ones.
 	 */
 	const struct vocab *vocab;
+	/*
+	 * The normalisation table (normalize.h), which must outlive the
+	 * checker: the rules' own, so that a process builds one; NULL:
+	 * chat_new() builds its own.
+	 */
+	const struct normalizer *z;
 };
 
 struct chat_msg {

@@ -344,6 +344,7 @@ lint_init(struct lint *l, struct run *run)
 		l->chat_opts.rest_day = rest_day;
 		l->chat_opts.festival_ctx = l->cal;
 		l->chat_opts.vocab = l->vocab;
+		l->chat_opts.z = lint_rules_normalizer(l->rs);
 		l->chat = chat_new(&l->chat_opts, on_finding, on_conv_end, l);
 		if (l->chat == NULL)
 			cs_errx(CS_FATAL, "out of memory");

@@ -2129,6 +2129,12 @@ lint_rules_build(struct lint_rules *rs, int all)
 	return matcher_build(rs->xm);
 }
 
+const struct normalizer *
+lint_rules_normalizer(const struct lint_rules *rs)
+{
+	return rs->z;
+}
+
 size_t
 lint_rules_count(const struct lint_rules *rs)
 {

@@ -82,6 +82,7 @@ struct lint_hit {
 
 struct lint_rules;
 struct lint_scratch;
+struct normalizer;
 
 /* An empty rule set, or NULL when out of memory. */
 struct lint_rules *lint_rules_new(void);
@@ -114,6 +115,9 @@ int lint_rules_build(struct lint_rules *rs, int all);
  * TENTHS tenths of the price (90 = 9折), on orders of FROM yuan or more.
  */
 void lint_rules_set_discount(struct lint_rules *rs, int tenths, long from);
+
+/* RS's normalisation table, for other matching in the same process. */
+const struct normalizer *lint_rules_normalizer(const struct lint_rules *rs);
 
 /* Number of rules in RS. */
 size_t lint_rules_count(const struct lint_rules *rs);
