@@ -10,10 +10,6 @@
  * rows instead.  Exit status 0 no findings, 1 findings, 2 error.
  */
 
-#include <limits.h>
-#include <stdlib.h>
-#include <string.h>
-
 #include "io/cli.h"
 #include "io/diag.h"
 #include "lint/lint.h"
@@ -30,6 +26,7 @@ enum {
 	OPT_HOLIDAYS,
 	OPT_LIST_RULES,
 	OPT_NO_DEFAULT_RULES,
+	OPT_PHRASES,
 	OPT_REPLY_TIME,
 	OPT_RULES,
 	OPT_SUMMARY,
@@ -49,6 +46,7 @@ static const struct option options[] = {
 	{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES },
+	{ "phrases", required_argument, NULL, OPT_PHRASES },
 	{ "reply-time", required_argument, NULL, OPT_REPLY_TIME },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
@@ -77,6 +75,9 @@ static const char help[] =
 "      --list-rules        print the rules (id, kind, severity, family,\n"
 "                          default, reason) and exit\n"
 "      --no-default-rules  only the rules of --rules files\n"
+"      --phrases FILE      conversation phrases (greetings, closes, waits,\n"
+"                          roles ...): each list FILE names replaces the\n"
+"                          built-in one (repeatable)\n"
 "      --reply-time SECS   answer a buyer within SECS seconds (30)\n"
 "      --rules FILE        add (or redefine) rules from FILE\n"
 "      --summary           print counts and figures per conversation,\n"
@@ -91,74 +92,19 @@ static const char help[] =
 "those rules for itself.  Exit status: 0 no findings, 1 findings (or bad\n"
 "rows, or failing rule tests), 2 error.\n";
 
-/* A whole number of seconds or characters, 0..1000000; -1 when bad. */
+/* *DST := ARG, a whole number of seconds or characters 0-1000000; 0 or -1. */
 static int
-parse_count(const char *opt, const char *arg)
+set_count(int *dst, const char *opt, const char *arg)
 {
-	char *end;
-	long v = strtol(arg, &end, 10);
+	long v;
 
-	if (end == arg || *end != '\0' || v < 0 || v > 1000000) {
+	if (cli_parse_long(arg, 0, 1000000, &v) != 0) {
 		cs_warnx("--%s: expected a whole number 0-1000000, got '%s'",
 		    opt, arg);
 		return -1;
 	}
-	return (int)v;
-}
-
-static int
-set_count(int *dst, const char *opt, const char *arg)
-{
-	int v = parse_count(opt, arg);
-
-	if (v < 0)
-		return -1;
-	*dst = v;
+	*dst = (int)v;
 	return 0;
-}
-
-/*
- * --discount-limit N[@YUAN]: N 1-9.9 折 with at most one decimal, YUAN a
- * whole number of yuan (0 when left out).  0, or -1 after a message.
- */
-static int
-set_discount(struct lint *l, const char *arg)
-{
-	const char *p = arg;
-	int tenths;
-	long from = 0;
-	char *end;
-
-	if (*p < '1' || *p > '9')
-		goto bad;
-	tenths = (*p++ - '0') * 10;
-	if (*p == '.') {
-		if (p[1] < '0' || p[1] > '9')
-			goto bad;
-		tenths += p[1] - '0';
-		p += 2;
-	}
-	if (strncmp(p, "折", strlen("折")) == 0)
-		p += strlen("折");
-	if (*p == '@') {
-		if (p[1] < '0' || p[1] > '9')
-			goto bad;
-		from = strtol(p + 1, &end, 10);
-		if (from > 100000000)
-			goto bad;
-		p = end;
-		if (strncmp(p, "元", strlen("元")) == 0)
-			p += strlen("元");
-	}
-	if (*p != '\0')
-		goto bad;
-	l->disc_tenths = tenths;
-	l->disc_from = from;
-	return 0;
-bad:
-	cs_warnx("--discount-limit: expected N[@YUAN] such as 9@300 or 8.5, "
-	    "got '%s'", arg);
-	return -1;
 }
 
 static int
@@ -176,22 +122,13 @@ option(void *ctx, struct run *run, int c, const char *arg)
 		l->action = LINT_CHECK_RULES;
 		return 0;
 	case OPT_DISCOUNT_LIMIT:
-		return set_discount(l, arg);
+		return lint_set_discount(l, arg);
 	case OPT_DISABLE:
 	case OPT_ENABLE:
-		if (lint_add_toggle(l, arg, c == OPT_ENABLE) != 0)
-			cs_errx(CS_FATAL, "out of memory");
+		lint_add_toggle(l, arg, c == OPT_ENABLE);
 		return 0;
 	case OPT_FAIL_ON:
-		if (strcmp(arg, "error") == 0)
-			l->fail_on = LINT_ERROR;
-		else if (strcmp(arg, "warning") == 0)
-			l->fail_on = LINT_WARNING;
-		else {
-			cs_warnx("--fail-on: expected error or warning, got '%s'", arg);
-			return -1;
-		}
-		return 0;
+		return lint_set_fail_on(l, arg);
 	case OPT_FIRST_REPLY:
 		return set_count(&l->chat_opts.first_reply, "first-reply", arg);
 	case OPT_HOLIDAYS:
@@ -203,11 +140,13 @@ option(void *ctx, struct run *run, int c, const char *arg)
 	case OPT_NO_DEFAULT_RULES:
 		l->no_default_rules = 1;
 		return 0;
+	case OPT_PHRASES:
+		lint_add_phrases_file(l, arg);
+		return 0;
 	case OPT_REPLY_TIME:
 		return set_count(&l->chat_opts.reply_time, "reply-time", arg);
 	case OPT_RULES:
-		if (lint_add_rules_file(l, arg) != 0)
-			cs_errx(CS_FATAL, "out of memory");
+		lint_add_rules_file(l, arg);
 		return 0;
 	case OPT_SUMMARY:
 		l->summary = 1;

@@ -15,6 +15,7 @@ complete -c cs-lint -l first-reply -x -d 'first reply due within SECS seconds (1
 complete -c cs-lint -l holidays -r -F -d 'holiday calendar for the festival greeting'
 complete -c cs-lint -l list-rules -d 'print the rules and exit'
 complete -c cs-lint -l no-default-rules -d 'only the rules of --rules files'
+complete -c cs-lint -l phrases -r -F -d 'replace the conversation phrase lists FILE names'
 complete -c cs-lint -l reply-time -x -d 'answer a buyer within SECS seconds (30)'
 complete -c cs-lint -l rules -r -F -d 'add or redefine rules from FILE'
 complete -c cs-lint -l summary -d 'counts and figures per conversation, agent and rule'

@@ -6,8 +6,9 @@
  * message; its length is the response time.  The first round is measured
  * by first-reply, the others by response-time, except while the agent has
  * announced a wait (稍等), which wait-thanks covers instead.  The phrase
- * lists below are the manual's (001 §6.3 greetings, §6.7 waits, §6.8
- * closes); they are matched on normalised text.
+ * lists are data (vocab.h, data/chat-phrases.csv: the manual's 001 §6.3
+ * greetings, §6.7 waits, §6.8 closes); they are matched on normalised
+ * text.
  */
 
 #include <stdarg.h>
@@ -16,13 +17,18 @@
 #include <string.h>
 #include <strings.h>
 
-#include "lint/chat.h"
-#include "lint/lintrules.h"
-#include "text/normalize.h"
+#include "core/alloc.h"
+#include "core/strmap.h"
+#include "core/utf8.h"
+#include "io/diag.h"
 #include "io/timeparse.h"
+#include "lint/chat.h"
+#include "lint/vocab.h"
+#include "text/normalize.h"
 
 struct conv {
 	char *id;		/* conversation id */
+	size_t idlen;		/* its length */
 	char *agent;		/* first agent name seen, or NULL */
 	int open;		/* a conversation is open */
 	int has_last;		/* last_t is known */
@@ -57,7 +63,10 @@ struct chat {
 	chat_finding_fn ff;	/* finding callback */
 	chat_end_fn fe;		/* end-of-conversation callback */
 	void *ctx;		/* their context */
-	struct normalizer *z;	/* normalisation table */
+	const struct normalizer *z; /* normalisation table */
+	struct normalizer *ownz; /* the one built here, when o.z was NULL */
+	const struct vocab *v;	/* the phrase lists */
+	struct vocab *own;	/* the embedded ones, when o.vocab was NULL */
 	struct norm n;		/* the current message, normalised */
 	struct conv *cur;	/* the conversation of the current message */
 	struct conv *hash[CHAT_BUCKETS]; /* open conversations by id */
@@ -66,50 +75,6 @@ struct chat {
 	int nopen;		/* how many are open */
 	int has_clock;		/* clock is known */
 	long long clock;	/* the latest message time seen */
-};
-
-static const char *const greetings[] = {
-	"您好", "你好", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好",
-	"欢迎光临", "欢迎您", "很高兴为您服务", "很高兴为你服务", "新年好",
-	"快乐", NULL
-};
-
-static const char *const morning[] = {
-	"早上好", "早安", "上午好", "您早", "早呀", "早哦", NULL
-};
-
-static const char *const closes[] = {
-	"再见", "拜拜", "祝您", "祝你", "感谢", "谢谢", "多谢", "欢迎下次",
-	"欢迎再次", "欢迎您再次", "欢迎常来", "期待", "愉快", "不客气",
-	"不用客气", "还有什么可以", "还有其他", "还有别的", "还有什么问题",
-	"还有什么需要", "评价", NULL
-};
-
-/* Weekend and holiday wishes before the goodbye (001 §6.8). */
-static const char *const wishes[] = {
-	"周末愉快", "周末快乐", "节日快乐", "节日愉快", "节快乐", "节愉快",
-	"假期愉快", "假期快乐", "假日愉快", "新年快乐", "新年好", "元旦快乐",
-	"春节快乐", "国庆快乐", "中秋快乐", "五一快乐", NULL
-};
-
-static const char *const waits[] = {
-	"稍等", "稍候", "等一下", "等一等", "等等", "请等", "马上", "正在为您",
-	"正在帮您", "正在给您", "正在查", "正在核实", "正在处理", "正在确认",
-	"查询一下", "查一下", "查下", "核实一下", "核实下", "查看一下", "看一下",
-	"核对一下", "确认一下", "帮您看", "为您看", "给您看看", NULL
-};
-
-static const char *const thanks[] = {
-	"感谢", "谢谢", "多谢", "久等", NULL
-};
-
-/* Tokens a buyer message may consist of without needing an answer. */
-static const char *const acks[] = {
-	"好的", "好滴", "好吧", "好嘞", "好", "嗯", "恩", "哦", "噢", "喔", "ok",
-	"okay", "行", "可以", "收到", "知道了", "知道", "明白了", "明白", "了解",
-	"谢谢你", "谢谢您", "谢谢", "谢了", "多谢", "感谢", "没有了", "没了",
-	"没有", "没事了", "没事", "拜拜", "再见", "88", "呢", "啦", "了", "的",
-	"哈", "亲", "哒", "呀", "啊", "嘛", NULL
 };
 
 void
@@ -130,31 +95,30 @@ struct chat *
 chat_new(const struct chat_opts *o, chat_finding_fn ff, chat_end_fn fe,
     void *ctx)
 {
-	struct chat *c = calloc(1, sizeof *c);
+	struct chat *c = xcalloc(1, sizeof *c);
 
-	if (c == NULL)
-		return NULL;
-	if ((c->z = normalizer_new()) == NULL) {
+	if ((c->z = o->z) == NULL &&
+	    (c->z = c->ownz = normalizer_new()) == NULL) {
 		free(c);
 		return NULL;
 	}
 	c->o = *o;
+	if ((c->v = o->vocab) == NULL) {
+		c->v = c->own = vocab_new();
+		if (vocab_load(c->own, NULL) != 0)
+			cs_errx(CS_FATAL, "the built-in phrase list does not load");
+	}
 	c->ff = ff;
 	c->fe = fe;
 	c->ctx = ctx;
 	return c;
 }
 
-/* Does the normalised message contain one of LIST? */
+/* Does the normalised message contain a phrase of list L? */
 static int
-has_any(const struct chat *c, const char *const *list)
+has_any(const struct chat *c, enum vocab_list l)
 {
-	size_t i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (memmem(c->n.s, c->n.len, list[i], strlen(list[i])) != NULL)
-			return 1;
-	return 0;
+	return vocab_contains(c->v, l, c->n.s, c->n.len);
 }
 
 static int
@@ -172,8 +136,8 @@ skip_mark(const char *s, size_t n)
 
 	if (u < 0x80)
 		return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ? 0 : 1;
-	k = u >= 0xf0 ? 4 : u >= 0xe0 ? 3 : 2;
-	if (k > n)
+	k = (size_t)utf8_seqlen(u);
+	if (k == 0 || k > n)
 		return 0;
 	if (k == 4)		/* emoji and other astral symbols */
 		return 4;
@@ -189,7 +153,7 @@ static int
 ack_only(const struct chat *c)
 {
 	const char *s = c->n.s;
-	size_t n = c->n.len, i = 0, k, j;
+	size_t n = c->n.len, i = 0, k;
 
 	while (i < n) {
 		if (s[i] == '[' && memchr(s + i, ']', n - i) != NULL) {
@@ -205,12 +169,7 @@ ack_only(const struct chat *c)
 			i += k;
 			continue;
 		}
-		for (j = 0; acks[j] != NULL; j++) {
-			k = strlen(acks[j]);
-			if (k <= n - i && memcmp(s + i, acks[j], k) == 0)
-				break;
-		}
-		if (acks[j] == NULL)
+		if ((k = vocab_prefix(c->v, VOCAB_ACK, s + i, n - i)) == 0)
 			return 0;
 		i += k;
 	}
@@ -238,27 +197,11 @@ report(struct chat *c, const char *rule, long line, const char *fmt, ...)
 	c->ff(c->ctx, &f);
 }
 
-static char *
-dup_n(const char *s, size_t n)
+/* The hash chain of conversation ID[0..N). */
+static size_t
+conv_bucket(const char *id, size_t n)
 {
-	char *d = malloc(n + 1);
-
-	if (d == NULL)
-		return NULL;
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
-static unsigned
-conv_hash(const char *id, size_t n)
-{
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)id[i]) * 16777619u;
-	return h % CHAT_BUCKETS;
+	return strmap_hash(id, n) % CHAT_BUCKETS;
 }
 
 /* Take V out of the activity list. */
@@ -314,7 +257,7 @@ end_conv(struct chat *c, struct conv *v)
 	v->st.agent = v->agent ? v->agent : "";
 	v->st.unanswered = v->pending_real > 0;
 	c->fe(c->ctx, &v->st);
-	for (pp = &c->hash[conv_hash(v->id, strlen(v->id))]; *pp != v;
+	for (pp = &c->hash[conv_bucket(v->id, v->idlen)]; *pp != v;
 	    pp = &(*pp)->hnext)
 		;
 	*pp = v->hnext;
@@ -366,20 +309,20 @@ end_quiet(struct chat *c, const struct chat_msg *m)
 		end_conv(c, c->old);
 }
 
-/* Make the conversation of M the current one, beginning it when new; 0 or -1. */
-static int
+/* Make the conversation of M the current one, beginning it when new. */
+static void
 start_conv(struct chat *c, const struct chat_msg *m)
 {
-	unsigned h = conv_hash(m->conv, m->convlen);
+	size_t h = conv_bucket(m->conv, m->convlen);
 	struct conv *v;
 
 	end_quiet(c, m);
-	if (c->cur != NULL && strlen(c->cur->id) == m->convlen &&
+	if (c->cur != NULL && c->cur->idlen == m->convlen &&
 	    memcmp(c->cur->id, m->conv, m->convlen) == 0)
 		v = c->cur;
 	else
 		for (v = c->hash[h]; v != NULL; v = v->hnext)
-			if (strlen(v->id) == m->convlen &&
+			if (v->idlen == m->convlen &&
 			    memcmp(v->id, m->conv, m->convlen) == 0)
 				break;
 	if (v != NULL) {
@@ -388,16 +331,13 @@ start_conv(struct chat *c, const struct chat_msg *m)
 			link_young(c, v);
 		}
 		c->cur = v;
-		return 0;
+		return;
 	}
 	while (c->old != NULL && c->nopen >= c->o.max_open)
 		end_conv(c, c->old);
-	if ((v = calloc(1, sizeof *v)) == NULL)
-		return -1;
-	if ((v->id = dup_n(m->conv, m->convlen)) == NULL) {
-		free(v);
-		return -1;
-	}
+	v = xcalloc(1, sizeof *v);
+	v->id = xstrndup(m->conv, m->convlen);
+	v->idlen = m->convlen;
 	v->open = 1;
 	v->st.line = m->line;
 	v->st.first_reply = -1;
@@ -413,7 +353,6 @@ start_conv(struct chat *c, const struct chat_msg *m)
 	c->last = v;
 	c->nopen++;
 	c->cur = v;
-	return 0;
 }
 
 /* Greeting rules on the agent's first message. */
@@ -425,16 +364,16 @@ check_greeting(struct chat *c, const struct chat_msg *m, int timed)
 	if (timed && c->o.festival != NULL)
 		fest = c->o.festival(c->o.festival_ctx, tp_local_day(m->t));
 	if (fest != NULL) {
-		if (!has(c, fest) && !has(c, "节日快乐") && !has(c, "新年好"))
+		if (!has(c, fest) && !has_any(c, VOCAB_FESTIVAL))
 			report(c, "greeting-festival", m->line,
 			    "holiday greeting '%s' missing", fest);
 		return;
 	}
-	if (!has_any(c, greetings)) {
+	if (!has_any(c, VOCAB_GREETING)) {
 		report(c, "greeting", m->line, "first reply has no greeting");
 		return;
 	}
-	if (timed && tp_local_seconds(m->t) < 12 * 3600 && !has_any(c, morning))
+	if (timed && tp_local_seconds(m->t) < 12 * 3600 && !has_any(c, VOCAB_MORNING))
 		report(c, "greeting-morning", m->line,
 		    "first reply before 12:00 without '早上好'");
 }
@@ -464,7 +403,7 @@ check_timing(struct chat *c, const struct chat_msg *m)
 	}
 	if (v->waiting && v->wait_has_t) {
 		d = m->t - v->wait_t;
-		if (d >= c->o.wait_thanks && !has_any(c, thanks))
+		if (d >= c->o.wait_thanks && !has_any(c, VOCAB_THANKS))
 			report(c, "wait-thanks", m->line, "answer after a wait of "
 			    "%lld s without thanks for the wait", d);
 	}
@@ -476,7 +415,7 @@ check_typing(struct chat *c, const struct chat_msg *m)
 {
 	struct conv *v = c->cur;
 	long long g = m->t - v->last_t;
-	size_t chars = lint_chars(m->text, m->textlen);
+	size_t chars = utf8_count(m->text, m->textlen);
 
 	/*
 	 * Measured: a message of at least typing_min characters written
@@ -501,7 +440,7 @@ agent_msg(struct chat *c, const struct chat_msg *m, int timed)
 	struct conv *v = c->cur;
 
 	if (v->agent == NULL && m->agent != NULL && m->agentlen > 0)
-		v->agent = dup_n(m->agent, m->agentlen);
+		v->agent = xstrndup(m->agent, m->agentlen);
 	if (!v->replied)
 		check_greeting(c, m, timed);
 	if (timed) {
@@ -515,11 +454,11 @@ agent_msg(struct chat *c, const struct chat_msg *m, int timed)
 	v->pending_real = 0;
 	v->pending_has_t = 0;
 	v->agent_line = m->line;
-	v->agent_closed = has_any(c, closes);
-	v->agent_wish = has_any(c, wishes);
+	v->agent_closed = has_any(c, VOCAB_CLOSE);
+	v->agent_wish = has_any(c, VOCAB_WISH);
 	v->agent_timed = timed;
 	v->agent_t = m->t;
-	if (has_any(c, waits)) {
+	if (has_any(c, VOCAB_WAIT)) {
 		v->waiting = 1;
 		v->wait_has_t = timed;
 		v->wait_t = m->t;
@@ -552,8 +491,7 @@ chat_add(struct chat *c, const struct chat_msg *m)
 	struct conv *v;
 	int timed = m->has_time, back = 0;
 
-	if (start_conv(c, m) != 0)
-		return -1;
+	start_conv(c, m);
 	v = c->cur;
 	if (m->role == CHAT_OTHER)
 		return 0;
@@ -589,42 +527,23 @@ chat_free(struct chat *c)
 		free(v);
 	}
 	norm_free(&c->n);
-	normalizer_free(c->z);
+	normalizer_free(c->ownz);
+	vocab_free(c->own);
 	free(c);
 }
 
-/* Is S[0..N) equal to one of LIST, ignoring ASCII case? */
-static int
-is_one_of(const char *s, size_t n, const char *const *list)
-{
-	size_t i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == n && strncasecmp(s, list[i], n) == 0)
-			return 1;
-	return 0;
-}
-
 enum chat_role
-chat_role_parse(const char *s, size_t n)
+chat_role_parse(const struct vocab *v, const char *s, size_t n)
 {
-	static const char *const buyers[] = { "买家", "顾客", "客户", "用户",
-	    "买方", "buyer", "customer", "client", "user", "b", NULL };
-	static const char *const agents[] = { "客服", "卖家", "商家", "店家",
-	    "售前", "售后", "小二", "店小二", "卖方", "agent", "seller",
-	    "staff", "service", "cs", "kf", "a", "s", NULL };
-	static const char *const others[] = { "系统", "system", "机器人",
-	    "robot", "bot", NULL };
-
 	while (n > 0 && (s[0] == ' ' || s[0] == '\t'))
 		s++, n--;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	if (is_one_of(s, n, buyers))
+	if (vocab_is(v, VOCAB_BUYER, s, n))
 		return CHAT_BUYER;
-	if (is_one_of(s, n, agents))
+	if (vocab_is(v, VOCAB_AGENT, s, n))
 		return CHAT_AGENT;
-	if (is_one_of(s, n, others))
+	if (vocab_is(v, VOCAB_SYSTEM, s, n))
 		return CHAT_OTHER;
 	if (memchr(s, ':', n) != NULL || memmem(s, n, "\xef\xbc\x9a", 3) != NULL)
 		return CHAT_AGENT;

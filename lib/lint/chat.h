@@ -23,6 +23,9 @@
 
 #include <stddef.h>
 
+struct normalizer;
+struct vocab;
+
 enum chat_role {
 	CHAT_BUYER,		/* 买家 */
 	CHAT_AGENT,		/* 客服 */
@@ -43,6 +46,17 @@ struct chat_opts {
 	/* Non-zero when DAY is a weekend day or holiday off (or NULL). */
 	int (*rest_day)(void *ctx, long day);
 	void *festival_ctx;	/* the context of both */
+	/*
+	 * The phrase lists (vocab.h), which must outlive the checker; NULL:
+	 * chat_new() reads the embedded ones.
+	 */
+	const struct vocab *vocab;
+	/*
+	 * The normalisation table (normalize.h), which must outlive the
+	 * checker: the rules' own, so that a process builds one; NULL:
+	 * chat_new() builds its own.
+	 */
+	const struct normalizer *z;
 };
 
 struct chat_msg {
@@ -92,12 +106,15 @@ struct chat;
 
 /*
  * A new chat checker with options O (copied) reporting to FF and FE with
- * CTX; NULL when out of memory.
+ * CTX; NULL when the normalisation table cannot be made.
  */
 struct chat *chat_new(const struct chat_opts *o, chat_finding_fn ff,
     chat_end_fn fe, void *ctx);
 
-/* Fill O with the defaults (15, 30, 120, 50, 10, 300, 86400, 4096; no festival lookup). */
+/*
+ * Fill O with the defaults (15, 30, 120, 50, 10, 300, 86400, 4096; no
+ * festival lookup; the embedded phrase lists).
+ */
 void chat_defaults(struct chat_opts *o);
 
 /*
@@ -127,11 +144,13 @@ long chat_open_from(const struct chat *c);
 void chat_free(struct chat *c);
 
 /*
- * The role a role-column value S[0..N) names: buyer words (买家, 顾客,
- * buyer, customer ...), agent words (客服, 卖家, agent, seller ...), an
- * account name with a colon (店铺名:小美) is an agent, system words are
- * CHAT_OTHER, anything else is taken as a buyer's nickname.
+ * The role a role-column value S[0..N) names, by V's lists: buyer words
+ * (买家, 顾客, buyer, customer ...), agent words (客服, 卖家, agent,
+ * seller ...), system words (CHAT_OTHER), compared with the value
+ * trimmed of blanks and tabs, ignoring ASCII case; else an account name
+ * with a colon (店铺名:小美) is an agent, and anything else is taken as a
+ * buyer's nickname.
  */
-enum chat_role chat_role_parse(const char *s, size_t n);
+enum chat_role chat_role_parse(const struct vocab *v, const char *s, size_t n);
 
 #endif

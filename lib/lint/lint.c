@@ -10,13 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/utf8.h"
 #include "eta/calendar.h"
 #include "io/cell.h"
 #include "io/diag.h"
 #include "io/embed.h"
-#include "lint/lint.h"
 #include "io/out.h"
 #include "io/timeparse.h"
+#include "lint/lint.h"
+#include "lint/vocab.h"
 
 #define RULES_NAME "lint-rules.txt"
 
@@ -71,34 +74,104 @@ lint_defaults(struct lint *l)
 	chat_defaults(&l->chat_opts);
 }
 
-int
+void
 lint_add_rules_file(struct lint *l, const char *path)
 {
-	const char **f = realloc(l->rules_files,
-	    (l->nrules_files + 1) * sizeof *f);
+	l->rules_files = xreallocarray(l->rules_files, l->nrules_files + 1,
+	    sizeof *l->rules_files);
+	l->rules_files[l->nrules_files++] = path;
+}
 
-	if (f == NULL)
+void
+lint_add_phrases_file(struct lint *l, const char *path)
+{
+	l->phrases_files = xreallocarray(l->phrases_files,
+	    l->nphrases_files + 1, sizeof *l->phrases_files);
+	l->phrases_files[l->nphrases_files++] = path;
+}
+
+void
+lint_add_toggle(struct lint *l, const char *names, int on)
+{
+	l->toggles = xreallocarray(l->toggles, l->ntoggles + 1,
+	    sizeof *l->toggles);
+	l->toggle_on = xreallocarray(l->toggle_on, l->ntoggles + 1,
+	    sizeof *l->toggle_on);
+	l->toggles[l->ntoggles] = names;
+	l->toggle_on[l->ntoggles++] = on;
+}
+
+int
+lint_set_fail_on(struct lint *l, const char *arg)
+{
+	if (strcmp(arg, "error") == 0)
+		l->fail_on = LINT_ERROR;
+	else if (strcmp(arg, "warning") == 0)
+		l->fail_on = LINT_WARNING;
+	else {
+		cs_warnx("--fail-on: expected error or warning, got '%s'", arg);
 		return -1;
-	l->rules_files = f;
-	f[l->nrules_files++] = path;
+	}
+	return 0;
+}
+
+/*
+ * The whole yuan after '@' in --discount-limit: digits at P, then an
+ * optional 元; *END is set past them.  0, or -1 when they are not that or
+ * more than 100000000.
+ */
+static int
+discount_from(const char *p, long *from, const char **end)
+{
+	char digits[16];
+	size_t n = 0;
+
+	while (*p == '0' && p[1] >= '0' && p[1] <= '9')
+		p++;		/* leading zeros do not count against the room */
+	while (p[n] >= '0' && p[n] <= '9' && n < sizeof digits - 1)
+		n++;
+	if (n == 0 || (p[n] >= '0' && p[n] <= '9'))
+		return -1;
+	memcpy(digits, p, n);
+	digits[n] = '\0';
+	if (cli_parse_long(digits, 0, 100000000, from) != 0)
+		return -1;
+	p += n;
+	if (strncmp(p, "元", strlen("元")) == 0)
+		p += strlen("元");
+	*end = p;
 	return 0;
 }
 
 int
-lint_add_toggle(struct lint *l, const char *names, int on)
+lint_set_discount(struct lint *l, const char *arg)
 {
-	const char **t = realloc(l->toggles, (l->ntoggles + 1) * sizeof *t);
-	int *o;
+	const char *p = arg;
+	int tenths;
+	long from = 0;
 
-	if (t == NULL)
-		return -1;
-	l->toggles = t;
-	if ((o = realloc(l->toggle_on, (l->ntoggles + 1) * sizeof *o)) == NULL)
-		return -1;
-	l->toggle_on = o;
-	t[l->ntoggles] = names;
-	o[l->ntoggles++] = on;
+	if (*p < '1' || *p > '9')
+		goto bad;
+	tenths = (*p++ - '0') * 10;
+	if (*p == '.') {
+		if (p[1] < '0' || p[1] > '9')
+			goto bad;
+		tenths += p[1] - '0';
+		p += 2;
+	}
+	if (strncmp(p, "折", strlen("折")) == 0)
+		p += strlen("折");
+	if (*p == '@' && discount_from(p + 1, &from, &p) != 0)
+		goto bad;
+	if (*p != '\0')
+		goto bad;
+	l->disc_tenths = tenths;
+	l->disc_from = from;
 	return 0;
+bad:
+	cs_warnx("--discount-limit: expected N[@YUAN] such as 9@300 or 8.5, "
+	    "got '%s'", arg);
+	return -1;
 }
 
 /* Write the header row of N NAMES. */
@@ -116,8 +189,7 @@ apply_toggles(struct lint *l)
 	char *names, *p, *tok;
 
 	for (i = 0; i < l->ntoggles; i++) {
-		if ((names = strdup(l->toggles[i])) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		names = xstrdup(l->toggles[i]);
 		for (p = names; (tok = strsep(&p, ",")) != NULL;) {
 			if (*tok == '\0')
 				continue;
@@ -141,9 +213,9 @@ load_rules(struct lint *l)
 	size_t i;
 	int bad = 0;
 
-	if ((l->rs = lint_rules_new()) == NULL ||
-	    (l->sc = lint_scratch_new()) == NULL)
+	if ((l->rs = lint_rules_new()) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
+	l->sc = lint_scratch_new();
 	if (!l->no_default_rules) {
 		if ((e = embed_find(RULES_NAME)) == NULL)
 			cs_errx(CS_FATAL, "no built-in '%s'", RULES_NAME);
@@ -162,10 +234,30 @@ load_rules(struct lint *l)
 	}
 	if (lint_rules_build(l->rs, l->action != LINT_RUN) != 0)
 		cs_errx(CS_FATAL, "out of memory");
-	l->per_rule = calloc(lint_rules_count(l->rs) + 1, sizeof *l->per_rule);
-	if (l->per_rule == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	l->per_rule = xcalloc(lint_rules_count(l->rs) + 1, sizeof *l->per_rule);
 	return 0;
+}
+
+/*
+ * The conversation vocabulary, in --chat mode or when --phrases names a
+ * file (so that a bad file is reported in any mode): the embedded lists,
+ * then each file's.  0, or -1 after the files' messages.
+ */
+static int
+load_vocab(struct lint *l)
+{
+	size_t i;
+	int bad = 0;
+
+	if (l->mode != LINT_CHAT && l->nphrases_files == 0)
+		return 0;
+	l->vocab = vocab_new();
+	if (vocab_load(l->vocab, NULL) != 0)
+		bad = 1;
+	for (i = 0; i < l->nphrases_files; i++)
+		if (vocab_load(l->vocab, l->phrases_files[i]) != 0)
+			bad = 1;
+	return bad ? -1 : 0;
 }
 
 static void
@@ -224,7 +316,7 @@ lint_init(struct lint *l, struct run *run)
 {
 	run->summary = 1;
 	l->run = run;
-	if (load_rules(l) != 0)
+	if (load_rules(l) != 0 || load_vocab(l) != 0)
 		return CS_FATAL;
 	if (l->action == LINT_CHECK_RULES) {
 		long bad = lint_rules_check(l->rs);
@@ -243,8 +335,7 @@ lint_init(struct lint *l, struct run *run)
 		run->stop = 1;
 		return 0;
 	}
-	if ((l->tot = calloc(1, sizeof *l->tot)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	l->tot = xcalloc(1, sizeof *l->tot);
 	l->tot->resp_max = -1;
 	if (l->mode == LINT_CHAT) {
 		if ((l->cal = calendar_load(l->holidays)) == NULL)
@@ -252,6 +343,8 @@ lint_init(struct lint *l, struct run *run)
 		l->chat_opts.festival = festival;
 		l->chat_opts.rest_day = rest_day;
 		l->chat_opts.festival_ctx = l->cal;
+		l->chat_opts.vocab = l->vocab;
+		l->chat_opts.z = lint_rules_normalizer(l->rs);
 		l->chat = chat_new(&l->chat_opts, on_finding, on_conv_end, l);
 		if (l->chat == NULL)
 			cs_errx(CS_FATAL, "out of memory");
@@ -350,17 +443,7 @@ put_num(struct run *run, long long v)
 static void
 line_add(struct lint *l, const char *s, size_t n)
 {
-	char *p;
-	size_t cap;
-
-	if (l->linelen + n > l->linecap) {
-		for (cap = l->linecap ? l->linecap : 256; cap < l->linelen + n; )
-			cap *= 2;
-		if ((p = realloc(l->line, cap)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-		l->line = p;
-		l->linecap = cap;
-	}
+	xgrow(&l->line, &l->linecap, l->linelen + n, 1);
 	memcpy(l->line + l->linelen, s, n);
 	l->linelen += n;
 }
@@ -476,18 +559,6 @@ emit_now(struct lint *l, struct run *run, const struct where *w,
 	out_end(&run->out);
 }
 
-static char *
-copy_n(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
-
-	if (d == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
 /*
  * Print or write one finding (see emit_now()); in --chat mode it waits,
  * in line order, for lint_flush().
@@ -507,12 +578,7 @@ emit(struct lint *l, struct run *run, const struct where *w, size_t rule,
 		    match, matchlen, detail);
 		return;
 	}
-	if (l->npend == l->cappend) {
-		l->cappend = l->cappend ? 2 * l->cappend : 64;
-		l->pend = realloc(l->pend, l->cappend * sizeof *l->pend);
-		if (l->pend == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-	}
+	xgrow(&l->pend, &l->cappend, l->npend + 1, sizeof *l->pend);
 	/* After every finding of the same or an earlier line. */
 	for (at = l->npend; at > 0 && l->pend[at - 1].line > w->line; at--)
 		;
@@ -523,20 +589,20 @@ emit(struct lint *l, struct run *run, const struct where *w, size_t rule,
 	p->file = run->file;
 	p->line = w->line;
 	p->has_id = w->id != NULL;
-	p->id = copy_n(w->id ? w->id : "", w->id ? w->idlen : 0);
+	p->id = xstrndup(w->id ? w->id : "", w->id ? w->idlen : 0);
 	p->idlen = w->id ? w->idlen : 0;
-	p->conv = copy_n(w->conv, w->convlen);
+	p->conv = xstrndup(w->conv, w->convlen);
 	p->convlen = w->convlen;
-	p->agent = copy_n(w->agent, w->agentlen);
+	p->agent = xstrndup(w->agent, w->agentlen);
 	p->agentlen = w->agentlen;
 	p->rule = rule;
 	p->col = col;
 	p->endcol = endcol;
 	if (match != NULL) {
-		p->match = copy_n(match, matchlen);
+		p->match = xstrndup(match, matchlen);
 		p->matchlen = matchlen;
 	} else
-		p->detail = copy_n(detail, strlen(detail));
+		p->detail = xstrndup(detail, strlen(detail));
 }
 
 /*
@@ -639,8 +705,8 @@ lint_text(struct lint *l, struct run *run, const struct where *w,
 	}
 	for (i = 0; i < nh; i++) {
 		const struct lint_rule *r = lint_rules_get(l->rs, h[i].rule);
-		size_t col = lint_chars(text, h[i].start) + 1;
-		size_t mc = lint_chars(text + h[i].start, h[i].end - h[i].start);
+		size_t col = utf8_count(text, h[i].start) + 1;
+		size_t mc = utf8_count(text + h[i].start, h[i].end - h[i].start);
 
 		count(l, h[i].rule, r);
 		emit(l, run, w, h[i].rule, col, col + mc - 1, text + h[i].start,
@@ -684,18 +750,11 @@ agent_get(struct lint *l, const char *name)
 	for (i = 0; i < l->nagents; i++)
 		if (strcmp(l->agents[i].name, name) == 0)
 			return &l->agents[i];
-	if (l->nagents == l->capagents) {
-		l->capagents = l->capagents ? 2 * l->capagents : 8;
-		a = realloc(l->agents, l->capagents * sizeof *a);
-		if (a == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-		l->agents = a;
-	}
+	xgrow(&l->agents, &l->capagents, l->nagents + 1, sizeof *l->agents);
 	a = &l->agents[l->nagents++];
 	memset(a, 0, sizeof *a);
 	a->resp_max = -1;
-	if ((a->name = strdup(name)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	a->name = xstrdup(name);
 	return a;
 }
 
@@ -800,7 +859,7 @@ chat_row(struct lint *l, struct run *run, const struct record *r,
 	m.textlen = len;
 	m.line = run->line;
 	s = run_field(run, r, LC_ROLE, &n);
-	m.role = chat_role_parse(s, n);
+	m.role = chat_role_parse(l->vocab, s, n);
 	if (m.role == CHAT_AGENT) {
 		m.agent = w->agent;
 		m.agentlen = w->agentlen;
@@ -933,7 +992,9 @@ lint_free(struct lint *l)
 	lint_scratch_free(l->sc);
 	chat_free(l->chat);
 	calendar_free(l->cal);
+	vocab_free(l->vocab);
 	free(l->rules_files);
+	free(l->phrases_files);
 	free(l->toggles);
 	free(l->toggle_on);
 	free(l->per_rule);

@@ -45,6 +45,8 @@ struct lint {
 	const char **rules_files; /* --rules FILE, in order */
 	size_t nrules_files;	/* how many */
 	int no_default_rules;	/* --no-default-rules */
+	const char **phrases_files; /* --phrases FILE, in order */
+	size_t nphrases_files;	/* how many */
 	const char **toggles;	/* --disable/--enable names, in order */
 	int *toggle_on;		/* 1 enable, 0 disable */
 	size_t ntoggles;	/* how many */
@@ -59,6 +61,7 @@ struct lint {
 	struct lint_rules *rs;	/* the rules */
 	struct lint_scratch *sc; /* scan buffers */
 	struct chat *chat;	/* conversation checker (--chat) */
+	struct vocab *vocab;	/* its phrase lists (--chat, --phrases) */
 	struct calendar *cal;	/* holidays, for the festival greeting */
 	struct run *run;	/* the driver, for the chat callbacks */
 	const char *cur_file;	/* input of the open conversation */
@@ -93,9 +96,20 @@ struct lint {
 /* Set defaults in L. */
 void lint_defaults(struct lint *l);
 
-/* Add a --rules FILE, --disable or --enable NAME; 0, or -1 out of memory. */
-int lint_add_rules_file(struct lint *l, const char *path);
-int lint_add_toggle(struct lint *l, const char *names, int on);
+/* Add a --rules FILE, a --phrases FILE, a --disable or --enable NAME. */
+void lint_add_rules_file(struct lint *l, const char *path);
+void lint_add_phrases_file(struct lint *l, const char *path);
+void lint_add_toggle(struct lint *l, const char *names, int on);
+
+/* --fail-on LEVEL (error or warning); 0, or -1 after a message. */
+int lint_set_fail_on(struct lint *l, const char *arg);
+
+/*
+ * --discount-limit N[@YUAN]: N 1-9.9 折 with at most one decimal (an
+ * optional 折 after it), YUAN a whole number of yuan up to 100000000 (an
+ * optional 元 after it; 0 when left out).  0, or -1 after a message.
+ */
+int lint_set_discount(struct lint *l, const char *arg);
 
 /* The driver's callbacks (see struct tool in cli.h). */
 int lint_init(struct lint *l, struct run *run);

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/utf8.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "io/enc.h"
@@ -28,6 +30,7 @@
 #define MAX_VARIANTS 4096	/* expansions of one pattern */
 #define MAX_GAP 200		/* largest ~N */
 #define MAX_DEPTH 16		/* nesting of ( ) */
+#define TOO_MANY "too many alternatives (more than 4096 variants)"
 
 /* Internal bytes in expanded patterns (never in parsed text). */
 #define X_GAP '\x01'		/* followed by one byte: gap + 1 */
@@ -159,69 +162,45 @@ struct lint_scratch {
 	struct xocc *occ;	/* exception occurrences in the text */
 	size_t nocc, capocc;	/* fill and room */
 	int occ_done;		/* occ holds the current text's occurrences */
-	struct cand *tries;	/* variants whose key was seen: rule, var (in s), start (in e) */
+	struct lint_cand *tries; /* variants whose key was seen, to verify */
 	size_t ntries, captries; /* fill and room */
 	size_t caplc;		/* room */
 	int all;		/* check mode: ignore enabled */
 	const struct lint_rules *rs; /* rules of the current scan */
 	const char *text;	/* original text of the current scan */
 	size_t len;		/* its length */
-	int oom;		/* allocation failed during the scan */
 };
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                        */
 
-static void *
-grow(void *p, size_t *cap, size_t need, size_t size)
+/*
+ * Bytes of the character that lead byte C starts; a byte that starts none
+ * is a unit of one (utf8.h), so that a walk always moves on.
+ */
+static inline size_t
+char_len(unsigned char c)
 {
-	size_t c = *cap ? *cap : 8;
-	void *q;
+	int k = utf8_seqlen(c);
 
-	if (need <= *cap)
-		return p;
-	while (c < need)
-		c *= 2;
-	if ((q = realloc(p, c * size)) == NULL)
-		return NULL;
-	*cap = c;
-	return q;
+	return k > 0 ? (size_t)k : 1;
 }
 
-/* Length of the UTF-8 sequence starting with byte C (1 for bad bytes). */
-static size_t
-u8len(unsigned char c)
-{
-	if (c >= 0xf0 && c <= 0xf4)
-		return 4;
-	if (c >= 0xe0)
-		return c <= 0xef ? 3 : 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return 2;
-	return 1;
-}
-
-/* Decode the character at S[I] (I < N); *W gets its length. */
-static uint32_t
+/*
+ * Decode the character at S[I] (I < N); *W gets its length.  ASCII, the
+ * blanks and digits between Chinese words, is answered without a call.
+ */
+static inline uint32_t
 cp_at(const char *s, size_t n, size_t i, size_t *w)
 {
 	const unsigned char *u = (const unsigned char *)s + i;
-	size_t k = u8len(u[0]), j;
 	uint32_t c;
 
-	if (k == 1 || i + k > n) {
+	if (u[0] < 0x80 && u[0] != 0) {
 		*w = 1;
 		return u[0];
 	}
-	c = u[0] & (k == 2 ? 0x1f : k == 3 ? 0x0f : 0x07);
-	for (j = 1; j < k; j++) {
-		if ((u[j] & 0xc0) != 0x80) {
-			*w = 1;
-			return u[0];
-		}
-		c = c << 6 | (u[j] & 0x3f);
-	}
-	*w = k;
+	*w = (size_t)utf8_decode(u, n - i, &c, NULL);
 	return c;
 }
 
@@ -234,17 +213,6 @@ prev_start(const char *s, size_t i)
 	while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xc0) == 0x80)
 		j--;
 	return j;
-}
-
-size_t
-lint_chars(const char *s, size_t n)
-{
-	size_t i, c = 0;
-
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			c++;
-	return c;
 }
 
 /* Characters that end a sentence: a gap never crosses them. */
@@ -335,10 +303,8 @@ slist_take(struct slist *l, char *c, size_t n)
 {
 	if (l->n >= MAX_VARIANTS)
 		return -1;
-	l->s = grow(l->s, &l->cap, l->n + 1, sizeof *l->s);
-	l->len = grow(l->len, &l->capl, l->n + 1, sizeof *l->len);
-	if (l->s == NULL || l->len == NULL)
-		return -1;
+	xgrow(&l->s, &l->cap, l->n + 1, sizeof *l->s);
+	xgrow(&l->len, &l->capl, l->n + 1, sizeof *l->len);
 	l->s[l->n] = c;
 	l->len[l->n++] = n;
 	return 0;
@@ -350,8 +316,9 @@ slist_add2(struct slist *l, const char *a, size_t na, const char *b, size_t nb)
 {
 	char *c;
 
-	if (l->n >= MAX_VARIANTS || (c = malloc(na + nb + 1)) == NULL)
+	if (l->n >= MAX_VARIANTS)
 		return -1;
+	c = xmalloc(na + nb + 1);
 	memcpy(c, a, na);
 	if (nb > 0)
 		memcpy(c + na, b, nb);
@@ -378,7 +345,7 @@ slist_product(struct slist *a, const struct slist *b, struct pcur *c)
 
 	memset(&r, 0, sizeof r);
 	if (a->n * b->n > MAX_VARIANTS) {
-		c->err = "too many alternatives (more than 4096 variants)";
+		c->err = TOO_MANY;
 		return -1;
 	}
 	for (i = 0; i < a->n; i++)
@@ -408,7 +375,7 @@ parse_char(struct pcur *c, struct slist *out)
 			return -1;
 		}
 	}
-	k = u8len((unsigned char)*c->p);
+	k = char_len((unsigned char)*c->p);
 	if (c->p + k > c->end)
 		k = (size_t)(c->end - c->p);
 	if ((unsigned char)*c->p < 0x20) {
@@ -416,7 +383,7 @@ parse_char(struct pcur *c, struct slist *out)
 		return -1;
 	}
 	if (slist_add(out, c->p, k) != 0) {
-		c->err = "out of memory";
+		c->err = TOO_MANY;
 		return -1;
 	}
 	c->p += k;
@@ -464,7 +431,7 @@ parse_gap(struct pcur *c, struct slist *out)
 	g[0] = X_GAP;
 	g[1] = (char)(n + 1);
 	if (slist_add(out, g, 2) != 0) {
-		c->err = "out of memory";
+		c->err = TOO_MANY;
 		return -1;
 	}
 	return 0;
@@ -499,7 +466,7 @@ parse_item(struct pcur *c, struct slist *out)
 	case '>':
 		x = *c->p++ == '<' ? X_LEFT : X_RIGHT;
 		if (slist_add(out, &x, 1) != 0) {
-			c->err = "out of memory";
+			c->err = TOO_MANY;
 			return -1;
 		}
 		return 0;
@@ -520,7 +487,7 @@ parse_seq(struct pcur *c, struct slist *out)
 	struct slist item;
 
 	if (slist_add(out, "", 0) != 0) {
-		c->err = "out of memory";
+		c->err = TOO_MANY;
 		return -1;
 	}
 	while (c->p < c->end && *c->p != '|' && *c->p != ')') {
@@ -533,7 +500,7 @@ parse_seq(struct pcur *c, struct slist *out)
 			c->p++;
 			if (slist_add(&item, "", 0) != 0) {
 				slist_free(&item);
-				c->err = "out of memory";
+				c->err = TOO_MANY;
 				return -1;
 			}
 		}
@@ -565,7 +532,7 @@ parse_alt(struct pcur *c, struct slist *out)
 					free(seq.s[i]);
 				seq.n = 0;
 				slist_free(&seq);
-				c->err = "too many alternatives (more than 4096 variants)";
+				c->err = TOO_MANY;
 				return -1;
 			}
 		seq.n = 0;
@@ -632,10 +599,8 @@ make_variant(const struct normalizer *z, const char *s, size_t n,
 		}
 		if (norm_text_fast(z, &nm, s + start, i - start) != 0)
 			goto oom;
-		v->buf = grow(v->buf, &bcap, bl + nm.len + 1, 1);
-		v->seg = grow(v->seg, &scap, v->nseg + 1, sizeof *v->seg);
-		if (v->buf == NULL || v->seg == NULL)
-			goto oom;
+		xgrow(&v->buf, &bcap, bl + nm.len + 1, 1);
+		xgrow(&v->seg, &scap, v->nseg + 1, sizeof *v->seg);
 		memcpy(v->buf + bl, nm.s, nm.len);
 		v->seg[v->nseg].off = bl;
 		v->seg[v->nseg].len = nm.len;
@@ -689,11 +654,8 @@ compile_pattern(const struct normalizer *z, const char *pat,
 		return -1;
 	}
 	for (i = 0; i < l.n && rc == 0; i++) {
-		pl->v = grow(pl->v, &pl->cap, pl->n + 1, sizeof *pl->v);
-		if (pl->v == NULL) {
-			*err = "out of memory";
-			rc = -1;
-		} else if (make_variant(z, l.s[i], l.len[i], &pl->v[pl->n], err) == 0) {
+		xgrow(&pl->v, &pl->cap, pl->n + 1, sizeof *pl->v);
+		if (make_variant(z, l.s[i], l.len[i], &pl->v[pl->n], err) == 0) {
 			const struct variant *v = &pl->v[pl->n++];
 			size_t k, m = 0;
 
@@ -762,12 +724,8 @@ on_xocc(void *ctx, int id, size_t start, size_t end)
 	struct lint_scratch *sc = ctx;
 
 	(void)end;
-	sc->occ = grow(sc->occ, &sc->capocc, sc->nocc + 1, sizeof *sc->occ);
-	if (sc->occ == NULL) {
-		sc->capocc = sc->nocc = 0;
-		sc->oom = 1;
-		return 1;
-	}
+	if (sc->nocc == sc->capocc)	/* (no call for most appends) */
+		xgrow(&sc->occ, &sc->capocc, sc->nocc + 1, sizeof *sc->occ);
 	sc->occ[sc->nocc].x = (size_t)id;
 	sc->occ[sc->nocc].start = start;
 	sc->nocc++;
@@ -963,33 +921,38 @@ keytab_find(const struct keytab *t, uint64_t v, int chars)
 	return -1;
 }
 
-static int
+/* Double T's slots (1024 at first), putting the keys back. */
+static void
+keytab_rehash(struct keytab *t)
+{
+	struct kslot *old = t->slot;
+	size_t ocap = old != NULL ? t->mask + 1 : 0, i, j;
+
+	t->slot = xcalloc(ocap ? 2 * ocap : 1024, sizeof *t->slot);
+	t->mask = (ocap ? 2 * ocap : 1024) - 1;
+	for (i = 0; i < ocap; i++) {
+		if (old[i].key == 0)
+			continue;
+		j = khash(old[i].key, (int)(old[i].key >> 63) + 1);
+		while (t->slot[j & t->mask].key != 0)
+			j++;
+		t->slot[j & t->mask] = old[i];
+	}
+	free(old);
+}
+
+/* Add key S[0..N) of CHARS characters (1 or 2) as ID, unless it is in T. */
+static void
 keytab_add(struct keytab *t, const char *s, size_t n, int chars, int id)
 {
 	uint64_t v = pack(s, n) | (uint64_t)(chars - 1) << 63;
+	size_t h, i;
 
 	if (keytab_find(t, pack(s, n), chars) >= 0)
-		return 0;
-	size_t h = khash(v, chars), i, cap;
-
-	if ((t->n + 1) * 2 > t->mask + 1) {
-		struct kslot *old = t->slot;
-		size_t ocap = t->slot ? t->mask + 1 : 0;
-
-		cap = ocap ? 2 * ocap : 1024;
-		if ((t->slot = calloc(cap, sizeof *t->slot)) == NULL)
-			return -1;
-		t->mask = cap - 1;
-		for (i = 0; i < ocap; i++)
-			if (old[i].key != 0) {
-				size_t j = khash(old[i].key, (int)(old[i].key >> 63) + 1);
-
-				while (t->slot[j & t->mask].key != 0)
-					j++;
-				t->slot[j & t->mask] = old[i];
-			}
-		free(old);
-	}
+		return;
+	if ((t->n + 1) * 2 > t->mask + 1)
+		keytab_rehash(t);
+	h = khash(v, chars);
 	for (i = h; t->slot[i & t->mask].key != 0; i++)
 		;
 	t->slot[i & t->mask].key = v;
@@ -997,13 +960,12 @@ keytab_add(struct keytab *t, const char *s, size_t n, int chars, int id)
 	t->n++;
 	h &= (1 << KT_BITS) - 1;
 	t->bloom[chars - 1][h >> 3] |= (unsigned char)(1 << (h & 7));
-	i = u8len((unsigned char)s[0]);
+	i = char_len((unsigned char)s[0]);
 	h = khash(pack(s, i < n ? i : n), 1) & ((1 << KT_BITS) - 1);
 	t->lead[h >> 3] |= (unsigned char)(1 << (h & 7));
-	return 0;
 }
 
-static int on_hit(void *ctx, int id, size_t ks, size_t end);
+static void on_hit(struct lint_scratch *sc, int id, size_t ks);
 
 /*
  * The character at U[P] (P < N) as a number, as pack() makes it; returns
@@ -1019,7 +981,7 @@ char_key(const unsigned char *u, size_t n, size_t p, uint64_t *c)
 		*c = u[p] | (uint64_t)u[p + 1] << 8 | (uint64_t)u[p + 2] << 16;
 		return 3;
 	}
-	w = u8len(u[p]);
+	w = char_len(u[p]);
 
 	if (w > n - p)
 		w = n - p;
@@ -1063,13 +1025,11 @@ keytab_scan(const struct keytab *t, const char *s, size_t n,
 			w2 = char_key(u, n, p + w1, &c2);
 		b = khash(c1, 1) & ((1 << KT_BITS) - 1);
 		if (t->lead[b >> 3] & (1 << (b & 7))) {
-			if ((id = keytab_find(t, c1, 1)) >= 0 &&
-			    on_hit(sc, id, p, p + w1) != 0)
-				return;
+			if ((id = keytab_find(t, c1, 1)) >= 0)
+				on_hit(sc, id, p);
 			if (!last && w1 + w2 <= 8 &&
-			    (id = keytab_find(t, c1 | c2 << (8 * w1), 2)) >= 0 &&
-			    on_hit(sc, id, p, p + w1 + w2) != 0)
-				return;
+			    (id = keytab_find(t, c1 | c2 << (8 * w1), 2)) >= 0)
+				on_hit(sc, id, p);
 		}
 		if (last)
 			break;
@@ -1082,20 +1042,15 @@ keytab_scan(const struct keytab *t, const char *s, size_t n,
 /* ------------------------------------------------------------------ */
 /* Scanning                                                             */
 
-static int
+static void
 add_cand(struct lint_scratch *sc, size_t rule, size_t s, size_t e)
 {
-	sc->c = grow(sc->c, &sc->capc, sc->nc + 1, sizeof *sc->c);
-	if (sc->c == NULL) {
-		sc->capc = sc->nc = 0;
-		sc->oom = 1;
-		return -1;
-	}
+	if (sc->nc == sc->capc)
+		xgrow(&sc->c, &sc->capc, sc->nc + 1, sizeof *sc->c);
 	sc->c[sc->nc].rule = rule;
 	sc->c[sc->nc].s = s;
 	sc->c[sc->nc].e = e;
 	sc->nc++;
-	return 0;
 }
 
 /* The value of a Chinese digit 一..九 at S (3 bytes), or -1. */
@@ -1188,7 +1143,7 @@ discount_beyond(const struct lint_scratch *sc, size_t s, size_t e)
 }
 
 /* Verify variant VAR of rule RULE at START; add it when it stands. */
-static int
+static void
 try_variant(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 {
 	const struct rule *r = &sc->rs->r[rule];
@@ -1197,9 +1152,9 @@ try_variant(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 	size_t n = sc->n.len, e, i;
 
 	if (!sc->all && !r->pub.enabled)
-		return 0;
+		return;
 	if ((e = match_at(s, n, n, v, start)) == (size_t)-1)
-		return 0;
+		return;
 	for (i = 0; i < r->nun; i++) {
 		const struct unless *u = &r->un[i];
 		int yes;
@@ -1211,11 +1166,11 @@ try_variant(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 		if (u->scope == SC_LINE)
 			sc->lc[u->gi] = (signed char)yes;
 		if (yes != u->need)
-			return 0;
+			return;
 	}
 	if (r->limit_discount && !discount_beyond(sc, start, e))
-		return 0;
-	return add_cand(sc, rule, start, e);
+		return;
+	add_cand(sc, rule, start, e);
 }
 
 static int
@@ -1227,21 +1182,15 @@ cmp_pre(const char *a, size_t al, const char *b, size_t bl)
 }
 
 /* Remember that variant VAR of rule RULE may start at START. */
-static int
+static void
 add_try(struct lint_scratch *sc, size_t rule, size_t var, size_t start)
 {
-	sc->tries = grow(sc->tries, &sc->captries, sc->ntries + 1,
-	    sizeof *sc->tries);
-	if (sc->tries == NULL) {
-		sc->captries = sc->ntries = 0;
-		sc->oom = 1;
-		return 1;
-	}
+	if (sc->ntries == sc->captries)
+		xgrow(&sc->tries, &sc->captries, sc->ntries + 1, sizeof *sc->tries);
 	sc->tries[sc->ntries].rule = rule;
-	sc->tries[sc->ntries].s = var;
-	sc->tries[sc->ntries].e = start;
+	sc->tries[sc->ntries].var = var;
+	sc->tries[sc->ntries].start = start;
 	sc->ntries++;
-	return 0;
 }
 
 /*
@@ -1274,20 +1223,18 @@ pre_cmp(const struct kent *e, const char *seg, uint64_t pfx, size_t slen)
 }
 
 /*
- * matcher callback: a key at [KS, END): remember the variants whose
- * first segment is there, to verify them after the pass.
+ * Key ID starts at KS: remember the variants whose first segment is
+ * there, to verify them after the pass.
  */
-static int
-on_hit(void *ctx, int id, size_t ks, size_t end)
+static void
+on_hit(struct lint_scratch *sc, int id, size_t ks)
 {
-	struct lint_scratch *sc = ctx;
 	const struct lint_rules *rs = sc->rs;
 	const struct kinfo *k;
 	const char *s = sc->n.s, *seg;
 	size_t n = sc->n.len, g, lo, hi, mid, start;
 	uint64_t pfx;
 
-	(void)end;
 	k = &rs->ki[id];
 	for (g = k->g0; g < k->g1; g++) {
 		const struct lgroup *lg = &rs->lg[g];
@@ -1308,11 +1255,9 @@ on_hit(void *ctx, int id, size_t ks, size_t end)
 		}
 		for (; lo < lg->hi &&
 		    pre_cmp(&rs->ke[lo], seg, pfx, lg->slen) == 0; lo++)
-			if ((sc->all || rs->r[rs->ke[lo].rule].pub.enabled) &&
-			    add_try(sc, rs->ke[lo].rule, rs->ke[lo].var, start) != 0)
-				return 1;
+			if (sc->all || rs->r[rs->ke[lo].rule].pub.enabled)
+				add_try(sc, rs->ke[lo].rule, rs->ke[lo].var, start);
 	}
-	return 0;
 }
 
 static int
@@ -1344,6 +1289,23 @@ has_waiver(const char *text, size_t len)
 	return len >= 8 && memmem(text, len, "cs-lint:", 8) != NULL;
 }
 
+/*
+ * Normalise TEXT into SC and find its keys: SC's tries are then the
+ * variants to verify.  0, or -1 when out of memory.
+ */
+static int
+key_pass(const struct lint_rules *rs, struct lint_scratch *sc,
+    const char *text, size_t len)
+{
+	sc->rs = rs;
+	/* Most replies have no key at all: the offset map waits for a match. */
+	if (norm_text_fast(rs->z, &sc->n, text, len) != 0)
+		return -1;
+	sc->ntries = 0;
+	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
+	return 0;
+}
+
 static int
 scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
     size_t len, const struct lint_hit **hits, size_t *nhits)
@@ -1354,40 +1316,24 @@ scan(const struct lint_rules *rs, struct lint_scratch *sc, const char *text,
 	*hits = NULL;
 	*nhits = 0;
 	sc->nc = 0;
-	sc->oom = 0;
-	sc->rs = rs;
-	/* Most replies have no key at all: the offset map waits for a match. */
-	if (norm_text_fast(rs->z, &sc->n, text, len) != 0)
-		return -1;
-	sc->ntries = 0;
-	keytab_scan(rs->kt, sc->n.s, sc->n.len, sc);
-	if (sc->oom)
+	if (key_pass(rs, sc, text, len) != 0)
 		return -1;
 	if (sc->ntries == 0)
 		return 0;
-	sc->lc = grow(sc->lc, &sc->caplc, rs->nunless + 1, 1);
-	if (sc->lc == NULL) {
-		sc->caplc = 0;
-		return -1;
-	}
+	xgrow(&sc->lc, &sc->caplc, rs->nunless + 1, 1);
 	memset(sc->lc, -1, rs->nunless + 1);
 	sc->nocc = 0;
 	sc->occ_done = 0;
-	for (i = 0; i < sc->ntries && !sc->oom; i++)
-		try_variant(sc, sc->tries[i].rule, sc->tries[i].s, sc->tries[i].e);
-	if (sc->oom)
-		return -1;
+	for (i = 0; i < sc->ntries; i++)
+		try_variant(sc, sc->tries[i].rule, sc->tries[i].var,
+		    sc->tries[i].start);
 	if (sc->nc == 0)
 		return 0;
 	if (norm_map(rs->z, &sc->n, text, len) != 0)
 		return -1;
 	if (sc->nc > 1)
 		qsort(sc->c, sc->nc, sizeof *sc->c, cmp_rule_pos);
-	sc->h = grow(sc->h, &sc->caph, sc->nc + 1, sizeof *sc->h);
-	if (sc->h == NULL) {
-		sc->caph = 0;
-		return -1;
-	}
+	xgrow(&sc->h, &sc->caph, sc->nc + 1, sizeof *sc->h);
 	waiver = has_waiver(text, len);
 	for (i = 0; i < sc->nc; i++) {
 		const struct cand *c = &sc->c[i];
@@ -1463,7 +1409,7 @@ lint_waived(const struct lint_rule *r, const char *text, size_t len)
 struct lint_scratch *
 lint_scratch_new(void)
 {
-	return calloc(1, sizeof(struct lint_scratch));
+	return xcalloc(1, sizeof(struct lint_scratch));
 }
 
 void
@@ -1584,9 +1530,7 @@ end_rule(struct parser *ps)
 		cs_warnx_at(ps->file, r->pub.line, "conversation rule '%s' "
 		    "cannot have phrases or test sentences", q(ps, r->pub.id)), ps->errors++;
 	if (r->pub.family == NULL)
-		r->pub.family = strdup(r->pub.id);
-	if (r->pub.family == NULL)
-		ps->errors++;
+		r->pub.family = xstrdup(r->pub.id);
 }
 
 static int
@@ -1610,9 +1554,7 @@ start_rule(struct parser *ps, const char *id)
 	if (at >= 0) {
 		rule_clear(&rs->r[at]);
 	} else {
-		rs->r = grow(rs->r, &rs->cap, rs->n + 1, sizeof *rs->r);
-		if (rs->r == NULL)
-			return -1;
+		xgrow(&rs->r, &rs->cap, rs->n + 1, sizeof *rs->r);
 		at = (long)rs->n++;
 		memset(&rs->r[at], 0, sizeof rs->r[at]);
 	}
@@ -1624,8 +1566,7 @@ start_rule(struct parser *ps, const char *id)
 	ps->cur->pub.enabled = 1;
 	ps->cur->pub.file = ps->file;
 	ps->cur->pub.line = ps->line;
-	if ((ps->cur->pub.id = strdup(id)) == NULL)
-		return -1;
+	ps->cur->pub.id = xstrdup(id);
 	return 0;
 }
 
@@ -1646,20 +1587,17 @@ set_str(struct parser *ps, char **dst, unsigned bit, const char *key,
 {
 	if (!once(ps, bit, key))
 		return 0;
-	return (*dst = strdup(val)) == NULL ? -1 : 0;
+	*dst = xstrdup(val);
+	return 0;
 }
 
 static int
 add_test(struct parser *ps, const char *val, int want)
 {
 	struct rule *r = ps->cur;
-	size_t cap = r->nt;
 
-	r->t = realloc(r->t, (cap + 1) * sizeof *r->t);
-	if (r->t == NULL)
-		return -1;
-	if ((r->t[r->nt].text = strdup(val)) == NULL)
-		return -1;
+	r->t = xreallocarray(r->t, r->nt + 1, sizeof *r->t);
+	r->t[r->nt].text = xstrdup(val);
 	r->t[r->nt].line = ps->line;
 	r->t[r->nt].want = want;
 	r->nt++;
@@ -1737,11 +1675,7 @@ add_unless(struct parser *ps, const char *val, int need)
 		perr(ps, "bad pattern '%s': %s", q(ps, pat), err);
 		return 0;
 	}
-	r->un = realloc(r->un, (r->nun + 1) * sizeof *r->un);
-	if (r->un == NULL) {
-		plist_free(&u.pl);
-		return -1;
-	}
+	r->un = xreallocarray(r->un, r->nun + 1, sizeof *r->un);
 	r->un[r->nun++] = u;
 	return 0;
 }
@@ -1876,14 +1810,9 @@ parse_line(struct parser *ps, char *s)
 static const char *
 keep_name(struct lint_rules *rs, const char *file)
 {
-	char **f = realloc(rs->files, (rs->nfiles + 1) * sizeof *f);
-
-	if (f == NULL)
-		return NULL;
-	rs->files = f;
-	if ((f[rs->nfiles] = strdup(file)) == NULL)
-		return NULL;
-	return f[rs->nfiles++];
+	rs->files = xreallocarray(rs->files, rs->nfiles + 1, sizeof *rs->files);
+	rs->files[rs->nfiles] = xstrdup(file);
+	return rs->files[rs->nfiles++];
 }
 
 /* Reading stops at P (of a text that ends at END): say which lines are left. */
@@ -1916,8 +1845,7 @@ lint_rules_parse(struct lint_rules *rs, const char *file, const char *text,
 	memset(&ps, 0, sizeof ps);
 	ps.rs = rs;
 	ps.first_new = rs->n;
-	if ((ps.file = keep_name(rs, file)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	ps.file = keep_name(rs, file);
 	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	while (p < end) {
@@ -1927,8 +1855,7 @@ lint_rules_parse(struct lint_rules *rs, const char *file, const char *text,
 		n = (size_t)((nl ? nl : end) - p);
 		ps.line++;
 		if (n <= DATAFILE_LINE_MAX) {
-			if ((line = grow(line, &cap, n + 1, 1)) == NULL)
-				cs_errx(CS_FATAL, "out of memory");
+			xgrow(&line, &cap, n + 1, 1);
 			memcpy(line, p, n);
 			line[n] = '\0';
 		}
@@ -1977,10 +1904,8 @@ lint_rules_load(struct lint_rules *rs, const char *path)
 struct lint_rules *
 lint_rules_new(void)
 {
-	struct lint_rules *rs = calloc(1, sizeof *rs);
+	struct lint_rules *rs = xcalloc(1, sizeof *rs);
 
-	if (rs == NULL)
-		return NULL;
 	if ((rs->z = normalizer_new()) == NULL) {
 		free(rs);
 		return NULL;
@@ -2101,9 +2026,7 @@ add_kent(struct lint_rules *rs, const struct common *cm, size_t *cap,
 	struct kent *e;
 
 	pick_key(cm, f, fl, &ks, &ke);
-	rs->ke = grow(rs->ke, cap, rs->nke + 1, sizeof *rs->ke);
-	if (rs->ke == NULL)
-		return -1;
+	xgrow(&rs->ke, cap, rs->nke + 1, sizeof *rs->ke);
 	e = &rs->ke[rs->nke++];
 	e->key = f + ks;
 	e->klen = ke - ks;
@@ -2127,19 +2050,16 @@ group_keys(struct lint_rules *rs)
 		e = &rs->ke[i];
 		p = i > 0 ? &rs->ke[i - 1] : NULL;
 		if (p == NULL || cmp_pre(p->key, p->klen, e->key, e->klen) != 0) {
-			rs->ki = grow(rs->ki, &capk, rs->nki + 1, sizeof *rs->ki);
-			if (rs->ki == NULL || keytab_add(rs->kt, e->key, e->klen,
-			    lint_chars(e->key, e->klen) > 1 ? 2 : 1, (int)rs->nki) != 0)
-				return -1;
+			xgrow(&rs->ki, &capk, rs->nki + 1, sizeof *rs->ki);
+			keytab_add(rs->kt, e->key, e->klen,
+			    utf8_count(e->key, e->klen) > 1 ? 2 : 1, (int)rs->nki);
 			rs->ki[rs->nki].klen = e->klen;
 			rs->ki[rs->nki].g0 = rs->ki[rs->nki].g1 = rs->nlg;
 			rs->nki++;
 			p = NULL;
 		}
 		if (p == NULL || p->plen != e->plen || p->slen != e->slen) {
-			rs->lg = grow(rs->lg, &capg, rs->nlg + 1, sizeof *rs->lg);
-			if (rs->lg == NULL)
-				return -1;
+			xgrow(&rs->lg, &capg, rs->nlg + 1, sizeof *rs->lg);
 			rs->lg[rs->nlg].plen = e->plen;
 			rs->lg[rs->nlg].slen = e->slen;
 			rs->lg[rs->nlg].lo = i;
@@ -2165,9 +2085,7 @@ add_unless_keys(struct lint_rules *rs, struct unless *u, size_t *cap)
 			u->bare = 1;
 			continue;
 		}
-		rs->xr = grow(rs->xr, cap, rs->nxr + 1, sizeof *rs->xr);
-		if (rs->xr == NULL)
-			return -1;
+		xgrow(&rs->xr, cap, rs->nxr + 1, sizeof *rs->xr);
 		rs->xr[rs->nxr].u = u;
 		rs->xr[rs->nxr].var = k;
 		rs->nxr++;
@@ -2181,8 +2099,8 @@ lint_rules_build(struct lint_rules *rs, int all)
 	size_t i, j, cap = 0, xcap = 0;
 	struct common cm;
 
-	if ((rs->kt = calloc(1, sizeof *rs->kt)) == NULL ||
-	    (rs->xm = matcher_new()) == NULL)
+	rs->kt = xcalloc(1, sizeof *rs->kt);
+	if ((rs->xm = matcher_new()) == NULL)
 		return -1;
 	common_init(&cm);
 	for (i = 0; i < rs->n; i++) {
@@ -2209,6 +2127,12 @@ lint_rules_build(struct lint_rules *rs, int all)
 			return -1;
 	}
 	return matcher_build(rs->xm);
+}
+
+const struct normalizer *
+lint_rules_normalizer(const struct lint_rules *rs)
+{
+	return rs->z;
 }
 
 size_t
@@ -2260,8 +2184,6 @@ lint_rules_check(const struct lint_rules *rs)
 	long bad = 0;
 	int found;
 
-	if (sc == NULL)
-		return -1;
 	sc->all = 1;
 	for (i = 0; i < rs->n; i++) {
 		const struct rule *r = &rs->r[i];
@@ -2286,6 +2208,58 @@ lint_rules_check(const struct lint_rules *rs)
 	}
 	lint_scratch_free(sc);
 	return bad;
+}
+
+size_t
+lint_rules_nkeys(const struct lint_rules *rs)
+{
+	return rs->nki;
+}
+
+const char *
+lint_rules_key(const struct lint_rules *rs, size_t i, size_t *len)
+{
+	*len = rs->ki[i].klen;
+	return rs->ke[rs->lg[rs->ki[i].g0].lo].key;
+}
+
+long
+lint_rules_key_find(const struct lint_rules *rs, const char *s, size_t n)
+{
+	if (n == 0 || n > 8)
+		return -1;
+	return keytab_find(rs->kt, pack(s, n), utf8_count(s, n) > 1 ? 2 : 1);
+}
+
+size_t
+lint_rules_nvariants(const struct lint_rules *rs, size_t rule)
+{
+	return rs->r[rule].phr.n;
+}
+
+const char *
+lint_rules_first_segment(const struct lint_rules *rs, size_t rule,
+    size_t var, size_t *len)
+{
+	const struct variant *v = &rs->r[rule].phr.v[var];
+
+	*len = v->seg[0].len;
+	return v->buf + v->seg[0].off;
+}
+
+int
+lint_rules_candidates(const struct lint_rules *rs, struct lint_scratch *sc,
+    const char *text, size_t len, const char **norm, size_t *nlen,
+    const struct lint_cand **c, size_t *nc)
+{
+	sc->all = 1;
+	if (key_pass(rs, sc, text, len) != 0)
+		return -1;
+	*norm = sc->n.s;
+	*nlen = sc->n.len;
+	*c = sc->tries;
+	*nc = sc->ntries;
+	return 0;
 }
 
 void

@@ -82,6 +82,7 @@ struct lint_hit {
 
 struct lint_rules;
 struct lint_scratch;
+struct normalizer;
 
 /* An empty rule set, or NULL when out of memory. */
 struct lint_rules *lint_rules_new(void);
@@ -115,6 +116,9 @@ int lint_rules_build(struct lint_rules *rs, int all);
  */
 void lint_rules_set_discount(struct lint_rules *rs, int tenths, long from);
 
+/* RS's normalisation table, for other matching in the same process. */
+const struct normalizer *lint_rules_normalizer(const struct lint_rules *rs);
+
 /* Number of rules in RS. */
 size_t lint_rules_count(const struct lint_rules *rs);
 
@@ -130,7 +134,7 @@ long lint_rules_find(const struct lint_rules *rs, const char *id);
  */
 size_t lint_rules_enable(struct lint_rules *rs, const char *name, int on);
 
-/* Scratch buffers for lint_scan(), one per thread; NULL when out of memory. */
+/* Scratch buffers for lint_scan(), one per thread (out of memory exits). */
 struct lint_scratch *lint_scratch_new(void);
 
 /* Free SC (NULL is fine). */
@@ -159,8 +163,47 @@ int lint_waived(const struct lint_rule *r, const char *text, size_t len);
  */
 long lint_rules_check(const struct lint_rules *rs);
 
-/* Number of characters (UTF-8 code points) in S[0..N). */
-size_t lint_chars(const char *s, size_t n);
+/*
+ * The key table, for its reference test (tests/lib/test_lintkeys.c).
+ * lint_rules_build() picks for every phrase variant a key of one or two
+ * characters in its first segment; lint_scan() finds the keys in a reply
+ * and, for each, the variants whose first segment stands there: those are
+ * its candidates, which it then verifies.
+ */
+
+/* A variant of a rule whose first segment starts at START. */
+struct lint_cand {
+	size_t rule;		/* rule index */
+	size_t var;		/* variant index in the rule's phrases */
+	size_t start;		/* byte offset in the normalised text */
+};
+
+/* Number of distinct keys of the built RS (ids 0 .. that - 1). */
+size_t lint_rules_nkeys(const struct lint_rules *rs);
+
+/* The bytes of key I (not NUL-terminated); *LEN gets their length. */
+const char *lint_rules_key(const struct lint_rules *rs, size_t i,
+    size_t *len);
+
+/* The id the key table gives S[0..N) (UTF-8, N <= 8), or -1 when no key. */
+long lint_rules_key_find(const struct lint_rules *rs, const char *s, size_t n);
+
+/* Number of phrase variants of rule RULE (0 for a conversation rule). */
+size_t lint_rules_nvariants(const struct lint_rules *rs, size_t rule);
+
+/* The first segment (normalised) of variant VAR of rule RULE, *LEN bytes. */
+const char *lint_rules_first_segment(const struct lint_rules *rs,
+    size_t rule, size_t var, size_t *len);
+
+/*
+ * The key pass of lint_scan() over TEXT[0..LEN) for every built rule,
+ * enabled or not: *NORM and *NLEN get the normalised text, *C and *NC the
+ * candidates in the order found (valid until the next call with SC).
+ * 0, or -1 when out of memory.
+ */
+int lint_rules_candidates(const struct lint_rules *rs, struct lint_scratch *sc,
+    const char *text, size_t len, const char **norm, size_t *nlen,
+    const struct lint_cand **c, size_t *nc);
 
 /* Free RS (NULL is fine). */
 void lint_rules_free(struct lint_rules *rs);

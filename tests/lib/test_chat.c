@@ -1,17 +1,23 @@
 /*
- * Unit tests of lib/chat: the conversation rules on timed fixtures (times
- * worked out by hand), roles, acknowledgements, conversations ending on a
- * change of id, times going back, and the figures.
+ * Unit tests of lib/lint/chat: the conversation rules on timed fixtures
+ * (times worked out by hand), roles, acknowledgements, conversations
+ * ending on a change of id, times going back, the figures, and the
+ * phrase lists replaced by a file (lib/lint/vocab).
  */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint/chat.h"
 #include "io/diag.h"
-#include "t.h"
 #include "io/timeparse.h"
+#include "lint/chat.h"
+#include "lint/vocab.h"
+#include "t.h"
+#include "tcapture.h"
+
+/* The phrase lists run() checks with (the embedded ones unless a test changes them). */
+static struct vocab *vocab;
 
 struct got {
 	char f[1024];		/* findings as "rule@line;" */
@@ -73,7 +79,7 @@ feed(struct chat *c, const char *const *msgs)
 		}
 		m.conv = conv;
 		m.convlen = strlen(conv);
-		m.role = chat_role_parse(role, strlen(role));
+		m.role = chat_role_parse(vocab, role, strlen(role));
 		m.agent = m.role == CHAT_AGENT ? role : NULL;
 		m.agentlen = m.agent ? strlen(role) : 0;
 		m.text = text;
@@ -98,6 +104,7 @@ run(const char *const *msgs, struct got *g)
 	memset(g, 0, sizeof *g);
 	chat_defaults(&o);
 	o.festival = holiday;
+	o.vocab = vocab;
 	c = chat_new(&o, on_f, on_end, g);
 	feed(c, msgs);
 	chat_free(c);
@@ -228,25 +235,82 @@ test_untimed_and_back(void)
 static void
 test_roles(void)
 {
-	CHECK_INT(chat_role_parse("买家", strlen("买家")), CHAT_BUYER);
-	CHECK_INT(chat_role_parse(" Buyer ", 7), CHAT_BUYER);
-	CHECK_INT(chat_role_parse("客服", strlen("客服")), CHAT_AGENT);
-	CHECK_INT(chat_role_parse("AGENT", 5), CHAT_AGENT);
-	CHECK_INT(chat_role_parse("店铺名:小美", strlen("店铺名:小美")), CHAT_AGENT);
-	CHECK_INT(chat_role_parse("店铺名：小美", strlen("店铺名：小美")), CHAT_AGENT);
-	CHECK_INT(chat_role_parse("系统", strlen("系统")), CHAT_OTHER);
-	CHECK_INT(chat_role_parse("tb12345", 7), CHAT_BUYER);
+	CHECK_INT(chat_role_parse(vocab, "买家", strlen("买家")), CHAT_BUYER);
+	CHECK_INT(chat_role_parse(vocab, " Buyer ", 7), CHAT_BUYER);
+	CHECK_INT(chat_role_parse(vocab, "客服", strlen("客服")), CHAT_AGENT);
+	CHECK_INT(chat_role_parse(vocab, "AGENT", 5), CHAT_AGENT);
+	CHECK_INT(chat_role_parse(vocab, "店铺名:小美", strlen("店铺名:小美")), CHAT_AGENT);
+	CHECK_INT(chat_role_parse(vocab, "店铺名：小美", strlen("店铺名：小美")), CHAT_AGENT);
+	CHECK_INT(chat_role_parse(vocab, "系统", strlen("系统")), CHAT_OTHER);
+	CHECK_INT(chat_role_parse(vocab, "tb12345", 7), CHAT_BUYER);
+}
+
+/*
+ * A phrases file replaces the lists it names and keeps the others: a shop
+ * that greets with 哈喽 and calls the buyer 亲 in its role column.
+ */
+static void
+test_phrases_file(void)
+{
+	static const char *const m[] = {
+		"G|14:00:00|亲|在吗",
+		"G|14:00:05|客服|哈喽，在的",
+		"G|14:00:30|亲|好嘞",
+		"G|14:00:40|客服|好的，祝您购物愉快",
+		NULL
+	};
+	static const char *const plain[] = {
+		"H|14:00:00|买家|在吗",
+		"H|14:00:05|客服|您好，在的",
+		"H|14:00:30|买家|知道了",
+		NULL
+	};
+	char path[] = "/tmp/cs-test-phrases.XXXXXX";
+	struct vocab *builtin = vocab;
+	struct got g;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	close(fd);
+	t_write_file(path, "list,phrase\n# the shop's own\ngreeting,哈喽\n"
+	    "greeting,嗨\nbuyer,亲\nack,知道\n");
+	vocab = vocab_new();
+	CHECK_INT(vocab_load(vocab, NULL), 0);
+	CHECK_INT(vocab_load(vocab, path), 0);
+	CHECK_INT(vocab->list[VOCAB_GREETING].n, 2);
+	CHECK_INT(vocab->list[VOCAB_BUYER].n, 1);
+	CHECK_INT(chat_role_parse(vocab, "亲", strlen("亲")), CHAT_BUYER);
+	/* The agent words were not named: still the built-in ones. */
+	CHECK_INT(chat_role_parse(vocab, "客服", strlen("客服")), CHAT_AGENT);
+	/* 哈喽 greets; the closes are still the built-in ones (祝您). */
+	CHECK_STR(run(m, &g), "");
+	/* 您好 greets no more; 了 is no ack now, so 知道了 wants an answer. */
+	CHECK_STR(run(plain, &g), "greeting@3;unanswered@4;");
+	vocab_free(vocab);
+	vocab = builtin;
+	CHECK_STR(run(plain, &g), "close@3;");
+	unlink(path);
 }
 
 int
 main(void)
 {
+	int fd;
+
 	diag_set_progname("test_chat");
+	if ((fd = mkstemp(err_path)) < 0)
+		return 2;
+	close(fd);
+	vocab = vocab_new();
+	CHECK_INT(vocab_load(vocab, NULL), 0);
 	test_clean();
 	test_timing();
 	test_greetings();
 	test_typing_and_thanks();
 	test_untimed_and_back();
 	test_roles();
+	test_phrases_file();
+	vocab_free(vocab);
+	unlink(err_path);
 	return t_done();
 }
