@@ -223,4 +223,4 @@ uninstall:
 clean:
 	rm -rf $(O)
 
--include $(wildcard $(O)/lib/*.d $(O)/cmd/*.d $(O)/tests/*.d)
+-include $(wildcard $(O)/lib/*/*.d $(O)/cmd/*.d $(O)/tests/*.d)
