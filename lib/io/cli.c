@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/cli.h"
 #include "io/diag.h"
 
@@ -290,6 +291,7 @@ run_add_column(struct run *run, const char *name, const char *alt)
 	oc->name = name;
 	oc->replaces = at;
 	oc->fixed = lang_values(run->lang, en);
+	oc->number = out_name_numeric(&run->out, en, strlen(en));
 	return (int)run->noc++;
 }
 
@@ -421,6 +423,27 @@ run_field(const struct run *run, const struct record *r, size_t i, size_t *len)
 	return r->f[k];
 }
 
+/*
+ * The json types of the header just written, N input fields first: those
+ * are passed through and stay text even when named like a figure; an
+ * appended column is a number when the tool said so (a --replace'd one
+ * where the input field was).
+ */
+static void
+mark_numbers(struct run *run, size_t n)
+{
+	size_t i, k = n;
+
+	for (i = 0; i < n; i++)
+		out_number_col(&run->out, i, 0);
+	for (i = 0; i < run->noc; i++) {
+		const struct run_outcol *oc = &run->oc[i];
+
+		out_number_col(&run->out, oc->replaces >= 0 ?
+		    (size_t)oc->replaces : k++, oc->number);
+	}
+}
+
 static void
 write_header(struct run *run)
 {
@@ -447,8 +470,10 @@ write_header(struct run *run)
 		names[k] = (char *)run->oc[i].name;
 		lens[k++] = strlen(run->oc[i].name);
 	}
-	if (!run->no_header || run->fmt == OUT_JSON)
+	if (!run->no_header || run->fmt == OUT_JSON) {
 		out_header(&run->out, names, lens, k);
+		mark_numbers(run, n);
+	}
 	free(names);
 	free(lens);
 	free(num);
@@ -840,6 +865,45 @@ run_free(struct run *run)
 	free(run->ov);
 	lang_free(run->lang);
 	out_free(&run->out);
+	free(run->numpats);
+	free(run->numwords);
+}
+
+/*
+ * Hand tool->numbers to the writer, with the translations --lang makes of
+ * every header name they match, so that a translated key is a number too.
+ */
+static void
+setup_numbers(struct run *run)
+{
+	const char *words = run->tool->numbers;
+	size_t n = 0, cap, i, j;
+	char *w, *save = NULL;
+
+	if (words == NULL)
+		return;
+	run->numwords = xstrdup(words);
+	cap = strlen(words) / 2 + 2 + (run->lang != NULL ? run->lang->n : 0);
+	run->numpats = xcalloc(cap, sizeof *run->numpats);
+	for (w = strtok_r(run->numwords, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save))
+		run->numpats[n++] = w;
+	for (i = 0; run->lang != NULL && i < run->lang->n; i++) {
+		const struct lang_entry *e = &run->lang->e[i];
+
+		if (strcmp(e->ctx, "header") != 0)
+			continue;
+		for (j = 0; j < n; j++)
+			if (out_name_match(run->numpats[j], e->en, e->enlen))
+				break;
+		if (j < n)
+			run->numpats[n + i] = e->zh;
+	}
+	/* Close the gaps left by the entries that are no figure. */
+	for (i = n, j = n; run->lang != NULL && i < n + run->lang->n; i++)
+		if (run->numpats[i] != NULL)
+			run->numpats[j++] = run->numpats[i];
+	out_numbers(&run->out, run->numpats, j);
 }
 
 int
@@ -871,6 +935,7 @@ cli_main(const struct tool *t, void *ctx, int argc, char **argv)
 	if (obuf != NULL)
 		setvbuf(stdout, obuf, _IOFBF, 1 << 16);
 	out_init(&run.out, stdout, run.fmt, run.excel);
+	setup_numbers(&run);
 	if (t->init != NULL && (rc = t->init(ctx, &run)) != 0)
 		run.status = rc;
 	for (i = optind; run.status < CS_FATAL && !run.stop && i <= argc; i++) {

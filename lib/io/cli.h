@@ -74,6 +74,14 @@ struct tool {
 	 * option() gets such a value with the code 'f'.
 	 */
 	const char *formats;
+	/*
+	 * The columns whose values the tool computes as numbers, by their
+	 * English names, separated by spaces ("%s" matches any text, for
+	 * names made with printf): json writes them as numbers (out_numbers()).
+	 * Input fields the driver passes through are never numbers, whatever
+	 * they are called.
+	 */
+	const char *numbers;
 };
 
 struct run_outcol {
@@ -82,6 +90,7 @@ struct run_outcol {
 	size_t off, len;	/* this row's value in run->vals */
 	const char *plain;	/* or here, from run_set_plain() (NULL: in vals) */
 	int set;		/* a value was set for this row */
+	int number;		/* one of tool->numbers */
 	struct lang_values fixed; /* --lang: its fixed values' translations */
 };
 
@@ -136,6 +145,8 @@ struct run {
 	size_t nfirst;		/* its width */
 	size_t width;		/* fields per record expected */
 	int raw_ok;		/* records may be written back as read */
+	char *numwords;		/* tool->numbers, split in place */
+	const char **numpats;	/* those names and their translations */
 };
 
 /*
