@@ -100,6 +100,7 @@ struct run {
 	/* Options every tool shares. */
 	struct csvin_opts in;	/* delimiter, text mode, encoding */
 	int no_header;		/* first line is data */
+	long skip;		/* --skip: lines before the header */
 	int strict;		/* stop at the first bad row */
 	int replace;		/* overwrite input columns named like ours */
 	enum out_format fmt;	/* output format */
@@ -145,6 +146,8 @@ struct run {
 	size_t nfirst;		/* its width */
 	size_t width;		/* fields per record expected */
 	int raw_ok;		/* records may be written back as read */
+	long title_line;	/* the header read was a title at this line:
+				   looking for the real one (0: not) */
 	char *numwords;		/* tool->numbers, split in place */
 	const char **numpats;	/* those names and their translations */
 };
