@@ -11,9 +11,12 @@
  * writes the input fields followed by the tool's appended fields, prints
  * diagnostics at FILE:LINE, keeps the row accounting and returns the exit
  * status (0 all good, 1 rows rejected or warned about, 2 fatal, which a
- * --strict stop at a bad row is too).
+ * --strict stop at a bad row is too).  A header it cannot use is followed by a
+ * "hint:" line when the input looks like something else (csvin's
+ * record.hint, TSV without -t, a title row above the header).
  *
- * The accounting: every line of the input is a header, part of a record
+ * The accounting: every line of the input is one of the --skip N lines
+ * before the header, a header, part of a record
  * (written, filtered on purpose, or rejected with a diagnostic; a record
  * that cannot be read counts as every line it covers), or a blank line,
  * which is no record but is counted and reported in one line per input
