@@ -197,6 +197,7 @@ main(int argc, char **argv)
 		.init = eta_init_cb,
 		.start = eta_start_cb,
 		.row = eta_row_cb,
+		.numbers = "days_late hours_late",
 	};
 	struct eta e;
 	int rc;

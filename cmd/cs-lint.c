@@ -202,6 +202,7 @@ static const struct tool tool = {
 	.start = start,
 	.row = row,
 	.finish = finish,
+	.numbers = "line col conversations messages replies flagged errors warnings first_reply_s response_mean_s response_max_s typing_cpm score",
 };
 
 int

@@ -674,6 +674,7 @@ static const struct tool tool = {
 	.start = rs_start,
 	.row = rs_row,
 	.finish = rs_finish,
+	.numbers = "count share suspect",
 };
 
 int

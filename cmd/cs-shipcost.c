@@ -114,6 +114,7 @@ static const struct tool tool = {
 	.init = init,
 	.start = start,
 	.row = row,
+	.numbers = "chargeable_kg fee",
 	.finish = finish,
 };
 

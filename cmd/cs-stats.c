@@ -1114,7 +1114,7 @@ static const struct tool tool = {
 	start,
 	row,
 	finish,
-	"html"
+	"html", "tickets resolved open iceberg prev_tickets change reviews buyers retained pending complaints quality_total %s_pct %s_h %s_n"
 };
 
 int

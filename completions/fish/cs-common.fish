@@ -8,6 +8,7 @@ function __cs_common -a tool
     complete -c $tool -s h -l help -d 'print help and exit'
     complete -c $tool -l lang -r -a 'en zh' -d 'names and fixed values in this language'
     complete -c $tool -l no-header -d 'the first line is data'
+    complete -c $tool -l skip -r -d 'lines before the header'
     complete -c $tool -l replace -d 'overwrite input columns named like the output columns'
     complete -c $tool -l strict -d 'stop at the first bad row'
     complete -c $tool -s t -l tsv -d 'input is tab-separated'

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/cli.h"
 #include "io/diag.h"
 
@@ -12,6 +13,7 @@ enum {
 	OPT_EXCEL,
 	OPT_LANG,
 	OPT_STRICT,
+	OPT_SKIP,
 	OPT_REPLACE
 };
 
@@ -25,6 +27,7 @@ static const struct option common_options[] = {
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "no-header", no_argument, NULL, OPT_NOHEADER },
 	{ "replace", no_argument, NULL, OPT_REPLACE },
+	{ "skip", required_argument, NULL, OPT_SKIP },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "tsv", no_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
@@ -50,6 +53,8 @@ static const char common_help[] =
 "      --no-header             the first line is data, not a header\n"
 "      --replace               overwrite input columns that have the name\n"
 "                              of a column this tool adds\n"
+"      --skip N                drop N lines (an export's title) before\n"
+"                              the header; line numbers count them\n"
 "      --strict                stop at the first bad row (status 2)\n"
 "  -t, --tsv                   input is TSV: one record per line, tabs\n"
 "                              between fields, \\t \\n \\r \\\\ escapes (as\n"
@@ -210,6 +215,13 @@ common_option(struct run *run, int c, char *arg)
 	case OPT_NOHEADER:
 		run->no_header = 1;
 		return 0;
+	case OPT_SKIP:
+		if (cli_parse_long(arg, 0, 1000000, &run->skip) != 0) {
+			cs_warnx("--skip: expected a number of lines, got '%s'",
+			    arg);
+			return -1;
+		}
+		return 0;
 	case OPT_EXCEL:
 		run->excel = 1;
 		return 0;
@@ -290,6 +302,7 @@ run_add_column(struct run *run, const char *name, const char *alt)
 	oc->name = name;
 	oc->replaces = at;
 	oc->fixed = lang_values(run->lang, en);
+	oc->number = out_name_numeric(&run->out, en, strlen(en));
 	return (int)run->noc++;
 }
 
@@ -421,6 +434,27 @@ run_field(const struct run *run, const struct record *r, size_t i, size_t *len)
 	return r->f[k];
 }
 
+/*
+ * The json types of the header just written, N input fields first: those
+ * are passed through and stay text even when named like a figure; an
+ * appended column is a number when the tool said so (a --replace'd one
+ * where the input field was).
+ */
+static void
+mark_numbers(struct run *run, size_t n)
+{
+	size_t i, k = n;
+
+	for (i = 0; i < n; i++)
+		out_number_col(&run->out, i, 0);
+	for (i = 0; i < run->noc; i++) {
+		const struct run_outcol *oc = &run->oc[i];
+
+		out_number_col(&run->out, oc->replaces >= 0 ?
+		    (size_t)oc->replaces : k++, oc->number);
+	}
+}
+
 static void
 write_header(struct run *run)
 {
@@ -447,8 +481,10 @@ write_header(struct run *run)
 		names[k] = (char *)run->oc[i].name;
 		lens[k++] = strlen(run->oc[i].name);
 	}
-	if (!run->no_header || run->fmt == OUT_JSON)
+	if (!run->no_header || run->fmt == OUT_JSON) {
 		out_header(&run->out, names, lens, k);
+		mark_numbers(run, n);
+	}
 	free(names);
 	free(lens);
 	free(num);
@@ -674,6 +710,96 @@ after_record(struct run *run, const struct record *r)
 	return 0;
 }
 
+/* A hint for a newcomer, after the diagnostic it explains. */
+static void
+hint(const struct run *run, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	cs_warnx_at(run->file, 0, "hint: %s", buf);
+}
+
+/* Does R, read as a header, hold any column the tool reads? */
+static int
+has_known_column(const struct run *run, const struct record *r)
+{
+	const struct tool *t = run->tool;
+	long *idx = xcalloc(t->ncols + 1, sizeof *idx);
+	size_t i;
+	int yes = 0;
+
+	if (cols_resolve(t->cols, t->ncols, r->f, r->len, r->n, NULL, 0, idx,
+	    run->file) == 0)
+		for (i = 0; i < t->ncols; i++)
+			yes |= idx[i] >= 0;
+	free(idx);
+	return yes;
+}
+
+/* A title row and no header found in the lines after it. */
+static void
+title_hint(struct run *run)
+{
+	hint(run, "line %ld looks like a title, not a header: skip the lines "
+	    "above the header with --skip N", run->title_line);
+	run->title_line = 0;
+}
+
+/* How many of R's fields are not empty. */
+static size_t
+filled_fields(const struct record *r)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < r->n; i++)
+		k += r->len[i] > 0;
+	return k;
+}
+
+/*
+ * A header the tool could not use: when it has tabs and no commas, the
+ * file is TSV; when it is one cell, it is an export's title row (订单报表
+ * 2026-11-01) and the header comes later: look for it (seek_header()).
+ * Returns 1 to read on, looking.
+ */
+static int
+header_hint(struct run *run, const struct record *r)
+{
+	if (run->no_header || r->n == 0)
+		return 0;
+	if (!run->in.tsv && !run->in.text && run->in.delim == ',' &&
+	    r->n == 1 && memchr(r->f[0], '\t', r->len[0]) != NULL) {
+		hint(run, "the header has tabs and no commas: if this is TSV, "
+		    "read it with -t");
+		return 0;
+	}
+	if (filled_fields(r) != 1 || run->in.text)
+		return 0;
+	run->title_line = r->line;
+	return 1;
+}
+
+/* Records after a title row: is one of them the header? */
+static int
+seek_header(struct run *run, const struct record *r)
+{
+	if (r->error == NULL && r->n >= 2 && has_known_column(run, r)) {
+		hint(run, "line %ld looks like a title and the header is on "
+		    "line %ld: skip the lines above it with --skip %ld",
+		    run->title_line, r->line, r->line - 1);
+		run->title_line = 0;
+		return 1;
+	}
+	if (r->line - run->title_line < 10)
+		return 0;
+	title_hint(run);
+	return 1;
+}
+
 /* csvin callback: the header of each input, then its data records. */
 static int
 on_record(void *ctx, struct record *r)
@@ -684,11 +810,15 @@ on_record(void *ctx, struct record *r)
 
 	if (run->stopped_at != 0)
 		return 0;	/* --strict: only counting the lines left */
+	if (run->title_line != 0)
+		return seek_header(run, r);
 	run->line = r->line;
 	note_blank(run, run->lastend + 1, r->line - run->lastend - 1);
 	run->lastend = r->endline;
 	if (r->error != NULL && !run->file_started && !run->no_header) {
 		cs_warnx_at(run->file, r->line, "cannot read the header: %s", r->error);
+		if (r->hint != NULL)
+			hint(run, "%s", r->hint);
 		run->status = CS_FATAL;
 		return 1;
 	}
@@ -698,6 +828,8 @@ on_record(void *ctx, struct record *r)
 		run->nin += span;
 		run->nrej += span;
 		run_reject(run, "%s", r->error);
+		if (r->hint != NULL)
+			hint(run, "%s", r->hint);
 		return after_record(run, r);
 	}
 	if (run->in.text && r->n == 1 && r->len[0] == 0) {
@@ -708,7 +840,7 @@ on_record(void *ctx, struct record *r)
 		run->file_started = 1;
 		if ((rc = take_header(run, r)) != 0) {
 			run->status = rc;
-			return 1;
+			return rc >= CS_FATAL && header_hint(run, r) ? 0 : 1;
 		}
 		if (!run->no_header)
 			return 0;
@@ -766,7 +898,12 @@ run_file(struct run *run, const char *path)
 	run->line = 0;
 	run->lastend = 0;
 	run->fblank = run->firstblank = 0;
-	rc = csvin_run_lines(path, run->file, &run->in, on_record, run, &lines);
+	run->lastend = run->skip;	/* --skip'd lines are no blank lines */
+	run->title_line = 0;
+	rc = csvin_run_skip(path, run->file, &run->in, run->skip, on_record, run,
+	    &lines);
+	if (run->title_line != 0)
+		title_hint(run);
 	if (rc < 0) {
 		run->status = CS_FATAL;
 		return -1;
@@ -840,6 +977,45 @@ run_free(struct run *run)
 	free(run->ov);
 	lang_free(run->lang);
 	out_free(&run->out);
+	free(run->numpats);
+	free(run->numwords);
+}
+
+/*
+ * Hand tool->numbers to the writer, with the translations --lang makes of
+ * every header name they match, so that a translated key is a number too.
+ */
+static void
+setup_numbers(struct run *run)
+{
+	const char *words = run->tool->numbers;
+	size_t n = 0, cap, i, j;
+	char *w, *save = NULL;
+
+	if (words == NULL)
+		return;
+	run->numwords = xstrdup(words);
+	cap = strlen(words) / 2 + 2 + (run->lang != NULL ? run->lang->n : 0);
+	run->numpats = xcalloc(cap, sizeof *run->numpats);
+	for (w = strtok_r(run->numwords, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save))
+		run->numpats[n++] = w;
+	for (i = 0; run->lang != NULL && i < run->lang->n; i++) {
+		const struct lang_entry *e = &run->lang->e[i];
+
+		if (strcmp(e->ctx, "header") != 0)
+			continue;
+		for (j = 0; j < n; j++)
+			if (out_name_match(run->numpats[j], e->en, e->enlen))
+				break;
+		if (j < n)
+			run->numpats[n + i] = e->zh;
+	}
+	/* Close the gaps left by the entries that are no figure. */
+	for (i = n, j = n; run->lang != NULL && i < n + run->lang->n; i++)
+		if (run->numpats[i] != NULL)
+			run->numpats[j++] = run->numpats[i];
+	out_numbers(&run->out, run->numpats, j);
 }
 
 int
@@ -871,6 +1047,7 @@ cli_main(const struct tool *t, void *ctx, int argc, char **argv)
 	if (obuf != NULL)
 		setvbuf(stdout, obuf, _IOFBF, 1 << 16);
 	out_init(&run.out, stdout, run.fmt, run.excel);
+	setup_numbers(&run);
 	if (t->init != NULL && (rc = t->init(ctx, &run)) != 0)
 		run.status = rc;
 	for (i = optind; run.status < CS_FATAL && !run.stop && i <= argc; i++) {

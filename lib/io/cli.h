@@ -11,9 +11,12 @@
  * writes the input fields followed by the tool's appended fields, prints
  * diagnostics at FILE:LINE, keeps the row accounting and returns the exit
  * status (0 all good, 1 rows rejected or warned about, 2 fatal, which a
- * --strict stop at a bad row is too).
+ * --strict stop at a bad row is too).  A header it cannot use is followed by a
+ * "hint:" line when the input looks like something else (csvin's
+ * record.hint, TSV without -t, a title row above the header).
  *
- * The accounting: every line of the input is a header, part of a record
+ * The accounting: every line of the input is one of the --skip N lines
+ * before the header, a header, part of a record
  * (written, filtered on purpose, or rejected with a diagnostic; a record
  * that cannot be read counts as every line it covers), or a blank line,
  * which is no record but is counted and reported in one line per input
@@ -74,6 +77,14 @@ struct tool {
 	 * option() gets such a value with the code 'f'.
 	 */
 	const char *formats;
+	/*
+	 * The columns whose values the tool computes as numbers, by their
+	 * English names, separated by spaces ("%s" matches any text, for
+	 * names made with printf): json writes them as numbers (out_numbers()).
+	 * Input fields the driver passes through are never numbers, whatever
+	 * they are called.
+	 */
+	const char *numbers;
 };
 
 struct run_outcol {
@@ -82,6 +93,7 @@ struct run_outcol {
 	size_t off, len;	/* this row's value in run->vals */
 	const char *plain;	/* or here, from run_set_plain() (NULL: in vals) */
 	int set;		/* a value was set for this row */
+	int number;		/* one of tool->numbers */
 	struct lang_values fixed; /* --lang: its fixed values' translations */
 };
 
@@ -91,6 +103,7 @@ struct run {
 	/* Options every tool shares. */
 	struct csvin_opts in;	/* delimiter, text mode, encoding */
 	int no_header;		/* first line is data */
+	long skip;		/* --skip: lines before the header */
 	int strict;		/* stop at the first bad row */
 	int replace;		/* overwrite input columns named like ours */
 	enum out_format fmt;	/* output format */
@@ -136,6 +149,10 @@ struct run {
 	size_t nfirst;		/* its width */
 	size_t width;		/* fields per record expected */
 	int raw_ok;		/* records may be written back as read */
+	long title_line;	/* the header read was a title at this line:
+				   looking for the real one (0: not) */
+	char *numwords;		/* tool->numbers, split in place */
+	const char **numpats;	/* those names and their translations */
 };
 
 /*

@@ -80,6 +80,11 @@ struct reader {
 	int raw_cut;		/* raw stopped at the limit: it lacks bytes */
 	int too_big;		/* the record has a field over the limit */
 	unsigned long ndelivered; /* records handed to the callback */
+	const char *hint;	/* enc_sniff() of the first bytes, for the
+				   first record */
+	long skip;		/* lines to drop before the first record */
+	long skipped;		/* of them, dropped so far */
+	int skip_cr;		/* the last byte dropped was a CR */
 	char msg[512];		/* an error message built for deliver() */
 };
 
@@ -188,6 +193,7 @@ deliver_raw(struct reader *r, const char *error, const char *raw,
 	rec.error = error;
 	rec.raw = raw;
 	rec.rawlen = rawlen;
+	rec.hint = r->ndelivered == 0 ? r->hint : NULL;
 	r->rawlen = 0;
 	r->raw_bad = 0;
 	r->raw_cut = 0;
@@ -830,12 +836,49 @@ replay(struct reader *r)
 	r->replay = NULL;
 }
 
+/*
+ * --skip: how many bytes of S[0..N) belong to the lines still to drop
+ * (each line end LF, CRLF or CR counted as feed() counts it).
+ */
+static size_t
+skip_lines(struct reader *r, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (r->skip_cr) {
+			r->skip_cr = 0;
+			if (s[i] == '\n')
+				continue;
+		}
+		if (r->skipped >= r->skip)
+			break;
+		if (s[i] == '\n' || s[i] == '\r') {
+			r->skipped++;
+			r->line++;
+			r->midline = 0;
+			r->skip_cr = s[i] == '\r';
+		} else {
+			r->midline = 1;
+		}
+	}
+	return i;
+}
+
 /* enc callback: feed the decoded text. */
 static int
 on_decoded(void *ctx, const char *s, size_t n)
 {
 	struct reader *r = ctx;
+	size_t k;
 
+	if (r->skipped < r->skip || r->skip_cr) {
+		k = skip_lines(r, s, n);
+		s += k;
+		n -= k;
+		if (n == 0)
+			return 0;
+	}
 	feed(r, s, n);
 	return r->stop;
 }
@@ -925,13 +968,22 @@ int
 csvin_run_lines(const char *path, const char *display,
     const struct csvin_opts *opts, csvin_record_fn fn, void *ctx, long *lines)
 {
+	return csvin_run_skip(path, display, opts, 0, fn, ctx, lines);
+}
+
+int
+csvin_run_skip(const char *path, const char *display,
+    const struct csvin_opts *opts, long skip, csvin_record_fn fn, void *ctx,
+    long *lines)
+{
 	struct reader r;
 	struct zin z;
 	FILE *fp = stdin;
 	char *chunk;
-	int rc = 0;
+	int rc = 0, first = 1;
 
 	reader_init(&r, opts, display, fn, ctx);
+	r.skip = skip;
 	if (enc_init(&r.enc, opts->encoding) != 0) {
 		cs_warnx("unknown encoding '%s'", opts->encoding);
 		return -1;
@@ -948,6 +1000,10 @@ csvin_run_lines(const char *path, const char *display,
 	for (;;) {
 		size_t n = zin_read(&z, chunk, CHUNK);
 		int eof = n < CHUNK;
+
+		if (first)
+			r.hint = enc_sniff(chunk, n);
+		first = 0;
 
 		if (z.error != NULL) {
 			/* What was inflated before a gzip error is read. */

@@ -36,6 +36,9 @@ struct record {
 	const char *raw;	/* the record's decoded bytes as read, without its
 				   line end (CSV mode), or NULL when unknown */
 	size_t rawlen;		/* length of raw */
+	const char *hint;	/* first record only: what the input looks like
+				   when it is no text export (enc_sniff()), or
+				   NULL */
 };
 
 struct csvin_opts {
@@ -66,6 +69,15 @@ int csvin_run(const char *path, const char *display,
  */
 int csvin_run_lines(const char *path, const char *display,
     const struct csvin_opts *opts, csvin_record_fn fn, void *ctx, long *lines);
+
+/*
+ * csvin_run_lines() after dropping the first SKIP lines (--skip: an
+ * export's title rows above its header); they keep their line numbers
+ * and are counted in *LINES, and no record is made of them.
+ */
+int csvin_run_skip(const char *path, const char *display,
+    const struct csvin_opts *opts, long skip, csvin_record_fn fn, void *ctx,
+    long *lines);
 
 /*
  * Like csvin_run() over DATA[0..LEN) in memory (an embedded data file).

@@ -558,3 +558,59 @@ enc_free(struct enc *e)
 	memset(e, 0, sizeof *e);
 	e->cd = (iconv_t)-1;
 }
+
+/*
+ * UTF-16 without a BOM, from the NUL bytes of S[0..N): every ASCII
+ * character (commas, digits, line ends) has one, on the same side of its
+ * pair, and a CJK character none.  1 for little-endian, 2 big, else 0.
+ */
+static int
+utf16_side(const unsigned char *s, size_t n)
+{
+	size_t i, even = 0, odd = 0;
+
+	n &= ~(size_t)1;
+	for (i = 0; i < n; i += 2) {
+		even += s[i] == 0;
+		odd += s[i + 1] == 0;
+	}
+	if (n < 8)
+		return 0;
+	if (odd * 8 >= n / 2 && even * 16 <= odd)
+		return 1;
+	if (even * 8 >= n / 2 && odd * 16 <= even)
+		return 2;
+	return 0;
+}
+
+const char *
+enc_sniff(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t look = n < 4096 ? n : 4096;
+
+	if (n >= 4 && memcmp(s, "PK\3\4", 4) == 0) {
+		if (memmem(s, look, "xl/", 3) != NULL ||
+		    memmem(s, look, "[Content_Types].xml", 19) != NULL)
+			return "this looks like an Excel workbook (xlsx), not a "
+			    "text export: save it as CSV UTF-8 (File, Save As) "
+			    "and read that file";
+		return "this looks like a zip archive, not a text export: "
+		    "unzip it and read the CSV inside";
+	}
+	if (n >= 8 && memcmp(s, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return "this looks like an Excel 97-2003 workbook (xls), not a "
+		    "text export: save it as CSV UTF-8 and read that file";
+	switch (utf16_side(u, look)) {
+	case 1:
+		return "this looks like UTF-16 without a byte-order mark: "
+		    "read it with --encoding utf-16le";
+	case 2:
+		return "this looks like UTF-16 without a byte-order mark: "
+		    "read it with --encoding utf-16be";
+	}
+	if (memchr(s, '\0', look) != NULL)
+		return "this looks like a binary file, not a text export "
+		    "(CSV or TSV)";
+	return NULL;
+}

@@ -70,4 +70,13 @@ void enc_free(struct enc *e);
 /* Non-zero when S[0..LEN) is valid UTF-8 with no NUL; *BAD gets the offset of the first bad byte. */
 int enc_utf8_valid(const char *s, size_t len, size_t *bad);
 
+/*
+ * A one-line hint when the first bytes of an input S[0..N) show that it
+ * is no text export: a zip archive or an xlsx workbook, an old .xls
+ * workbook, UTF-16 without a byte-order mark (NUL every other byte), or
+ * other binary data (NUL bytes).  NULL when it may be text.  For a
+ * newcomer who fed the tool the wrong file.
+ */
+const char *enc_sniff(const char *s, size_t n);
+
 #endif

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/diag.h"
 #include "io/out.h"
 
@@ -364,6 +365,121 @@ put_json(struct out *o, const char *s, size_t n)
 	emit(o, s + from, n - from);
 }
 
+/* --- numeric columns (json) --------------------------------------------- */
+
+void
+out_numbers(struct out *o, const char *const *pats, size_t n)
+{
+	free(o->numpats);
+	o->numpats = xreallocarray(NULL, n ? n : 1, sizeof *o->numpats);
+	memcpy(o->numpats, pats, n * sizeof *pats);
+	o->nnumpats = n;
+}
+
+int
+out_name_match(const char *pat, const char *name, size_t len)
+{
+	size_t i;
+
+	for (; *pat != '\0'; pat++, name++, len--) {
+		if (pat[0] == '%' && pat[1] == 's') {
+			/* Any run of bytes: try every split, shortest first. */
+			for (i = 0; i <= len; i++)
+				if (out_name_match(pat + 2, name + i, len - i))
+					return 1;
+			return 0;
+		}
+		if (pat[0] == '%' && pat[1] == '%')
+			pat++;
+		if (len == 0 || *name != *pat)
+			return 0;
+	}
+	return len == 0;
+}
+
+int
+out_name_numeric(const struct out *o, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < o->nnumpats; i++)
+		if (out_name_match(o->numpats[i], name, len))
+			return 1;
+	return 0;
+}
+
+void
+out_number_col(struct out *o, size_t i, int yes)
+{
+	if (o->num != NULL && i < o->nkeys)
+		o->num[i] = yes != 0;
+}
+
+/* How many digits S[0..N) starts with. */
+static size_t
+digits(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
+int
+out_json_number(const char *s, size_t n)
+{
+	size_t i = 0, d;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if ((d = digits(s + i, n - i)) == 0 || (s[i] == '0' && d > 1))
+		return 0;
+	i += d;
+	if (i < n && s[i] == '.') {
+		if ((d = digits(s + i + 1, n - i - 1)) == 0)
+			return 0;
+		i += 1 + d;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if ((d = digits(s + i, n - i)) == 0)
+			return 0;
+		i += d;
+	}
+	return i == n;
+}
+
+static void put_json(struct out *, const char *, size_t);
+
+/*
+ * The value of a numeric column: bare when it is a number once a sign
+ * '+' (cs-stats' change) or a '%' (cs-reviewsort's share) is taken off,
+ * null when empty, a string otherwise, so that no text is lost.
+ */
+static void
+put_json_number(struct out *o, const char *s, size_t n)
+{
+	const char *v = s;
+	size_t k = n;
+
+	if (k > 0 && v[0] == '+')
+		v++, k--;
+	if (k > 0 && v[k - 1] == '%')
+		k--;
+	if (n == 0) {
+		emit(o, "null", 4);
+	} else if (out_json_number(v, k)) {
+		emit(o, v, k);
+	} else {
+		emitc(o, '"');
+		put_json(o, s, n);
+		emitc(o, '"');
+	}
+}
+
 void
 out_field(struct out *o, const char *s, size_t n)
 {
@@ -412,6 +528,11 @@ out_field(struct out *o, const char *s, size_t n)
 
 			snprintf(num, sizeof num, "%zu", o->col + 1);
 			emit(o, num, strlen(num));
+		}
+		if (o->num != NULL && o->col < o->nkeys && o->num[o->col]) {
+			emit(o, "\":", 2);
+			put_json_number(o, s, n);
+			break;
 		}
 		emit(o, "\":\"", 3);
 		put_json(o, s, n);
@@ -463,11 +584,14 @@ out_header(struct out *o, char *const *names, const size_t *lens, size_t n)
 	for (i = 0; i < o->nkeys; i++)
 		free(o->keys[i]);
 	free(o->keys);
+	free(o->num);
 	if ((o->keys = calloc(n ? n : 1, sizeof *o->keys)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
+	o->num = xcalloc(n ? n : 1, 1);
 	for (i = 0; i < n; i++) {
 		if ((o->keys[i] = strndup(names[i], lens[i])) == NULL)
 			cs_errx(CS_FATAL, "out of memory");
+		o->num[i] = out_name_numeric(o, names[i], lens[i]);
 	}
 	o->nkeys = n;
 }
@@ -481,8 +605,13 @@ out_free(struct out *o)
 	for (i = 0; i < o->nkeys; i++)
 		free(o->keys[i]);
 	free(o->keys);
+	free(o->num);
+	free(o->numpats);
 	free(o->buf);
 	o->keys = NULL;
+	o->num = NULL;
+	o->numpats = NULL;
+	o->nnumpats = 0;
 	o->nkeys = 0;
 	o->buf = NULL;
 	o->cap = 0;

@@ -543,6 +543,68 @@ test_plain(void)
 		}
 }
 
+/* json numbers: out_json_number(), the name patterns, the writer. */
+static void
+test_json_numbers(void)
+{
+	static const char *const pats[] = { "fee", "%s_pct", "resolved_%sh_pct",
+	    "%s小时内解决(%%)" };
+	static const char *const yes[] = { "0", "-0", "12", "-12.50", "1e5",
+	    "2.5E-3", "1.0e+2", NULL };
+	static const char *const no[] = { "", "-", "012", "+1", ".5", "5.",
+	    "1e", "1e+", "0x10", "inf", "nan", " 1", "1 ", "1,000", "--1", NULL };
+	static const char *const hdr[] = { "id", "fee", "share_pct", "note",
+	    NULL };
+	struct mem m;
+	char *got;
+	size_t len, i;
+
+	for (i = 0; yes[i] != NULL; i++)
+		CHECK(out_json_number(yes[i], strlen(yes[i])));
+	for (i = 0; no[i] != NULL; i++)
+		CHECK(!out_json_number(no[i], strlen(no[i])));
+
+	CHECK(out_name_match("%s_pct", "fcr_pct", 7));
+	CHECK(out_name_match("%s_pct", "_pct", 4));
+	CHECK(!out_name_match("%s_pct", "fcr_pc", 6));
+	CHECK(!out_name_match("fee", "fees", 4));
+	CHECK(!out_name_match("fee", "fe", 2));
+	CHECK(out_name_match("resolved_%sh_pct", "resolved_8h_pct", 15));
+	CHECK(out_name_match("%s小时内解决(%%)", "8小时内解决(%)",
+	    strlen("8小时内解决(%)")));
+	CHECK(!out_name_match("%s小时内解决(%%)", "8小时内解决(%%)",
+	    strlen("8小时内解决(%%)")));
+
+	mem_open(&m, OUT_JSON, 0);
+	out_numbers(&m.o, pats, 4);
+	CHECK(out_name_numeric(&m.o, "fee", 3));
+	CHECK(!out_name_numeric(&m.o, "id", 2));
+	header(&m.o, hdr);
+	row(&m.o, (const char *const[]){ "007", "5.00", "52.9%", "1", NULL });
+	row(&m.o, (const char *const[]){ "8", "", "+6", "x", NULL });
+	row(&m.o, (const char *const[]){ "9", "n/a", "0", "y", NULL });
+	/* The driver's way of keeping a passed-through field text. */
+	out_number_col(&m.o, 1, 0);
+	out_number_col(&m.o, 0, 1);
+	out_number_col(&m.o, 99, 1);
+	row(&m.o, (const char *const[]){ "10", "3", "1", "2", "extra", NULL });
+	got = mem_close(&m, &len);
+	SAME(got, len,
+	    "{\"id\":\"007\",\"fee\":5.00,\"share_pct\":52.9,\"note\":\"1\"}\n"
+	    "{\"id\":\"8\",\"fee\":null,\"share_pct\":6,\"note\":\"x\"}\n"
+	    "{\"id\":\"9\",\"fee\":\"n/a\",\"share_pct\":0,\"note\":\"y\"}\n"
+	    "{\"id\":10,\"fee\":\"3\",\"share_pct\":1,\"note\":\"2\","
+	    "\"5\":\"extra\"}\n");
+
+	/* csv is not affected. */
+	mem_open(&m, OUT_CSV, 0);
+	out_numbers(&m.o, pats, 4);
+	header(&m.o, hdr);
+	row(&m.o, (const char *const[]){ "1", "", "+6", "x", NULL });
+	got = mem_close(&m, &len);
+	SAME(got, len, "id,fee,share_pct,note\n1,,+6,x\n");
+}
+
 int
 main(void)
 {
@@ -555,5 +617,6 @@ main(void)
 	test_parse_format();
 	test_quote_positions();
 	test_plain();
+	test_json_numbers();
 	return t_done();
 }
