@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/cell.h"
 #include "io/cols.h"
 #include "io/csvin.h"
@@ -34,14 +35,7 @@ stats_orders_add(
 	int isnew;
 	size_t i = strmap_put(&o->buyers, name, n, &isnew);
 
-	if (i >= o->cap) {
-		size_t ncap = o->cap ? o->cap * 2 : 64;
-
-		if ((o->t = realloc(o->t, ncap * sizeof *o->t)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-		memset(o->t + o->cap, 0, (ncap - o->cap) * sizeof *o->t);
-		o->cap = ncap;
-	}
+	xgrow_zero(&o->t, &o->cap, i + 1, sizeof *o->t);
 	store_add(&o->t[i], t);
 	if (!o->has_latest || t > o->latest) {
 		o->latest = t;
@@ -152,8 +146,7 @@ stats_cohorts(struct stats_orders *o, long long ref, size_t *n)
 	if (!any)
 		return NULL;
 	nc = (size_t)(last - first + 1);
-	if ((c = calloc(nc, sizeof *c)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	c = xcalloc(nc, sizeof *c);
 	for (k = 0; k < nc; k++) {
 		c[k].year = (int)((first + (long)k) / 12);
 		c[k].month = (int)((first + (long)k) % 12) + 1;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/diag.h"
 #include "io/lang.h"
 #include "io/money.h"
@@ -274,10 +275,8 @@ size_t *
 stats_sorted_groups(const struct stats_view *c)
 {
 	size_t n = stats_ngroups(c->st), i;
-	size_t *ix = malloc((n + 1) * sizeof *ix);
+	size_t *ix = xmalloc((n + 1) * sizeof *ix);
 
-	if (ix == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++)
 		ix[i] = i;
 	qsort_r(ix, n, sizeof *ix, cmp_group, (void *)(uintptr_t)c);
@@ -300,8 +299,7 @@ prev_tickets(const struct stats_view *c, const char *key, size_t len)
 	if (stats_period_prev(c->period, label, prev) == NULL)
 		return 0;
 	klen = strlen(prev) + (len - plen);
-	if ((k = malloc(klen + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	k = xmalloc(klen + 1);
 	memcpy(k, prev, strlen(prev));
 	memcpy(k + strlen(prev), key + plen, len - plen);
 	g = stats_group_find(c->st, k, klen);
@@ -342,8 +340,7 @@ drop_key(const struct stats_view *c, const char *key, size_t len,
 	plen = strlen(label);
 	nlen = strlen(next);
 	*n = nlen + (len - plen);
-	if ((k = malloc(*n + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	k = xmalloc(*n + 1);
 	memcpy(k, next, nlen);
 	memcpy(k + nlen, key + plen, len - plen);
 	if (stats_group_find(c->st, k, *n) != NULL) {
@@ -357,12 +354,10 @@ size_t
 stats_rows(const struct stats_view *c, struct stats_row **out)
 {
 	size_t n = stats_ngroups(c->st), cap = n + 1, k = 0, i;
-	struct stats_row *r = malloc(cap * sizeof *r);
+	struct stats_row *r = xmalloc(cap * sizeof *r);
 	char last[16] = "", label[16];
 	int drops = c->compare && c->period != STATS_NOPERIOD;
 
-	if (r == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++) {
 		r[k].group = i;
 		r[k].key = stats_group_key(c->st, i, &r[k].klen);
@@ -382,8 +377,7 @@ stats_rows(const struct stats_view *c, struct stats_row **out)
 			continue;
 		if (k == cap) {
 			cap *= 2;
-			if ((r = realloc(r, cap * sizeof *r)) == NULL)
-				cs_errx(CS_FATAL, "out of memory");
+			r = xreallocarray(r, cap, sizeof *r);
 		}
 		r[k].group = SIZE_MAX;
 		r[k].key = r[k].own = dk;
@@ -667,11 +661,9 @@ size_t
 stats_find_alerts(const struct stats_view *c, struct stats_alert **out)
 {
 	struct stats *s = c->st;
-	struct stats_alert *a = calloc(s->products.n + 1, sizeof *a);
+	struct stats_alert *a = xcalloc(s->products.n + 1, sizeof *a);
 	size_t i, n = 0;
 
-	if (a == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < s->products.n; i++) {
 		struct stats_alert x;
 
