@@ -1157,35 +1157,29 @@ static void
 section_retention(const struct page *p, const struct stats_retention *r)
 {
 	const struct stats_view *v = p->v;
-	static const char *const names[] = { "resolved quickly", "resolved",
-	    "unresolved", "all complainants", "non-complainants (baseline)" };
-	static const char *const manual[] = { "90-95%", "60%", "", "", "" };
-	static const char *const head[] = { "", "buyers", "retained", "share",
-	    "manual" };
-	const struct stats_keep *k[5] = { &r->cls[STATS_QUICK],
-		&r->cls[STATS_RESOLVED], &r->cls[STATS_UNRESOLVED], &r->all,
-		&r->base };
+	struct stats_ret_table rt;
 	const char *tn[5], *th[5];
 	char title[256], b[32];
 	int i;
 
+	stats_retention_table(r, &rt);
 	snprintf(title, sizeof title,
 	    tr(p, "Retention: ordered again within %ld days of the complaint"),
 	    v->window);
 	heading(p, title);
 	for (i = 0; i < 5; i++) {
-		tn[i] = tr(p, names[i]);
-		th[i] = head[i][0] ? tr(p, head[i]) : "";
+		tn[i] = tr(p, rt.names[i]);
+		th[i] = rt.head[i][0] ? tr(p, rt.head[i]) : "";
 	}
-	retention_chart(p, k, tn, title);
+	retention_chart(p, rt.k, tn, title);
 	table_head(p, th, 5, 1);
 	for (i = 0; i < 5; i++) {
 		fputs("<tr>", p->fp);
 		td(p, tn[i]);
-		td_u(p, k[i]->buyers);
-		td_u(p, k[i]->kept);
-		td_n(p, stats_pct_text(k[i]->kept, k[i]->buyers, b));
-		td_n(p, manual[i]);
+		td_u(p, rt.k[i]->buyers);
+		td_u(p, rt.k[i]->kept);
+		td_n(p, stats_pct_text(rt.k[i]->kept, rt.k[i]->buyers, b));
+		td_n(p, rt.manual[i]);
 		fputs("</tr>\n", p->fp);
 	}
 	fputs("</table>\n<p class=\"note\">", p->fp);

@@ -800,6 +800,22 @@ level_add(struct levels *lv, const char *label, const char *value,
 }
 
 /*
+ * Add the line of a target: the label LABEL (a format taking the hours
+ * of SEC), the share OK of DEN, and the manual's NOTE (both translated).
+ */
+static void
+level_target(const struct stats_view *c, struct levels *lv, const char *label,
+    long long sec, unsigned long long ok, unsigned long long den,
+    const char *note)
+{
+	char text[128], h[32], b[32];
+
+	snprintf(text, sizeof text, lang_text(c->lang, label),
+	    stats_hours_label(sec, h));
+	level_add(lv, text, stats_pct_text(ok, den, b), lang_text(c->lang, note));
+}
+
+/*
  * Print the lines: values in the column after the longest label, notes
  * after the value padded to 7 columns.
  */
@@ -935,29 +951,21 @@ report_levels(const struct stats_view *c)
 {
 	struct stats_group *g = &c->st->all;
 	struct stats_store ages;
-	char b[32], h[32], a1[64], a2[64], label[128], value[192];
+	char b[32], a1[64], a2[64], value[192];
 	struct stats_sla s;
 	struct levels lv;
 
 	lv.n = 0;
 	stats_sla_of(c, g, &s);
 	fprintf(c->fp, "%s\n", lang_text(c->lang, "Service levels"));
-	if (c->st->close_col) {
-		snprintf(label, sizeof label,
-		    lang_text(c->lang, "resolved within %s h:"),
-		    stats_hours_label(c->sla_res, h));
-		level_add(&lv, label, stats_pct_text(s.res_ok, s.res_den, b),
-		    lang_text(c->lang, "(000 第三条: solve every complaint "
-		    "within 8 h)"));
-	}
-	if (c->st->reply_col) {
-		snprintf(label, sizeof label,
-		    lang_text(c->lang, "answered within %s h:"),
-		    stats_hours_label(c->sla_reply, h));
-		level_add(&lv, label, stats_pct_text(s.rep_ok, s.rep_den, b),
-		    lang_text(c->lang, "(001 §6.6: answer complaints within "
-		    "24 h)"));
-	}
+	if (c->st->close_col)
+		level_target(c, &lv, "resolved within %s h:", c->sla_res,
+		    s.res_ok, s.res_den, "(000 第三条: solve every complaint "
+		    "within 8 h)");
+	if (c->st->reply_col)
+		level_target(c, &lv, "answered within %s h:", c->sla_reply,
+		    s.rep_ok, s.rep_den, "(001 §6.6: answer complaints within "
+		    "24 h)");
 	stats_open_ages(c, g, &ages);
 	if (c->st->close_col && ages.n > 0) {
 		snprintf(value, sizeof value, lang_text(c->lang,
@@ -1041,39 +1049,53 @@ report_histogram(const struct stats_view *c)
 	putc('\n', c->fp);
 }
 
-static void
-report_retention(const struct stats_view *c, const struct stats_retention *r)
+void
+stats_retention_table(const struct stats_retention *r,
+    struct stats_ret_table *t)
 {
 	static const char *const names[] = { "resolved quickly", "resolved",
 	    "unresolved", "all complainants", "non-complainants (baseline)" };
 	static const char *const manual[] = { "90-95%", "60%", "", "", "" };
 	static const char *const head[] = { "", "buyers", "retained", "share",
 	    "manual" };
-	const struct stats_keep *k[5] = { &r->cls[STATS_QUICK],
-		&r->cls[STATS_RESOLVED], &r->cls[STATS_UNRESOLVED], &r->all,
-		&r->base };
+
+	t->names = names;
+	t->manual = manual;
+	t->head = head;
+	t->k[0] = &r->cls[STATS_QUICK];
+	t->k[1] = &r->cls[STATS_RESOLVED];
+	t->k[2] = &r->cls[STATS_UNRESOLVED];
+	t->k[3] = &r->all;
+	t->k[4] = &r->base;
+}
+
+static void
+report_retention(const struct stats_view *c, const struct stats_retention *r)
+{
+	struct stats_ret_table rt;
 	const int right[] = { 0, 1, 1, 1, 1 };
 	const char *cells[5];
 	char b[3][32];
 	struct text_table t;
 	int i;
 
+	stats_retention_table(r, &rt);
 	fprintf(c->fp, lang_text(c->lang,
 	    "Retention: ordered again within %ld days of the complaint"),
 	    c->window);
 	putc('\n', c->fp);
 	text_init(&t, 5, right);
 	for (i = 0; i < 5; i++)
-		cells[i] = head[i][0] ? lang_text(c->lang, head[i]) : "";
+		cells[i] = rt.head[i][0] ? lang_text(c->lang, rt.head[i]) : "";
 	text_row(&t, cells);
 	for (i = 0; i < 5; i++) {
-		snprintf(b[0], 32, "%llu", k[i]->buyers);
-		snprintf(b[1], 32, "%llu", k[i]->kept);
-		cells[0] = lang_text(c->lang, names[i]);
+		snprintf(b[0], 32, "%llu", rt.k[i]->buyers);
+		snprintf(b[1], 32, "%llu", rt.k[i]->kept);
+		cells[0] = lang_text(c->lang, rt.names[i]);
 		cells[1] = b[0];
 		cells[2] = b[1];
-		cells[3] = stats_pct_text(k[i]->kept, k[i]->buyers, b[2]);
-		cells[4] = manual[i];
+		cells[3] = stats_pct_text(rt.k[i]->kept, rt.k[i]->buyers, b[2]);
+		cells[4] = rt.manual[i];
 		text_row(&t, cells);
 	}
 	text_print(&t, c->fp, 2);

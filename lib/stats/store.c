@@ -146,8 +146,9 @@ store_sum(const struct stats_store *st)
 	return sum + part + (stats_sum)st->base * (stats_sum)st->n;
 }
 
-size_t
-store_count_le(struct stats_store *st, long long limit)
+/* Number of values below LIMIT, or at it too when AT (ST sorted first). */
+static size_t
+count_below(struct stats_store *st, long long limit, int at)
 {
 	size_t lo = 0, hi;
 
@@ -155,8 +156,9 @@ store_count_le(struct stats_store *st, long long limit)
 	hi = st->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
+		long long v = store_at(st, mid);
 
-		if (store_at(st, mid) <= limit)
+		if (v < limit || (at && v == limit))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -165,21 +167,15 @@ store_count_le(struct stats_store *st, long long limit)
 }
 
 size_t
+store_count_le(struct stats_store *st, long long limit)
+{
+	return count_below(st, limit, 1);
+}
+
+size_t
 store_count_lt(struct stats_store *st, long long limit)
 {
-	size_t lo = 0, hi;
-
-	store_sort(st);
-	hi = st->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (store_at(st, mid) < limit)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return count_below(st, limit, 0);
 }
 
 size_t
