@@ -234,7 +234,7 @@ stats_job_start(struct stats_job *c, struct run *run)
 	 * times or outcome.  Its table counts reviews by category.
 	 */
 	c->reviews = run->col[C_CATEGORY] >= 0 && run->col[C_ID] < 0 &&
-	    run->col[C_REPLY] < 0 && !c->compare &&
+	    run->col[C_REPLY] < 0 &&
 	    run->col[C_RESOLVED] < 0 && run->col[C_OUTCOME] < 0 &&
 	    !c->report && !c->html && c->table == T_GROUPS && !c->partial;
 	for (i = 0; c->reviews && i < c->nby; i++)

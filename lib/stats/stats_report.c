@@ -536,8 +536,8 @@ void
 stats_write_reviews(const struct stats_view *c, struct out *o)
 {
 	const char *hdr[16];
-	size_t *ix = stats_sorted_groups(c);
-	size_t n = 0, i;
+	struct stats_row *rows;
+	size_t nrow = stats_rows(c, &rows), n = 0, i;
 	size_t nkey = c->nby + (c->period != STATS_NOPERIOD) + !!c->reviews_cat;
 	unsigned long long all = c->st->all.tickets;
 	char b[32];
@@ -550,25 +550,33 @@ stats_write_reviews(const struct stats_view *c, struct out *o)
 		hdr[n++] = "category";
 	hdr[n++] = "reviews";
 	hdr[n++] = "share_pct";
+	if (c->compare) {
+		hdr[n++] = "prev_reviews";
+		hdr[n++] = "change";
+		hdr[n++] = "change_pct";
+	}
 	lang_out_header(c->lang, o, hdr, n);
-	for (i = 0; i < stats_ngroups(c->st); i++) {
-		const struct stats_group *g = stats_group_at(c->st, ix[i]);
-		size_t kl;
-		const char *k = stats_group_key(c->st, ix[i], &kl);
-
-		key_cells(o, k, kl, nkey);
-		snprintf(b, sizeof b, "%llu", g->tickets);
+	for (i = 0; i < nrow; i++) {
+		key_cells(o, rows[i].key, rows[i].klen, nkey);
+		snprintf(b, sizeof b, "%llu", rows[i].tickets);
 		out_str(o, b);
-		out_str(o, stats_fmt_pct(g->tickets, all, b));
+		out_str(o, stats_fmt_pct(rows[i].tickets, all, b));
+		if (c->compare) {
+			snprintf(b, sizeof b, "%llu", rows[i].prev);
+			out_str(o, b);
+			compare_cells(o, rows[i].tickets, rows[i].prev);
+		}
 		out_end(o);
 	}
-	free(ix);
+	stats_rows_free(rows, nrow);
 	out_str(o, "total");
 	for (i = 1; i < nkey; i++)
 		out_str(o, "");
 	snprintf(b, sizeof b, "%llu", all);
 	out_str(o, b);
 	out_str(o, all > 0 ? "100.0" : "");
+	for (i = 0; c->compare && i < 3; i++)
+		out_str(o, "");
 	out_end(o);
 }
 
