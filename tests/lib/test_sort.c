@@ -46,7 +46,8 @@ check_random(uint64_t *seed, size_t n, uint64_t mask, long long sub)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		a[i] = b[i] = (long long)(rnd(seed) & mask) - sub;
+		/* In unsigned arithmetic: the shift may wrap. */
+		a[i] = b[i] = (long long)((rnd(seed) & mask) - (uint64_t)sub);
 		c[i] = d[i] = (int32_t)(uint32_t)a[i];
 	}
 	sort_ll(a, n);
