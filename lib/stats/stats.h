@@ -24,6 +24,8 @@
 #include <stdint.h>
 
 #include "core/strmap.h"
+#include "stats/idset.h"
+#include "stats/store.h"
 
 /* What a ticket's outcome column says. */
 enum stats_outcome {
@@ -65,21 +67,6 @@ struct stats_ticket {
 	size_t nbuyer;		/* its length (0: no buyer) */
 };
 
-/*
- * A multiset of integers kept whole, for exact percentiles.  Durations
- * and times of one log lie within 68 years of each other, so values are
- * kept as 32-bit differences from the first one (half the memory, and
- * half the radix passes); a value that does not fit turns the store into
- * one of plain 64-bit values.  Read values with store_at().
- */
-struct stats_store {
-	int32_t *d;		/* values - base, while all fit (else NULL) */
-	long long *v;		/* the values, once one did not fit (else NULL) */
-	long long base;		/* the first value added */
-	size_t n, cap;		/* fill and size */
-	int sorted;		/* the values are in ascending order */
-};
-
 /* The counters and stores of one group (or of all tickets). */
 struct stats_group {
 	unsigned long long tickets;	/* tickets counted */
@@ -114,34 +101,6 @@ struct stats_bgroup {
 	uint32_t next;		/* the next link + 1, 0 at the end */
 };
 
-/* Ids of the run with one prefix and WIDTH (0-18) digits after it. */
-struct stats_idseg {
-	const char *prefix;	/* the bytes before the digits (in rarena) */
-	uint32_t plen;		/* their length */
-	uint32_t width;		/* how many digits follow */
-	size_t range0;		/* the segment's first range */
-};
-
-/* The ids prefix + first, first + 1, ... first + count - 1 of a segment. */
-struct stats_idrange {
-	uint64_t first;		/* the first number */
-	uint32_t idx;		/* the first id's index in the run */
-	uint32_t count;		/* how many */
-};
-
-/* Run ids IDX, IDX + 1 ... (up to the next) seen at POS, POS + STEP ... */
-struct stats_idpos {
-	uint64_t idx;		/* the first id it covers */
-	uint64_t pos;		/* where that was seen: file << 40 | line */
-	uint64_t step;		/* added per further id (mod 2^64) */
-};
-
-/* Where a ticket id was first seen. */
-struct stats_seen {
-	const char *file;	/* input name (not owned) */
-	long line;		/* line */
-};
-
 struct stats {
 	struct stats_group all;	/* every ticket: counters; stores see stats_fill_all() */
 	int all_filled;		/* all's stores have been filled */
@@ -149,30 +108,7 @@ struct stats {
 	size_t glast;		/* group of the last stats_add(), if any */
 	struct stats_group *g;	/* per group, indexed like gmap */
 	size_t gcap;		/* size of g */
-	struct strmap ids;	/* ticket ids that came out of order */
-	/*
-	 * The ids in increasing order (length, bytes), as a run: segments of
-	 * ids that share a prefix and a number of trailing digits, holding
-	 * ranges of consecutive numbers, so that T0000001 ... T1000000 take a
-	 * few bytes, not a million strings.
-	 */
-	struct arena rarena; /* the segments' prefixes */
-	struct stats_idseg *seg; /* segments, in order */
-	size_t nseg, segcap;	/* how many, and room */
-	struct stats_idrange *rng; /* ranges, in order */
-	size_t nrng, rngcap;	/* how many, and room */
-	struct stats_idpos *rpos; /* where the run's ids were seen */
-	size_t npos, poscap;	/* how many, and room */
-	char *idbuf;		/* one id of the run written out */
-	size_t idbufcap;	/* its size */
-	size_t rn;		/* ids in the run */
-	int rclosed;		/* ids are out of order: all in ids now */
-	unsigned long long nordered, nunordered; /* ids added either way */
-	uint64_t *seen;		/* per id: file number << 40 | line */
-	size_t seencap;		/* size of seen */
-	const char **files;	/* input names by file number - 1 */
-	size_t nfiles;		/* how many */
-	struct stats_seen dup;	/* what stats_see_id() last returned */
+	struct stats_idset idset; /* ticket ids seen */
 	struct strmap buyers; /* complainants */
 	struct stats_buyer *b;	/* per complainant */
 	size_t bcap;		/* size of b */
@@ -259,6 +195,23 @@ unsigned long long stats_complainants(const struct stats_group *g);
 /* Group I, or NULL when out of range. */
 struct stats_group *stats_group_at(struct stats *s, size_t i);
 
+/* The group with key KEY[0..N), created when new; *INDEX (unless NULL) its index. */
+struct stats_group *stats_group_get(
+    struct stats *s, const char *key, size_t n, size_t *index);
+
+/*
+ * Count BUYER[0..N) (N 0: none, a buyer of its own) as a complainant of
+ * group I (which exists) and of all, once per group.
+ */
+void stats_count_buyer(
+    struct stats *s, size_t i, const char *buyer, size_t n);
+
+/* Move S->latest to T when HAS and later. */
+void stats_see_latest(struct stats *s, int has, long long t);
+
+/* Move S->earliest to T when earlier. */
+void stats_see_earliest(struct stats *s, long long t);
+
 /* The group with key KEY[0..N), or NULL. */
 struct stats_group *stats_group_find(
     struct stats *s, const char *key, size_t n);
@@ -314,59 +267,6 @@ char *stats_seal_hex(const struct stats_seal *seal, char *buf);
  */
 int stats_absorb(struct stats *s, const char *section, const char *key,
     size_t klen, const char *name, const char *value, const char *count);
-
-/* --- the exact store ----------------------------------------------------- */
-
-/* Add V to ST. */
-void store_add(struct stats_store *st, long long v);
-
-/* Value I (0 <= I < ST->n) of ST, in ascending order once sorted. */
-static inline long long
-store_at(const struct stats_store *st, size_t i)
-{
-	return st->v != NULL ? st->v[i] : st->base + st->d[i];
-}
-
-/* Add V COUNT times. */
-void store_addn(struct stats_store *st, long long v, unsigned long long count);
-
-/* Sort ST (a no-op when already sorted); large stores by radix sort. */
-void store_sort(struct stats_store *st);
-
-/*
- * The nearest-rank P-th percentile (0 < P <= 100) of ST, sorting it first;
- * 0 when ST is empty.
- */
-long long store_pct(struct stats_store *st, int p);
-
-/*
- * A sum of values: 128 bits, so that no sum of up to 2^64 values of 64
- * bits can overflow.
- */
-__extension__ typedef __int128 stats_sum;
-
-/* Sum of ST's values, exact. */
-stats_sum store_sum(const struct stats_store *st);
-
-/* Number of values <= LIMIT (ST sorted first). */
-size_t store_count_le(struct stats_store *st, long long limit);
-
-/* Number of values < LIMIT (ST sorted first). */
-size_t store_count_lt(struct stats_store *st, long long limit);
-
-/* Free ST's values. */
-void store_free(struct stats_store *st);
-
-/*
- * Most values within any span of WIDTH seconds (t_last - t_first < WIDTH),
- * with *FIRST and *LAST set to that span's first and last value (ST sorted
- * first).  0 when ST is empty.
- */
-size_t store_max_window(struct stats_store *st, long long width,
-    long long *first, long long *last);
-
-/* --- the string map ------------------------------------------------------ */
-
 
 /* --- words and figures --------------------------------------------------- */
 

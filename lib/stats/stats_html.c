@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/utf8.h"
 #include "io/diag.h"
 #include "io/lang.h"
 #include "stats/stats.h"
@@ -200,19 +202,15 @@ text_px(const char *s)
 static const char *
 short_label(const char *s, char *buf, size_t cap)
 {
-	size_t w = 0, i = 0, k;
+	size_t w = 0, i = 0, k, n = strlen(s);
+	uint32_t c;
 
 	if (text_width(s) <= LABEL_MAX)
 		return s;
-	while (s[i] != '\0') {
-		unsigned char c = (unsigned char)s[i];
-		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		char one[5];
-
-		for (k = 0; k < len && s[i + k] != '\0'; k++)
-			one[k] = s[i + k];
-		one[k] = '\0';
-		w += text_width(one);
+	while (i < n) {
+		k = (size_t)utf8_decode((const unsigned char *)s + i, n - i, &c,
+		    NULL);
+		w += (size_t)text_cp_width(c);
 		if (w > LABEL_MAX - 1 || i + k + 4 > cap)
 			break;
 		i += k;
@@ -412,20 +410,10 @@ margin_make(const struct stats_view *v, size_t f, int bytime,
 		int isnew = 0;
 
 		k = strmap_put(&m->names, fv, flen, &isnew);
-		if (k >= m->cap) {
-			size_t cap = m->cap ? m->cap * 2 : 16;
-
-			while (cap <= k)
-				cap *= 2;
-			if ((m->g = realloc(m->g, cap * sizeof *m->g)) == NULL)
-				cs_errx(CS_FATAL, "out of memory");
-			memset(m->g + m->cap, 0, (cap - m->cap) * sizeof *m->g);
-			m->cap = cap;
-		}
+		xgrow_zero(&m->g, &m->cap, k + 1, sizeof *m->g);
 		group_absorb(&m->g[k], stats_group_at(v->st, i));
 	}
-	if ((m->order = malloc((m->names.n + 1) * sizeof *m->order)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	m->order = xmalloc((m->names.n + 1) * sizeof *m->order);
 	for (i = 0; i < m->names.n; i++)
 		m->order[i] = i;
 	qsort_r(m->order, m->names.n, sizeof *m->order,
@@ -567,11 +555,9 @@ static size_t
 trend_labels(const struct page *p, const struct margin *m, char (**out)[16])
 {
 	size_t n = m->names.n, k = 0, i;
-	char (*lab)[16] = calloc(TREND_MAX + 1, sizeof *lab);
+	char (*lab)[16] = xcalloc(TREND_MAX + 1, sizeof *lab);
 	char prev[16];
 
-	if (lab == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	*out = lab;
 	if (n == 0)
 		return 0;
@@ -672,8 +658,7 @@ section_trend(const struct page *p)
 
 	margin_make(v, 0, 1, &m);
 	n = trend_labels(p, &m, &lab);
-	if ((cnt = calloc(n + 1, sizeof *cnt)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	cnt = xcalloc(n + 1, sizeof *cnt);
 	for (i = 0; i < n; i++)
 		cnt[i] = tickets_of(&m, lab[i]);
 	heading(p, tr(p, titles[v->period]));
@@ -716,13 +701,11 @@ tickets_chart(const struct page *p, const struct margin *m, const char *title)
 {
 	size_t n = m->names.n, i;
 	unsigned long long max = 0, all = p->v->st->all.tickets;
-	char **names = calloc(n + 1, sizeof *names);
-	char (*buf)[256] = calloc(n + 1, sizeof *buf);
+	char **names = xcalloc(n + 1, sizeof *names);
+	char (*buf)[256] = xcalloc(n + 1, sizeof *buf);
 	char sb[128], v[64], pc[32];
 	int lw, plot_w, h = 10 + (int)n * ROW_H + 6;
 
-	if (names == NULL || buf == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++) {
 		names[i] = (char *)(uintptr_t)margin_name(p, m, m->order[i],
 		    buf[i], sizeof buf[i]);
@@ -799,14 +782,12 @@ static void
 times_chart(const struct page *p, const struct margin *m, const char *title)
 {
 	size_t n = m->names.n, i;
-	char **names = calloc(n + 1, sizeof *names);
-	char (*buf)[256] = calloc(n + 1, sizeof *buf);
+	char **names = xcalloc(n + 1, sizeof *names);
+	char (*buf)[256] = xcalloc(n + 1, sizeof *buf);
 	char sb[128];
 	int lw, pw, h = 36 + (int)n * ROW_H + 6, x;
 	int both = p->v->st->reply_col && p->v->st->close_col;
 
-	if (names == NULL || buf == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++)
 		names[i] = (char *)(uintptr_t)margin_name(p, m, m->order[i],
 		    buf[i], sizeof buf[i]);
@@ -1176,35 +1157,29 @@ static void
 section_retention(const struct page *p, const struct stats_retention *r)
 {
 	const struct stats_view *v = p->v;
-	static const char *const names[] = { "resolved quickly", "resolved",
-	    "unresolved", "all complainants", "non-complainants (baseline)" };
-	static const char *const manual[] = { "90-95%", "60%", "", "", "" };
-	static const char *const head[] = { "", "buyers", "retained", "share",
-	    "manual" };
-	const struct stats_keep *k[5] = { &r->cls[STATS_QUICK],
-		&r->cls[STATS_RESOLVED], &r->cls[STATS_UNRESOLVED], &r->all,
-		&r->base };
+	struct stats_ret_table rt;
 	const char *tn[5], *th[5];
 	char title[256], b[32];
 	int i;
 
+	stats_retention_table(r, &rt);
 	snprintf(title, sizeof title,
 	    tr(p, "Retention: ordered again within %ld days of the complaint"),
 	    v->window);
 	heading(p, title);
 	for (i = 0; i < 5; i++) {
-		tn[i] = tr(p, names[i]);
-		th[i] = head[i][0] ? tr(p, head[i]) : "";
+		tn[i] = tr(p, rt.names[i]);
+		th[i] = rt.head[i][0] ? tr(p, rt.head[i]) : "";
 	}
-	retention_chart(p, k, tn, title);
+	retention_chart(p, rt.k, tn, title);
 	table_head(p, th, 5, 1);
 	for (i = 0; i < 5; i++) {
 		fputs("<tr>", p->fp);
 		td(p, tn[i]);
-		td_u(p, k[i]->buyers);
-		td_u(p, k[i]->kept);
-		td_n(p, stats_pct_text(k[i]->kept, k[i]->buyers, b));
-		td_n(p, manual[i]);
+		td_u(p, rt.k[i]->buyers);
+		td_u(p, rt.k[i]->kept);
+		td_n(p, stats_pct_text(rt.k[i]->kept, rt.k[i]->buyers, b));
+		td_n(p, rt.manual[i]);
 		fputs("</tr>\n", p->fp);
 	}
 	fputs("</table>\n<p class=\"note\">", p->fp);

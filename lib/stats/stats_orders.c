@@ -1,9 +1,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "io/cell.h"
+#include "io/cols.h"
+#include "io/csvin.h"
 #include "io/diag.h"
-#include "stats/stats_orders.h"
 #include "io/timeparse.h"
+#include "stats/stats_orders.h"
 
 void
 stats_orders_init(struct stats_orders *o)
@@ -31,14 +35,7 @@ stats_orders_add(
 	int isnew;
 	size_t i = strmap_put(&o->buyers, name, n, &isnew);
 
-	if (i >= o->cap) {
-		size_t ncap = o->cap ? o->cap * 2 : 64;
-
-		if ((o->t = realloc(o->t, ncap * sizeof *o->t)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-		memset(o->t + o->cap, 0, (ncap - o->cap) * sizeof *o->t);
-		o->cap = ncap;
-	}
+	xgrow_zero(&o->t, &o->cap, i + 1, sizeof *o->t);
 	store_add(&o->t[i], t);
 	if (!o->has_latest || t > o->latest) {
 		o->latest = t;
@@ -149,8 +146,7 @@ stats_cohorts(struct stats_orders *o, long long ref, size_t *n)
 	if (!any)
 		return NULL;
 	nc = (size_t)(last - first + 1);
-	if ((c = calloc(nc, sizeof *c)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	c = xcalloc(nc, sizeof *c);
 	for (k = 0; k < nc; k++) {
 		c[k].year = (int)((first + (long)k) / 12);
 		c[k].month = (int)((first + (long)k) % 12) + 1;
@@ -174,4 +170,114 @@ stats_cohorts(struct stats_orders *o, long long ref, size_t *n)
 	}
 	*n = nc;
 	return c;
+}
+
+/* --- reading an orders file --------------------------------------------- */
+
+/* The buyer and time columns of an orders file. */
+static const struct colspec order_cols[2] = {
+	{ "buyer", "买家会员名|买家|买家昵称|买家账号|买家ID|客户|会员名|buyer|customer" },
+	{ "time", "订单创建时间|下单时间|订单付款时间|付款时间|创建时间|成交时间|"
+	    "order_time|ordered_at|created|created_at|time|date" },
+};
+
+
+/* Reading an orders file. */
+struct order_read {
+	struct stats_orders *ord; /* where the orders go */
+	long ocol[2];		/* buyer and time field of the orders file */
+	int ostarted;		/* the orders header was seen */
+	const char *ofile;	/* its display name */
+	int ostatus;		/* worst status while reading it */
+};
+
+static int
+order_header(struct order_read *c, struct record *r)
+{
+	size_t i;
+
+	if (cols_resolve(order_cols, 2, r->f, r->len, r->n, NULL, 0, c->ocol,
+	    c->ofile) != 0)
+		return -1;
+	for (i = 0; i < 2; i++)
+		if (c->ocol[i] < 0) {
+			cols_missing(&order_cols[i], c->ofile);
+			return -1;
+		}
+	return 0;
+}
+
+/* Report a bad order line: WHAT, then 'S' unless S is NULL. */
+static void
+order_warn(struct order_read *c, long line, const char *what, const char *s, size_t n)
+{
+	if (s != NULL)
+		cs_warnx_at(c->ofile, line, "%s '%.*s'", what, (int)n, s);
+	else
+		cs_warnx_at(c->ofile, line, "%s", what);
+	if (c->ostatus < CS_ROWS)
+		c->ostatus = CS_ROWS;
+}
+
+static int
+on_order(void *vctx, struct record *r)
+{
+	struct order_read *c = vctx;
+	struct tp_time t;
+	const char *b, *ts;
+	size_t bn, tn;
+
+	if (r->error != NULL) {
+		cs_warnx_at(c->ofile, r->line, "%s", r->error);
+		c->ostatus = c->ostarted
+		    ? (c->ostatus < CS_ROWS ? CS_ROWS : c->ostatus)
+		    : CS_FATAL;
+		return !c->ostarted;
+	}
+	if (!c->ostarted) {
+		c->ostarted = 1;
+		if (order_header(c, r) != 0) {
+			c->ostatus = CS_FATAL;
+			return 1;
+		}
+		return 0;
+	}
+	if ((size_t)c->ocol[0] >= r->n || (size_t)c->ocol[1] >= r->n) {
+		order_warn(c, r->line, "too few fields", NULL, 0);
+		return 0;
+	}
+	b = r->f[c->ocol[0]];
+	bn = r->len[c->ocol[0]];
+	ts = r->f[c->ocol[1]];
+	tn = r->len[c->ocol[1]];
+	cell_value(&b, &bn);
+	if (bn == 0) {
+		order_warn(c, r->line, "order without a buyer", NULL, 0);
+		return 0;
+	}
+	if (tp_parse(ts, tn, &t) != 0) {
+		cell_value(&ts, &tn);
+		order_warn(c, r->line, "cannot parse order time", ts, tn);
+		return 0;
+	}
+	stats_orders_add(c->ord, b, bn, t.t);
+	return 0;
+}
+
+int
+stats_orders_read(struct stats_orders *ord, const char *path)
+{
+	struct csvin_opts o = { ',', 0, NULL, 0 };
+	struct order_read rd, *c = &rd;
+
+	memset(&rd, 0, sizeof rd);
+	rd.ord = ord;
+	c->ofile = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if (csvin_run(path, c->ofile, &o, on_order, c) < 0)
+		return CS_FATAL;
+	if (!c->ostarted) {
+		cs_warnx_at(c->ofile, 0, "empty orders file: no header");
+		return CS_FATAL;
+	}
+	return c->ostatus;
 }

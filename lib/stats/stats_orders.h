@@ -4,8 +4,8 @@
 /*
  * Order history for cs-stats: retention of complainants against the
  * manual's figures (000 第六条), the non-complainant baseline, the
- * repeat-buyer rate (回头客) and monthly cohorts.  Pure computation over
- * buyers' order times; reading the orders file is the caller's.
+ * repeat-buyer rate (回头客) and monthly cohorts.  Computation over
+ * buyers' order times, and the reader of the orders file.
  *
  * Orders of one buyer at the same second count once (an export with one
  * line per item repeats the order's time).
@@ -53,6 +53,14 @@ void stats_orders_free(struct stats_orders *o);
 /* Record an order of buyer NAME[0..N) at T. */
 void stats_orders_add(
     struct stats_orders *o, const char *name, size_t n, long long t);
+
+/*
+ * Read the orders file PATH ("-": stdin; CSV with a header naming a buyer
+ * and an order time column) into O.  Returns 0, CS_ROWS when some lines
+ * were bad (each reported at FILE:LINE), or CS_FATAL when the file cannot
+ * be read or its header lacks a column.
+ */
+int stats_orders_read(struct stats_orders *o, const char *path);
 
 /*
  * Retention of S's complainants within WINDOW seconds after their first

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/diag.h"
 #include "io/lang.h"
 #include "io/money.h"
@@ -274,10 +275,8 @@ size_t *
 stats_sorted_groups(const struct stats_view *c)
 {
 	size_t n = stats_ngroups(c->st), i;
-	size_t *ix = malloc((n + 1) * sizeof *ix);
+	size_t *ix = xmalloc((n + 1) * sizeof *ix);
 
-	if (ix == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++)
 		ix[i] = i;
 	qsort_r(ix, n, sizeof *ix, cmp_group, (void *)(uintptr_t)c);
@@ -300,8 +299,7 @@ prev_tickets(const struct stats_view *c, const char *key, size_t len)
 	if (stats_period_prev(c->period, label, prev) == NULL)
 		return 0;
 	klen = strlen(prev) + (len - plen);
-	if ((k = malloc(klen + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	k = xmalloc(klen + 1);
 	memcpy(k, prev, strlen(prev));
 	memcpy(k + strlen(prev), key + plen, len - plen);
 	g = stats_group_find(c->st, k, klen);
@@ -342,8 +340,7 @@ drop_key(const struct stats_view *c, const char *key, size_t len,
 	plen = strlen(label);
 	nlen = strlen(next);
 	*n = nlen + (len - plen);
-	if ((k = malloc(*n + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	k = xmalloc(*n + 1);
 	memcpy(k, next, nlen);
 	memcpy(k + nlen, key + plen, len - plen);
 	if (stats_group_find(c->st, k, *n) != NULL) {
@@ -357,12 +354,10 @@ size_t
 stats_rows(const struct stats_view *c, struct stats_row **out)
 {
 	size_t n = stats_ngroups(c->st), cap = n + 1, k = 0, i;
-	struct stats_row *r = malloc(cap * sizeof *r);
+	struct stats_row *r = xmalloc(cap * sizeof *r);
 	char last[16] = "", label[16];
 	int drops = c->compare && c->period != STATS_NOPERIOD;
 
-	if (r == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++) {
 		r[k].group = i;
 		r[k].key = stats_group_key(c->st, i, &r[k].klen);
@@ -382,8 +377,7 @@ stats_rows(const struct stats_view *c, struct stats_row **out)
 			continue;
 		if (k == cap) {
 			cap *= 2;
-			if ((r = realloc(r, cap * sizeof *r)) == NULL)
-				cs_errx(CS_FATAL, "out of memory");
+			r = xreallocarray(r, cap, sizeof *r);
 		}
 		r[k].group = SIZE_MAX;
 		r[k].key = r[k].own = dk;
@@ -542,8 +536,8 @@ void
 stats_write_reviews(const struct stats_view *c, struct out *o)
 {
 	const char *hdr[16];
-	size_t *ix = stats_sorted_groups(c);
-	size_t n = 0, i;
+	struct stats_row *rows;
+	size_t nrow = stats_rows(c, &rows), n = 0, i;
 	size_t nkey = c->nby + (c->period != STATS_NOPERIOD) + !!c->reviews_cat;
 	unsigned long long all = c->st->all.tickets;
 	char b[32];
@@ -556,25 +550,33 @@ stats_write_reviews(const struct stats_view *c, struct out *o)
 		hdr[n++] = "category";
 	hdr[n++] = "reviews";
 	hdr[n++] = "share_pct";
+	if (c->compare) {
+		hdr[n++] = "prev_reviews";
+		hdr[n++] = "change";
+		hdr[n++] = "change_pct";
+	}
 	lang_out_header(c->lang, o, hdr, n);
-	for (i = 0; i < stats_ngroups(c->st); i++) {
-		const struct stats_group *g = stats_group_at(c->st, ix[i]);
-		size_t kl;
-		const char *k = stats_group_key(c->st, ix[i], &kl);
-
-		key_cells(o, k, kl, nkey);
-		snprintf(b, sizeof b, "%llu", g->tickets);
+	for (i = 0; i < nrow; i++) {
+		key_cells(o, rows[i].key, rows[i].klen, nkey);
+		snprintf(b, sizeof b, "%llu", rows[i].tickets);
 		out_str(o, b);
-		out_str(o, stats_fmt_pct(g->tickets, all, b));
+		out_str(o, stats_fmt_pct(rows[i].tickets, all, b));
+		if (c->compare) {
+			snprintf(b, sizeof b, "%llu", rows[i].prev);
+			out_str(o, b);
+			compare_cells(o, rows[i].tickets, rows[i].prev);
+		}
 		out_end(o);
 	}
-	free(ix);
+	stats_rows_free(rows, nrow);
 	out_str(o, "total");
 	for (i = 1; i < nkey; i++)
 		out_str(o, "");
 	snprintf(b, sizeof b, "%llu", all);
 	out_str(o, b);
 	out_str(o, all > 0 ? "100.0" : "");
+	for (i = 0; c->compare && i < 3; i++)
+		out_str(o, "");
 	out_end(o);
 }
 
@@ -667,11 +669,9 @@ size_t
 stats_find_alerts(const struct stats_view *c, struct stats_alert **out)
 {
 	struct stats *s = c->st;
-	struct stats_alert *a = calloc(s->products.n + 1, sizeof *a);
+	struct stats_alert *a = xcalloc(s->products.n + 1, sizeof *a);
 	size_t i, n = 0;
 
-	if (a == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < s->products.n; i++) {
 		struct stats_alert x;
 
@@ -805,6 +805,22 @@ level_add(struct levels *lv, const char *label, const char *value,
 	    note != NULL ? note : "");
 	lv->note[lv->n] = note != NULL && note[0] ? lv->notes[lv->n] : NULL;
 	lv->n++;
+}
+
+/*
+ * Add the line of a target: the label LABEL (a format taking the hours
+ * of SEC), the share OK of DEN, and the manual's NOTE (both translated).
+ */
+static void
+level_target(const struct stats_view *c, struct levels *lv, const char *label,
+    long long sec, unsigned long long ok, unsigned long long den,
+    const char *note)
+{
+	char text[128], h[32], b[32];
+
+	snprintf(text, sizeof text, lang_text(c->lang, label),
+	    stats_hours_label(sec, h));
+	level_add(lv, text, stats_pct_text(ok, den, b), lang_text(c->lang, note));
 }
 
 /*
@@ -943,29 +959,21 @@ report_levels(const struct stats_view *c)
 {
 	struct stats_group *g = &c->st->all;
 	struct stats_store ages;
-	char b[32], h[32], a1[64], a2[64], label[128], value[192];
+	char b[32], a1[64], a2[64], value[192];
 	struct stats_sla s;
 	struct levels lv;
 
 	lv.n = 0;
 	stats_sla_of(c, g, &s);
 	fprintf(c->fp, "%s\n", lang_text(c->lang, "Service levels"));
-	if (c->st->close_col) {
-		snprintf(label, sizeof label,
-		    lang_text(c->lang, "resolved within %s h:"),
-		    stats_hours_label(c->sla_res, h));
-		level_add(&lv, label, stats_pct_text(s.res_ok, s.res_den, b),
-		    lang_text(c->lang, "(000 第三条: solve every complaint "
-		    "within 8 h)"));
-	}
-	if (c->st->reply_col) {
-		snprintf(label, sizeof label,
-		    lang_text(c->lang, "answered within %s h:"),
-		    stats_hours_label(c->sla_reply, h));
-		level_add(&lv, label, stats_pct_text(s.rep_ok, s.rep_den, b),
-		    lang_text(c->lang, "(001 §6.6: answer complaints within "
-		    "24 h)"));
-	}
+	if (c->st->close_col)
+		level_target(c, &lv, "resolved within %s h:", c->sla_res,
+		    s.res_ok, s.res_den, "(000 第三条: solve every complaint "
+		    "within 8 h)");
+	if (c->st->reply_col)
+		level_target(c, &lv, "answered within %s h:", c->sla_reply,
+		    s.rep_ok, s.rep_den, "(001 §6.6: answer complaints within "
+		    "24 h)");
 	stats_open_ages(c, g, &ages);
 	if (c->st->close_col && ages.n > 0) {
 		snprintf(value, sizeof value, lang_text(c->lang,
@@ -1049,39 +1057,53 @@ report_histogram(const struct stats_view *c)
 	putc('\n', c->fp);
 }
 
-static void
-report_retention(const struct stats_view *c, const struct stats_retention *r)
+void
+stats_retention_table(const struct stats_retention *r,
+    struct stats_ret_table *t)
 {
 	static const char *const names[] = { "resolved quickly", "resolved",
 	    "unresolved", "all complainants", "non-complainants (baseline)" };
 	static const char *const manual[] = { "90-95%", "60%", "", "", "" };
 	static const char *const head[] = { "", "buyers", "retained", "share",
 	    "manual" };
-	const struct stats_keep *k[5] = { &r->cls[STATS_QUICK],
-		&r->cls[STATS_RESOLVED], &r->cls[STATS_UNRESOLVED], &r->all,
-		&r->base };
+
+	t->names = names;
+	t->manual = manual;
+	t->head = head;
+	t->k[0] = &r->cls[STATS_QUICK];
+	t->k[1] = &r->cls[STATS_RESOLVED];
+	t->k[2] = &r->cls[STATS_UNRESOLVED];
+	t->k[3] = &r->all;
+	t->k[4] = &r->base;
+}
+
+static void
+report_retention(const struct stats_view *c, const struct stats_retention *r)
+{
+	struct stats_ret_table rt;
 	const int right[] = { 0, 1, 1, 1, 1 };
 	const char *cells[5];
 	char b[3][32];
 	struct text_table t;
 	int i;
 
+	stats_retention_table(r, &rt);
 	fprintf(c->fp, lang_text(c->lang,
 	    "Retention: ordered again within %ld days of the complaint"),
 	    c->window);
 	putc('\n', c->fp);
 	text_init(&t, 5, right);
 	for (i = 0; i < 5; i++)
-		cells[i] = head[i][0] ? lang_text(c->lang, head[i]) : "";
+		cells[i] = rt.head[i][0] ? lang_text(c->lang, rt.head[i]) : "";
 	text_row(&t, cells);
 	for (i = 0; i < 5; i++) {
-		snprintf(b[0], 32, "%llu", k[i]->buyers);
-		snprintf(b[1], 32, "%llu", k[i]->kept);
-		cells[0] = lang_text(c->lang, names[i]);
+		snprintf(b[0], 32, "%llu", rt.k[i]->buyers);
+		snprintf(b[1], 32, "%llu", rt.k[i]->kept);
+		cells[0] = lang_text(c->lang, rt.names[i]);
 		cells[1] = b[0];
 		cells[2] = b[1];
-		cells[3] = stats_pct_text(k[i]->kept, k[i]->buyers, b[2]);
-		cells[4] = manual[i];
+		cells[3] = stats_pct_text(rt.k[i]->kept, rt.k[i]->buyers, b[2]);
+		cells[4] = rt.manual[i];
 		text_row(&t, cells);
 	}
 	text_print(&t, c->fp, 2);

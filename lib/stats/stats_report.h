@@ -202,4 +202,21 @@ void stats_write_alerts(const struct stats_view *v, struct out *o);
 void stats_write_report(
     const struct stats_view *v, const struct stats_retention *r);
 
+/*
+ * The retention table of the text and HTML reports: five rows (quick,
+ * resolved, unresolved, all complainants, the non-complainant baseline)
+ * with their labels and the manual's figures (000 第六条), in English
+ * (translate them with lang_text()).
+ */
+struct stats_ret_table {
+	const char *const *names;	/* row labels */
+	const char *const *manual;	/* the manual's share per row, or "" */
+	const char *const *head;	/* the five column heads, the first "" */
+	const struct stats_keep *k[5];	/* the figures per row, in R */
+};
+
+/* Fill *T for retention R (T points into R). */
+void stats_retention_table(const struct stats_retention *r,
+    struct stats_ret_table *t);
+
 #endif

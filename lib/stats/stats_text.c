@@ -1,6 +1,9 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/utf8.h"
 #include "io/diag.h"
 #include "stats/stats_text.h"
 
@@ -9,8 +12,7 @@ text_init(struct text_table *t, size_t ncol, const int *right)
 {
 	memset(t, 0, sizeof *t);
 	t->ncol = ncol;
-	if ((t->right = calloc(ncol, sizeof *t->right)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	t->right = xcalloc(ncol, sizeof *t->right);
 	if (right != NULL)
 		memcpy(t->right, right, ncol * sizeof *right);
 }
@@ -22,44 +24,18 @@ text_row(struct text_table *t, const char *const *cells)
 
 	if ((t->nrow + 1) * t->ncol > t->cap) {
 		t->cap = (t->nrow + 1) * t->ncol * 2;
-		if ((t->cell = realloc(t->cell, t->cap * sizeof *t->cell)) ==
-		    NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		t->cell = xreallocarray(t->cell, t->cap, sizeof *t->cell);
 	}
 	for (i = 0; i < t->ncol; i++) {
-		char *c = strdup(cells[i] ? cells[i] : "");
+		char *c = xstrdup(cells[i] ? cells[i] : "");
 
-		if (c == NULL)
-			cs_errx(CS_FATAL, "out of memory");
 		t->cell[t->nrow * t->ncol + i] = c;
 	}
 	t->nrow++;
 }
 
-/* Decode the code point at *S and advance; invalid bytes count as one. */
-static unsigned long
-next_cp(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	unsigned long c = p[0];
-	int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-	int i;
-
-	if (n > 0)
-		c &= 0x3F >> n;
-	for (i = 1; i <= n; i++) {
-		if ((p[i] & 0xC0) != 0x80) {
-			*s = p + 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	*s = p + n + 1;
-	return c;
-}
-
 static int
-wide(unsigned long c)
+wide(uint32_t c)
 {
 	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
 	    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -68,16 +44,23 @@ wide(unsigned long c)
 	    (c >= 0x20000 && c <= 0x3FFFD);
 }
 
+int
+text_cp_width(uint32_t c)
+{
+	return wide(c) ? 2 : c >= 0x20 ? 1 : 0;
+}
+
 size_t
 text_width(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t w = 0;
+	size_t n = strlen(s), i = 0, w = 0;
+	uint32_t c;
 
-	while (*p != '\0') {
-		unsigned long c = next_cp(&p);
-
-		w += wide(c) ? 2 : c >= 0x20 ? 1 : 0;
+	/* A byte that starts no character counts as one column. */
+	while (i < n) {
+		i += (size_t)utf8_decode(p + i, n - i, &c, NULL);
+		w += (size_t)text_cp_width(c);
 	}
 	return w;
 }
@@ -92,11 +75,9 @@ pad(FILE *fp, size_t n)
 void
 text_print(struct text_table *t, FILE *fp, int indent)
 {
-	size_t *w = calloc(t->ncol ? t->ncol : 1, sizeof *w);
+	size_t *w = xcalloc(t->ncol ? t->ncol : 1, sizeof *w);
 	size_t r, c;
 
-	if (w == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (r = 0; r < t->nrow; r++)
 		for (c = 0; c < t->ncol; c++) {
 			size_t cw = text_width(t->cell[r * t->ncol + c]);

@@ -7,6 +7,7 @@
  * numbers right-aligned, and bars drawn with '#'.
  */
 
+#include <stdint.h>
 #include <stdio.h>
 
 struct text_table {
@@ -25,6 +26,9 @@ void text_row(struct text_table *t, const char *const *cells);
 
 /* Print T to FP, each line indented by INDENT spaces, leaving out empty columns; frees T. */
 void text_print(struct text_table *t, FILE *fp, int indent);
+
+/* Display columns of code point C: 2 wide East Asian, 0 control, else 1. */
+int text_cp_width(uint32_t c);
 
 /* Display width of the UTF-8 string S (wide East Asian characters count 2). */
 size_t text_width(const char *s);

@@ -275,13 +275,13 @@ test_ids(void)
 			ok = 0;
 	}
 	CHECK(ok);
-	CHECK_INT(s.rn, 3000);
+	CHECK_INT(s.idset.rn, 3000);
 	d = stats_see_id(&s, "T10", 3, "b", 5);
 	CHECK(d != NULL && d->line == 11 && strcmp(d->file, "a") == 0);
 	CHECK(stats_see_id(&s, "A1", 2, "b", 6) == NULL);	/* out of order */
 	CHECK_INT(stats_see_id(&s, "A1", 2, "b", 7)->line, 6);
 	CHECK(stats_see_id(&s, "T3001", 5, "b", 8) == NULL);
-	CHECK_INT(s.rn, 3001);
+	CHECK_INT(s.idset.rn, 3001);
 	/* many ids in random order: the run moves into the map */
 	for (i = 0; i < 20000; i++) {
 		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -290,8 +290,8 @@ test_ids(void)
 			ok = 0;
 	}
 	CHECK(ok);
-	CHECK(s.rclosed);
-	CHECK_INT(s.rn, 0);
+	CHECK(s.idset.rclosed);
+	CHECK_INT(s.idset.rn, 0);
 	CHECK_INT(stats_see_id(&s, "T10", 3, "d", 1)->line, 11);
 	CHECK_INT(stats_see_id(&s, "T3001", 5, "d", 1)->line, 8);
 	CHECK_INT(stats_see_id(&s, "A1", 2, "d", 1)->line, 6);
