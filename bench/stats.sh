@@ -13,19 +13,15 @@ awk -v n=1000000 -v seed=42 -f "$top/bench/gen-stats.awk" > "$w/1m.csv"
 awk -v n=2000000 -v seed=43 -f "$top/bench/gen-stats.awk" > "$w/2m.csv"
 size=$(wc -c < "$w/1m.csv")
 
-# The same rows under headers no tool knows: the shared driver's own cost
-# (decoding, CSV, columns, row accounting) with nothing for cs-stats to do.
-sed '1s/.*/a,b,c,d,e,f,g,h,i,j/' "$w/1m.csv" > "$w/anon.csv"
+# (No "driver alone" line: cs-stats refuses, with status 2, a file with
+# none of the columns of a ticket log, so there is no run without work.)
 base=$(best "$w/parse-only" "$w/1m.csv")
-floor=$(best "$O/bin/cs-stats" "$w/anon.csv")
 plain=$(best "$O/bin/cs-stats" "$w/1m.csv")
 grouped=$(best "$O/bin/cs-stats" --by category,agent --period week "$w/1m.csv")
 report=$(best "$O/bin/cs-stats" --report --by category "$w/1m.csv")
-awk -v s="$size" -v b="$base" -v t="$plain" -v g="$grouped" -v r="$report" \
-    -v f="$floor" 'BEGIN {
+awk -v s="$size" -v b="$base" -v t="$plain" -v g="$grouped" -v r="$report" 'BEGIN {
 	printf "input: 1M tickets, %.1f MB\n", s / 1e6
 	printf "parse-only baseline:         %.2f s CPU\n", b
-	printf "driver alone (no columns):   %.2f s = %.2fx\n", f, b / f
 	printf "cs-stats (table):            %.2f s = %.2fx the baseline (target >= 0.6x)\n", t, b / t
 	printf "cs-stats --by 2 --period:    %.2f s = %.2fx\n", g, b / g
 	printf "cs-stats --report (buyers, alerts too): %.2f s = %.2fx\n", r, b / r
