@@ -40,11 +40,11 @@
  * in one open-addressing hash table keyed by (node, code point), so a step
  * costs one multiply and usually one cache line.
  *
- * Normalisation (traditional -> simplified by the embedded OpenCC table
- * "t2s.tsv", full-width -> ASCII, latin lower case) is done here, one code
- * point at a time as the matcher asks for it, rather than by norm_text()
- * of lib/text/normalize.h: that one converts the whole text into a buffer with
- * an offset map, and most addresses are decided by their first 3 to 6
+ * Normalisation is the shared one (lib/text/normalize.h, one struct
+ * normalizer per process), applied one code point at a time as the
+ * matcher asks for it (norm_codepoint_with()) rather than by
+ * norm_text(): that one converts the whole text into a buffer with an
+ * offset map, and most addresses are decided by their first 3 to 6
  * characters.
  */
 
@@ -62,8 +62,6 @@
 #define MAXPROV		64	/* provinces fit in a uint64_t mask */
 #define MAXCP		160	/* code points of an address looked at */
 #define NAMECP		64	/* longest name, in code points */
-#define T2S_LO		0x3400	/* CJK Extension A ... */
-#define T2S_HI		0xA000	/* ... through the Unified Ideographs */
 
 enum level {
 	LV_NONE,
@@ -126,7 +124,8 @@ struct region_db {
 	uint32_t namelen[MAXPROV]; /* strlen(prov[i].name) */
 	struct fullname full[MAXPROV]; /* for full_name_prefix(), in order */
 	int nfull;		/* how many */
-	uint32_t *t2s;		/* t2s[c - T2S_LO]: simplified form of c, or 0 */
+	const struct normalizer *z; /* the process's normaliser */
+	struct normalizer *ownz; /* z, when region_db_load() built it */
 	struct edge *edges;	/* trie edges, open addressing */
 	size_t ecap;		/* slots, a power of two */
 	size_t nedges;		/* slots used */
@@ -144,7 +143,7 @@ struct region_db {
 
 /* Lazily decoded, normalised address. */
 struct scan {
-	const struct region_db *db; /* for the t2s table */
+	const struct region_db *db; /* for the normaliser */
 	const unsigned char *p;	/* next byte to decode */
 	const unsigned char *end; /* end of the text */
 	int n;			/* code points decoded */
@@ -220,31 +219,18 @@ utf8_next(const unsigned char **pp, const unsigned char *end)
 }
 
 /*
- * The form of C used for matching: traditional -> simplified, full-width
- * ASCII -> ASCII, latin letters in lower case, white space and NUL -> ' '.
+ * The form of C used for matching: the shared normalisation
+ * (normalize.h: traditional -> simplified, full-width ASCII -> ASCII,
+ * latin letters in lower case, U+3000 -> ' '), and besides white space,
+ * NUL and U+00A0 -> ' ', which separate names in an address.
  */
 static inline uint32_t
 norm_cp(const struct region_db *db, uint32_t c)
 {
-	if (c < 0x80) {
-		if (c >= 'A' && c <= 'Z')
-			return c + ('a' - 'A');
-		if (c == '\t' || c == '\r' || c == '\n' || c == 0)
-			return ' ';
-		return c;
-	}
-	if (c >= T2S_LO && c < T2S_HI) {
-		if (db->t2s != NULL && db->t2s[c - T2S_LO] != 0)
-			return db->t2s[c - T2S_LO];
-		return c;
-	}
-	if (c >= 0xFF01 && c <= 0xFF5E)
-		return norm_cp(db, c - 0xFEE0);
-	if (c == 0x3000 || c == 0xA0)
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0 ||
+	    c == 0xA0)
 		return ' ';
-	if (c == 0x51F5)	/* 凼 -> 氹 (凼仔) */
-		return 0x6C39;
-	return c;
+	return norm_codepoint_with(db->z, c);
 }
 
 static int
@@ -862,35 +848,14 @@ finish(struct region_db *db)
 	}
 }
 
-/* Fill DB->t2s from the embedded "t2s.tsv" (TRAD<TAB>SIMP), if any. */
-static void
-load_t2s(struct region_db *db)
+struct region_db *
+region_db_load(const char *path)
 {
-	const struct embed *em = embed_find("t2s.tsv");
-	const unsigned char *p, *end;
-	uint32_t from, to;
-
-	if (em == NULL)
-		return;
-	db->t2s = xrealloc(NULL, T2S_HI - T2S_LO, sizeof *db->t2s);
-	memset(db->t2s, 0, (T2S_HI - T2S_LO) * sizeof *db->t2s);
-	p = (const unsigned char *)em->data;
-	end = p + em->len;
-	while (p < end) {
-		from = utf8_next(&p, end);
-		if (p < end && *p == '\t') {
-			p++;
-			to = p < end ? utf8_next(&p, end) : 0;
-			if (from >= T2S_LO && from < T2S_HI && to != '\n')
-				db->t2s[from - T2S_LO] = to;
-		}
-		while (p < end && *p++ != '\n')
-			;
-	}
+	return region_db_load_with(path, NULL);
 }
 
 struct region_db *
-region_db_load(const char *path)
+region_db_load_with(const char *path, const struct normalizer *z)
 {
 	static const char *const extra[] = {
 		"divisions-hk-mo-tw.csv", "divisions-former.csv", NULL
@@ -901,7 +866,9 @@ region_db_load(const char *path)
 
 	if ((db = calloc(1, sizeof *db)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
-	load_t2s(db);
+	if ((db->z = z) == NULL &&
+	    (db->z = db->ownz = normalizer_new()) == NULL)
+		cs_errx(CS_FATAL, "out of memory");
 	node_new(db);
 	edges_grow(db);
 	ld.db = db;
@@ -937,7 +904,7 @@ region_db_free(struct region_db *db)
 {
 	if (db == NULL)
 		return;
-	free(db->t2s);
+	normalizer_free(db->ownz);
 	free(db->edges);
 	free(db->node);
 	free(db->ent);
