@@ -53,6 +53,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "io/embed.h"
@@ -285,16 +286,6 @@ at(struct scan *s, int i)
 
 /* ---- the trie ---------------------------------------------------------- */
 
-static void *
-xrealloc(void *p, size_t n, size_t size)
-{
-	if (n != 0 && size > SIZE_MAX / n)
-		cs_errx(CS_FATAL, "out of memory");
-	if ((p = realloc(p, n * size)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	return p;
-}
-
 static size_t
 edge_slot(const struct region_db *db, uint64_t key)
 {
@@ -336,8 +327,7 @@ edges_grow(struct region_db *db)
 
 	db->ebits = db->ebits == 0 ? 15 : db->ebits + 1;	/* ~11k edges */
 	db->ecap = (size_t)1 << db->ebits;
-	if ((db->edges = calloc(db->ecap, sizeof *db->edges)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	db->edges = xcalloc(db->ecap, sizeof *db->edges);
 	db->nedges = 0;
 	for (i = 0; i < oldcap; i++)
 		if (old[i].key != 0)
@@ -350,7 +340,7 @@ node_new(struct region_db *db)
 {
 	if (db->nnodes == db->ncap) {
 		db->ncap = db->ncap == 0 ? 16384 : db->ncap * 2;
-		db->node = xrealloc(db->node, db->ncap, sizeof *db->node);
+		db->node = xreallocarray(db->node, db->ncap, sizeof *db->node);
 	}
 	db->node[db->nnodes] = -1;
 	return (uint32_t)db->nnodes++;
@@ -391,14 +381,14 @@ entry_for(struct region_db *db, const uint32_t *cp, int n)
 		return &db->ent[db->node[node]];
 	if (db->nent == db->entcap) {
 		db->entcap = db->entcap == 0 ? 8192 : db->entcap * 2;
-		db->ent = xrealloc(db->ent, db->entcap, sizeof *db->ent);
+		db->ent = xreallocarray(db->ent, db->entcap, sizeof *db->ent);
 	}
 	for (i = 0; i < n; i++)
 		len += norm_utf8_encode(cp[i], buf + len);
 	buf[len++] = '\0';
 	if (db->plen + len > db->pcap) {
 		db->pcap = db->pcap == 0 ? 131072 : db->pcap * 2;
-		db->pool = xrealloc(db->pool, db->pcap, 1);
+		db->pool = xreallocarray(db->pool, db->pcap, 1);
 	}
 	memcpy(db->pool + db->plen, buf, len);
 	e = &db->ent[db->nent];
@@ -864,8 +854,7 @@ region_db_load_with(const char *path, const struct normalizer *z)
 	struct load ld;
 	int i, rc;
 
-	if ((db = calloc(1, sizeof *db)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	db = xcalloc(1, sizeof *db);
 	if ((db->z = z) == NULL &&
 	    (db->z = db->ownz = normalizer_new()) == NULL)
 		cs_errx(CS_FATAL, "out of memory");

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/alloc.h"
 #include "addr/dest.h"
 #include "io/cell.h"
 #include "io/datafile.h"
@@ -86,8 +87,7 @@ add_tline(struct eta_transit *t, const struct eta_tline *l)
 {
 	if (t->nlines == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
-		if ((t->lines = realloc(t->lines, t->cap * sizeof *t->lines)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		t->lines = xreallocarray(t->lines, t->cap, sizeof *t->lines);
 	}
 	t->lines[t->nlines++] = *l;
 }
@@ -150,8 +150,7 @@ eta_transit_load(const char *path, const struct region_db *db)
 {
 	struct transit_load ld;
 
-	if ((ld.t = calloc(1, sizeof *ld.t)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	ld.t = xcalloc(1, sizeof *ld.t);
 	ld.db = db;
 	if (datafile_load(path, &transit_kind, on_transit, &ld) != 0) {
 		eta_transit_free(ld.t);
@@ -417,15 +416,12 @@ eta_add_delay(struct eta *e, const char *arg)
 
 	if (eq == NULL || eq == arg)
 		return -1;
-	e->delays = realloc(e->delays, (e->ndelays + 1) * sizeof *e->delays);
-	if (e->delays == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	e->delays = xreallocarray(e->delays, e->ndelays + 1, sizeof *e->delays);
 	d = &e->delays[e->ndelays];
 	memset(d, 0, sizeof *d);
 	if (eta_parse_days(eq + 1, &d->days) != 0)
 		return -1;
-	if ((d->region = strndup(arg, (size_t)(eq - arg))) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	d->region = xstrndup(arg, (size_t)(eq - arg));
 	e->ndelays++;
 	return 0;
 }
@@ -472,8 +468,7 @@ eta_init(struct eta *e)
 	if (resolve_delays(e) != 0)
 		return CS_FATAL;
 	e->nprov = region_count(e->db);
-	if ((e->tier_of = calloc((size_t)e->nprov + 1, 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	e->tier_of = xcalloc((size_t)e->nprov + 1, 1);
 	if (eta_transit_by_province(e->transit))
 		e->need_province = 1;
 	if (e->opt_carrier != NULL) {

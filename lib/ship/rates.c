@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "addr/dest.h"
 #include "io/datafile.h"
 #include "io/diag.h"
@@ -167,9 +168,7 @@ on_rule(void *ctx, struct datafile *df, const struct record *r)
 		return 0;
 	if (c->nrules == c->caprules) {
 		c->caprules = c->caprules ? 2 * c->caprules : 16;
-		c->rules = realloc(c->rules, c->caprules * sizeof *c->rules);
-		if (c->rules == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		c->rules = xreallocarray(c->rules, c->caprules, sizeof *c->rules);
 	}
 	c->rules[c->nrules++] = rule;
 	return 0;
@@ -178,15 +177,12 @@ on_rule(void *ctx, struct datafile *df, const struct record *r)
 struct rate_card *
 rates_load(const char *path, const struct region_db *db)
 {
-	struct rate_card *c = calloc(1, sizeof *c);
+	struct rate_card *c = xcalloc(1, sizeof *c);
 	int p;
 
-	if (c == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	c->db = db;
 	c->nprov = region_count(db);
-	if ((c->tier_of = calloc((size_t)c->nprov + 1, sizeof *c->tier_of)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	c->tier_of = xcalloc((size_t)c->nprov + 1, sizeof *c->tier_of);
 	for (p = 0; p < c->nprov; p++)
 		c->tier_of[p] = tier_default(db, p);
 	if (datafile_load(path, &rates_kind, on_rule, c) != 0) {
