@@ -54,6 +54,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/utf8.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "io/embed.h"
@@ -183,40 +184,21 @@ static const char *const placeholder[] = {
 
 /* ---- UTF-8 and normalisation ------------------------------------------ */
 
-/* Decode one code point at *PP (< END); bad bytes give U+FFFD. */
+/*
+ * Decode one code point at *PP (< END) by the project's decoder
+ * (core/utf8.h); a byte that starts no valid character gives U+FFFD, a
+ * separator.
+ */
 static inline uint32_t
 utf8_next(const unsigned char **pp, const unsigned char *end)
 {
-	const unsigned char *p = *pp;
-	uint32_t c = *p++;
-	int k;
+	uint32_t c;
+	int valid;
 
-	if (c < 0x80) {
-		*pp = p;
-		return c;
-	}
-	if (c >= 0xC2 && c < 0xE0) {
-		k = 1;
-		c &= 0x1F;
-	} else if (c >= 0xE0 && c < 0xF0) {
-		k = 2;
-		c &= 0x0F;
-	} else if (c >= 0xF0 && c < 0xF5) {
-		k = 3;
-		c &= 0x07;
-	} else {
-		*pp = p;
-		return 0xFFFD;
-	}
-	for (; k > 0; k--, p++) {
-		if (p >= end || (*p & 0xC0) != 0x80) {
-			*pp = p;
-			return 0xFFFD;
-		}
-		c = c << 6 | (*p & 0x3F);
-	}
-	*pp = p;
-	return c;
+	if (**pp < 0x80)
+		return *(*pp)++;
+	*pp += utf8_decode(*pp, (size_t)(end - *pp), &c, &valid);
+	return valid ? c : 0xFFFD;
 }
 
 /*
@@ -384,7 +366,7 @@ entry_for(struct region_db *db, const uint32_t *cp, int n)
 		db->ent = xreallocarray(db->ent, db->entcap, sizeof *db->ent);
 	}
 	for (i = 0; i < n; i++)
-		len += norm_utf8_encode(cp[i], buf + len);
+		len += utf8_encode(cp[i], buf + len);
 	buf[len++] = '\0';
 	if (db->plen + len > db->pcap) {
 		db->pcap = db->pcap == 0 ? 131072 : db->pcap * 2;
@@ -412,18 +394,6 @@ entry_str(struct region_db *db, const char *s)
 
 /* ---- names ------------------------------------------------------------- */
 
-/* Number of code points in S. */
-static size_t
-u8len(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if ((*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* If S ends with SUF, cut it off (keeping at least 2 characters): 1 or 0. */
 static int
 cut_suffix(char *s, const char *suf)
@@ -433,7 +403,7 @@ cut_suffix(char *s, const char *suf)
 	if (n <= k || strcmp(s + n - k, suf) != 0)
 		return 0;
 	s[n - k] = '\0';
-	if (u8len(s) < 2) {
+	if (utf8_count(s, strlen(s)) < 2) {
 		s[n - k] = suf[0];
 		return 0;
 	}
@@ -510,7 +480,7 @@ short_form(const char *name, int level, char *buf, size_t sz, int *autonomous)
 			} else if (level == LV_PROV) {
 				cut_ethnic(buf);
 			}
-			return u8len(buf) >= 2;
+			return utf8_count(buf, strlen(buf)) >= 2;
 		}
 	}
 	return 0;
@@ -967,8 +937,8 @@ is_nonplace(uint32_t c1, uint32_t c2)
 
 	if (c1 == 0x6751)	/* 村 */
 		return 1;
-	n = norm_utf8_encode(c1, buf);
-	n += norm_utf8_encode(c2, buf + n);
+	n = utf8_encode(c1, buf);
+	n += utf8_encode(c2, buf + n);
 	buf[n] = '\0';
 	for (i = 0; pairs[i] != NULL; i++)
 		if (strcmp(buf, pairs[i]) == 0)
