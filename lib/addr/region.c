@@ -55,6 +55,7 @@
 
 #include "core/alloc.h"
 #include "core/utf8.h"
+#include "io/cell.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "io/embed.h"
@@ -1045,30 +1046,36 @@ lowbit(uint64_t m)
 	return i;
 }
 
-/* Trim blanks, Excel ="…" wrappers, quotes and a trailing postcode. */
+/*
+ * Trim what surrounds the address: blanks as cell_value() knows them
+ * (io/cell.h), Excel ="…" wrappers and stray quotes, a byte-order mark,
+ * and a trailing postcode or telephone number with its brackets.
+ */
 static void
 trim(const unsigned char **bp, const unsigned char **ep)
 {
 	const unsigned char *b = *bp, *e = *ep;
+	size_t k;
 
 	for (;;) {
-		if (b < e && (*b == ' ' || *b == '\t' || *b == '\r' || *b == '\n' ||
-		    *b == '=' || *b == '"' || *b == '\''))
+		if (b < e && (*b == '=' || *b == '"' || *b == '\''))
 			b++;
-		else if (e - b >= 3 && b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
-			b += 3;		/* U+3000 */
-		else if (e - b >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+		else if ((k = cell_blank_at((const char *)b,
+		    (size_t)(e - b))) > 0)
+			b += k;
+		else if (e - b >= 3 && b[0] == 0xEF && b[1] == 0xBB &&
+		    b[2] == 0xBF)
 			b += 3;		/* BOM */
 		else
 			break;
 	}
 	for (;;) {
-		if (e > b && ((e[-1] >= '0' && e[-1] <= '9') || e[-1] == ' ' ||
-		    e[-1] == '(' || e[-1] == ')' || e[-1] == '"' || e[-1] == '-' ||
-		    e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		if (e > b && ((e[-1] >= '0' && e[-1] <= '9') || e[-1] == '(' ||
+		    e[-1] == ')' || e[-1] == '"' || e[-1] == '-'))
 			e--;
-		else if (e - b >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80)
-			e -= 3;		/* U+3000 */
+		else if ((k = cell_blank_before((const char *)b,
+		    (size_t)(e - b))) > 0)
+			e -= k;
 		else if (e - b >= 3 && e[-3] == 0xEF && e[-2] == 0xBC &&
 		    (e[-1] == 0x88 || e[-1] == 0x89 || (e[-1] >= 0x90 && e[-1] <= 0x99)))
 			e -= 3;		/* full-width ( ) 0-9 */

@@ -115,7 +115,8 @@ on_transit(void *ctx, struct datafile *df, const struct record *r)
 	l.carrier = -1;
 	if (carrier[0] != '\0' &&
 	    (l.carrier = dest_carrier_add(&ld->t->carriers, carrier)) < 0) {
-		datafile_error(df, "too many carriers (at most %d)", DEST_MAX_CARRIERS);
+		datafile_error(df, "too many carriers (at most %d)",
+		    DEST_MAX_CARRIERS);
 		return 0;
 	}
 	if (parse_zone(ld->db, zone, &l) != 0) {

@@ -119,7 +119,7 @@ parser_init(struct reader *r)
 	csv_set_blk_size(&r->p, (size_t)1 << 16);
 }
 
-/* Room for NEED bytes in the buffer *P of *CAP: checked here, on the per-field path. */
+/* Room for NEED bytes in *P (*CAP): the check inline, on the per-field path. */
 static inline void
 room(char **p, size_t *cap, size_t need)
 {

@@ -397,6 +397,34 @@ test_wide_after_name(const struct region_db *db)
 	CHECK_STR(region_short(db, res.province), "浙江");
 }
 
+/*
+ * What surrounds an address is trimmed with cell_value()'s blanks
+ * (U+00A0 and U+3000 too), quotes, ="…" and a trailing postcode.
+ */
+static void
+test_trim(void)
+{
+	static const char *const in[] = {
+		"\xC2\xA0浙江省杭州市 310000\xC2\xA0", "=\"浙江省杭州市\"",
+		"'浙江", "\xE3\x80\x80 浙江 （310000）", "\xEF\xBB\xBF浙江\t",
+		"\"浙江省\" 0571-88888888", NULL
+	};
+	struct region_db *db = region_db_load(NULL);
+	struct region_result res;
+	int i;
+
+	CHECK(db != NULL);
+	if (db == NULL)
+		return;
+	for (i = 0; in[i] != NULL; i++) {
+		CHECK_INT(region_resolve(db, in[i], strlen(in[i]), &res), REGION_OK);
+		CHECK_STR(region_short(db, res.province), "浙江");
+	}
+	CHECK_INT(region_resolve(db, " \xC2\xA0 310000 ", 11, &res),
+	    REGION_UNKNOWN);
+	region_db_free(db);
+}
+
 /* Map the ideograph FROM to TO in Z, as the t2s table would. */
 static void
 z_map(struct normalizer *z, uint32_t from, uint32_t to)
@@ -461,5 +489,6 @@ main(void)
 	region_db_free(db);
 	test_replacement();
 	test_shared_normalizer();
+	test_trim();
 	return t_done();
 }
