@@ -40,11 +40,11 @@
  * in one open-addressing hash table keyed by (node, code point), so a step
  * costs one multiply and usually one cache line.
  *
- * Normalisation (traditional -> simplified by the embedded OpenCC table
- * "t2s.tsv", full-width -> ASCII, latin lower case) is done here, one code
- * point at a time as the matcher asks for it, rather than by norm_text()
- * of lib/text/normalize.h: that one converts the whole text into a buffer with
- * an offset map, and most addresses are decided by their first 3 to 6
+ * Normalisation is the shared one (lib/text/normalize.h, one struct
+ * normalizer per process), applied one code point at a time as the
+ * matcher asks for it (norm_codepoint_with()) rather than by
+ * norm_text(): that one converts the whole text into a buffer with an
+ * offset map, and most addresses are decided by their first 3 to 6
  * characters.
  */
 
@@ -53,6 +53,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/utf8.h"
+#include "io/cell.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "io/embed.h"
@@ -62,8 +65,6 @@
 #define MAXPROV		64	/* provinces fit in a uint64_t mask */
 #define MAXCP		160	/* code points of an address looked at */
 #define NAMECP		64	/* longest name, in code points */
-#define T2S_LO		0x3400	/* CJK Extension A ... */
-#define T2S_HI		0xA000	/* ... through the Unified Ideographs */
 
 enum level {
 	LV_NONE,
@@ -126,7 +127,8 @@ struct region_db {
 	uint32_t namelen[MAXPROV]; /* strlen(prov[i].name) */
 	struct fullname full[MAXPROV]; /* for full_name_prefix(), in order */
 	int nfull;		/* how many */
-	uint32_t *t2s;		/* t2s[c - T2S_LO]: simplified form of c, or 0 */
+	const struct normalizer *z; /* the process's normaliser */
+	struct normalizer *ownz; /* z, when region_db_load() built it */
 	struct edge *edges;	/* trie edges, open addressing */
 	size_t ecap;		/* slots, a power of two */
 	size_t nedges;		/* slots used */
@@ -144,7 +146,7 @@ struct region_db {
 
 /* Lazily decoded, normalised address. */
 struct scan {
-	const struct region_db *db; /* for the t2s table */
+	const struct region_db *db; /* for the normaliser */
 	const unsigned char *p;	/* next byte to decode */
 	const unsigned char *end; /* end of the text */
 	int n;			/* code points decoded */
@@ -183,68 +185,36 @@ static const char *const placeholder[] = {
 
 /* ---- UTF-8 and normalisation ------------------------------------------ */
 
-/* Decode one code point at *PP (< END); bad bytes give U+FFFD. */
+/*
+ * Decode one code point at *PP (< END) by the project's decoder
+ * (core/utf8.h); a byte that starts no valid character gives U+FFFD, a
+ * separator.
+ */
 static inline uint32_t
 utf8_next(const unsigned char **pp, const unsigned char *end)
 {
-	const unsigned char *p = *pp;
-	uint32_t c = *p++;
-	int k;
+	uint32_t c;
+	int valid;
 
-	if (c < 0x80) {
-		*pp = p;
-		return c;
-	}
-	if (c >= 0xC2 && c < 0xE0) {
-		k = 1;
-		c &= 0x1F;
-	} else if (c >= 0xE0 && c < 0xF0) {
-		k = 2;
-		c &= 0x0F;
-	} else if (c >= 0xF0 && c < 0xF5) {
-		k = 3;
-		c &= 0x07;
-	} else {
-		*pp = p;
-		return 0xFFFD;
-	}
-	for (; k > 0; k--, p++) {
-		if (p >= end || (*p & 0xC0) != 0x80) {
-			*pp = p;
-			return 0xFFFD;
-		}
-		c = c << 6 | (*p & 0x3F);
-	}
-	*pp = p;
-	return c;
+	if (**pp < 0x80)
+		return *(*pp)++;
+	*pp += utf8_decode(*pp, (size_t)(end - *pp), &c, &valid);
+	return valid ? c : 0xFFFD;
 }
 
 /*
- * The form of C used for matching: traditional -> simplified, full-width
- * ASCII -> ASCII, latin letters in lower case, white space and NUL -> ' '.
+ * The form of C used for matching: the shared normalisation
+ * (normalize.h: traditional -> simplified, full-width ASCII -> ASCII,
+ * latin letters in lower case, U+3000 -> ' '), and besides white space,
+ * NUL and U+00A0 -> ' ', which separate names in an address.
  */
 static inline uint32_t
 norm_cp(const struct region_db *db, uint32_t c)
 {
-	if (c < 0x80) {
-		if (c >= 'A' && c <= 'Z')
-			return c + ('a' - 'A');
-		if (c == '\t' || c == '\r' || c == '\n' || c == 0)
-			return ' ';
-		return c;
-	}
-	if (c >= T2S_LO && c < T2S_HI) {
-		if (db->t2s != NULL && db->t2s[c - T2S_LO] != 0)
-			return db->t2s[c - T2S_LO];
-		return c;
-	}
-	if (c >= 0xFF01 && c <= 0xFF5E)
-		return norm_cp(db, c - 0xFEE0);
-	if (c == 0x3000 || c == 0xA0)
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0 ||
+	    c == 0xA0)
 		return ' ';
-	if (c == 0x51F5)	/* 凼 -> 氹 (凼仔) */
-		return 0x6C39;
-	return c;
+	return norm_codepoint_with(db->z, c);
 }
 
 static int
@@ -299,16 +269,6 @@ at(struct scan *s, int i)
 
 /* ---- the trie ---------------------------------------------------------- */
 
-static void *
-xrealloc(void *p, size_t n, size_t size)
-{
-	if (n != 0 && size > SIZE_MAX / n)
-		cs_errx(CS_FATAL, "out of memory");
-	if ((p = realloc(p, n * size)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	return p;
-}
-
 static size_t
 edge_slot(const struct region_db *db, uint64_t key)
 {
@@ -350,8 +310,7 @@ edges_grow(struct region_db *db)
 
 	db->ebits = db->ebits == 0 ? 15 : db->ebits + 1;	/* ~11k edges */
 	db->ecap = (size_t)1 << db->ebits;
-	if ((db->edges = calloc(db->ecap, sizeof *db->edges)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	db->edges = xcalloc(db->ecap, sizeof *db->edges);
 	db->nedges = 0;
 	for (i = 0; i < oldcap; i++)
 		if (old[i].key != 0)
@@ -364,7 +323,7 @@ node_new(struct region_db *db)
 {
 	if (db->nnodes == db->ncap) {
 		db->ncap = db->ncap == 0 ? 16384 : db->ncap * 2;
-		db->node = xrealloc(db->node, db->ncap, sizeof *db->node);
+		db->node = xreallocarray(db->node, db->ncap, sizeof *db->node);
 	}
 	db->node[db->nnodes] = -1;
 	return (uint32_t)db->nnodes++;
@@ -405,14 +364,14 @@ entry_for(struct region_db *db, const uint32_t *cp, int n)
 		return &db->ent[db->node[node]];
 	if (db->nent == db->entcap) {
 		db->entcap = db->entcap == 0 ? 8192 : db->entcap * 2;
-		db->ent = xrealloc(db->ent, db->entcap, sizeof *db->ent);
+		db->ent = xreallocarray(db->ent, db->entcap, sizeof *db->ent);
 	}
 	for (i = 0; i < n; i++)
-		len += norm_utf8_encode(cp[i], buf + len);
+		len += utf8_encode(cp[i], buf + len);
 	buf[len++] = '\0';
 	if (db->plen + len > db->pcap) {
 		db->pcap = db->pcap == 0 ? 131072 : db->pcap * 2;
-		db->pool = xrealloc(db->pool, db->pcap, 1);
+		db->pool = xreallocarray(db->pool, db->pcap, 1);
 	}
 	memcpy(db->pool + db->plen, buf, len);
 	e = &db->ent[db->nent];
@@ -436,18 +395,6 @@ entry_str(struct region_db *db, const char *s)
 
 /* ---- names ------------------------------------------------------------- */
 
-/* Number of code points in S. */
-static size_t
-u8len(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if ((*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* If S ends with SUF, cut it off (keeping at least 2 characters): 1 or 0. */
 static int
 cut_suffix(char *s, const char *suf)
@@ -457,7 +404,7 @@ cut_suffix(char *s, const char *suf)
 	if (n <= k || strcmp(s + n - k, suf) != 0)
 		return 0;
 	s[n - k] = '\0';
-	if (u8len(s) < 2) {
+	if (utf8_count(s, strlen(s)) < 2) {
 		s[n - k] = suf[0];
 		return 0;
 	}
@@ -534,7 +481,7 @@ short_form(const char *name, int level, char *buf, size_t sz, int *autonomous)
 			} else if (level == LV_PROV) {
 				cut_ethnic(buf);
 			}
-			return u8len(buf) >= 2;
+			return utf8_count(buf, strlen(buf)) >= 2;
 		}
 	}
 	return 0;
@@ -862,35 +809,14 @@ finish(struct region_db *db)
 	}
 }
 
-/* Fill DB->t2s from the embedded "t2s.tsv" (TRAD<TAB>SIMP), if any. */
-static void
-load_t2s(struct region_db *db)
+struct region_db *
+region_db_load(const char *path)
 {
-	const struct embed *em = embed_find("t2s.tsv");
-	const unsigned char *p, *end;
-	uint32_t from, to;
-
-	if (em == NULL)
-		return;
-	db->t2s = xrealloc(NULL, T2S_HI - T2S_LO, sizeof *db->t2s);
-	memset(db->t2s, 0, (T2S_HI - T2S_LO) * sizeof *db->t2s);
-	p = (const unsigned char *)em->data;
-	end = p + em->len;
-	while (p < end) {
-		from = utf8_next(&p, end);
-		if (p < end && *p == '\t') {
-			p++;
-			to = p < end ? utf8_next(&p, end) : 0;
-			if (from >= T2S_LO && from < T2S_HI && to != '\n')
-				db->t2s[from - T2S_LO] = to;
-		}
-		while (p < end && *p++ != '\n')
-			;
-	}
+	return region_db_load_with(path, NULL);
 }
 
 struct region_db *
-region_db_load(const char *path)
+region_db_load_with(const char *path, const struct normalizer *z)
 {
 	static const char *const extra[] = {
 		"divisions-hk-mo-tw.csv", "divisions-former.csv", NULL
@@ -899,9 +825,10 @@ region_db_load(const char *path)
 	struct load ld;
 	int i, rc;
 
-	if ((db = calloc(1, sizeof *db)) == NULL)
+	db = xcalloc(1, sizeof *db);
+	if ((db->z = z) == NULL &&
+	    (db->z = db->ownz = normalizer_new()) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
-	load_t2s(db);
 	node_new(db);
 	edges_grow(db);
 	ld.db = db;
@@ -937,7 +864,7 @@ region_db_free(struct region_db *db)
 {
 	if (db == NULL)
 		return;
-	free(db->t2s);
+	normalizer_free(db->ownz);
 	free(db->edges);
 	free(db->node);
 	free(db->ent);
@@ -1011,8 +938,8 @@ is_nonplace(uint32_t c1, uint32_t c2)
 
 	if (c1 == 0x6751)	/* 村 */
 		return 1;
-	n = norm_utf8_encode(c1, buf);
-	n += norm_utf8_encode(c2, buf + n);
+	n = utf8_encode(c1, buf);
+	n += utf8_encode(c2, buf + n);
 	buf[n] = '\0';
 	for (i = 0; pairs[i] != NULL; i++)
 		if (strcmp(buf, pairs[i]) == 0)
@@ -1119,30 +1046,36 @@ lowbit(uint64_t m)
 	return i;
 }
 
-/* Trim blanks, Excel ="…" wrappers, quotes and a trailing postcode. */
+/*
+ * Trim what surrounds the address: blanks as cell_value() knows them
+ * (io/cell.h), Excel ="…" wrappers and stray quotes, a byte-order mark,
+ * and a trailing postcode or telephone number with its brackets.
+ */
 static void
 trim(const unsigned char **bp, const unsigned char **ep)
 {
 	const unsigned char *b = *bp, *e = *ep;
+	size_t k;
 
 	for (;;) {
-		if (b < e && (*b == ' ' || *b == '\t' || *b == '\r' || *b == '\n' ||
-		    *b == '=' || *b == '"' || *b == '\''))
+		if (b < e && (*b == '=' || *b == '"' || *b == '\''))
 			b++;
-		else if (e - b >= 3 && b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
-			b += 3;		/* U+3000 */
-		else if (e - b >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+		else if ((k = cell_blank_at((const char *)b,
+		    (size_t)(e - b))) > 0)
+			b += k;
+		else if (e - b >= 3 && b[0] == 0xEF && b[1] == 0xBB &&
+		    b[2] == 0xBF)
 			b += 3;		/* BOM */
 		else
 			break;
 	}
 	for (;;) {
-		if (e > b && ((e[-1] >= '0' && e[-1] <= '9') || e[-1] == ' ' ||
-		    e[-1] == '(' || e[-1] == ')' || e[-1] == '"' || e[-1] == '-' ||
-		    e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		if (e > b && ((e[-1] >= '0' && e[-1] <= '9') || e[-1] == '(' ||
+		    e[-1] == ')' || e[-1] == '"' || e[-1] == '-'))
 			e--;
-		else if (e - b >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80)
-			e -= 3;		/* U+3000 */
+		else if ((k = cell_blank_before((const char *)b,
+		    (size_t)(e - b))) > 0)
+			e -= k;
 		else if (e - b >= 3 && e[-3] == 0xEF && e[-2] == 0xBC &&
 		    (e[-1] == 0x88 || e[-1] == 0x89 || (e[-1] >= 0x90 && e[-1] <= 0x99)))
 			e -= 3;		/* full-width ( ) 0-9 */

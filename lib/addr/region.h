@@ -25,7 +25,10 @@
  *   The leftmost name decides: a leading province or city wins over later
  *   names, and a name followed by 路, 街, 巷, 号, 大道 ... is a street
  *   (广州市越秀区北京路 is in 广东).  Only the first 160 characters are
- *   looked at.  No allocation; about 100 ns per typical address.
+ *   looked at.  Names and addresses are normalised as by
+ *   norm_codepoint_with() (lib/text/normalize.h), with white space, NUL
+ *   and U+00A0 as blanks.  No allocation; about 100 ns per typical
+ *   address.
  * - Thread-compatible: the db is read-only after loading.
  */
 
@@ -53,6 +56,16 @@ struct region_result {
  * every error found.  Exits with CS_FATAL when out of memory.
  */
 struct region_db *region_db_load(const char *path);
+
+struct normalizer;
+
+/*
+ * region_db_load() matching with Z, the process's one normaliser
+ * (lib/text/normalize.h), which must outlive the db.  Z NULL: the db
+ * builds its own (what region_db_load() does).
+ */
+struct region_db *region_db_load_with(const char *path,
+    const struct normalizer *z);
 
 /* Free DB (NULL is fine). */
 void region_db_free(struct region_db *db);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "eta/calendar.h"
 #include "io/datafile.h"
 #include "io/diag.h"
@@ -88,8 +89,7 @@ name_index(struct calendar *cal, const char *name)
 			return i + 1;
 	if (cal->nnames == CAL_MAX_NAMES)
 		return -1;
-	if ((cal->names[cal->nnames] = strdup(name)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	cal->names[cal->nnames] = xstrdup(name);
 	return ++cal->nnames;
 }
 
@@ -98,9 +98,7 @@ add_line(struct cal_load *ld, const struct cal_line *l)
 {
 	if (ld->nlines == ld->cap) {
 		ld->cap = ld->cap ? ld->cap * 2 : 64;
-		ld->lines = realloc(ld->lines, ld->cap * sizeof *ld->lines);
-		if (ld->lines == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		ld->lines = xreallocarray(ld->lines, ld->cap, sizeof *ld->lines);
 	}
 	ld->lines[ld->nlines++] = *l;
 }
@@ -194,10 +192,8 @@ size_table(struct calendar *cal, const struct cal_load *ld, const char *file)
 	cal->day0 = tp_days_from_civil(cal->y0, 1, 1);
 	cal->ndays = ld->nlines == 0 ? 0 :
 	    tp_days_from_civil(cal->y1 + 1, 1, 1) - cal->day0;
-	cal->flags = calloc((size_t)cal->ndays + 1, 1);
-	cal->name = calloc((size_t)cal->ndays + 1, 1);
-	if (cal->flags == NULL || cal->name == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	cal->flags = xcalloc((size_t)cal->ndays + 1, 1);
+	cal->name = xcalloc((size_t)cal->ndays + 1, 1);
 	for (i = 0; i < ld->nlines; i++)
 		for (y = year_of(ld->lines[i].start); y <= year_of(ld->lines[i].end); y++)
 			cal->covered[y - cal->y0] = 1;
@@ -247,8 +243,7 @@ calendar_load(const char *path)
 	const char *file = path ? path : "holidays.csv";
 	int rc;
 
-	if ((cal = calloc(1, sizeof *cal)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	cal = xcalloc(1, sizeof *cal);
 	memset(&ld, 0, sizeof ld);
 	ld.cal = cal;
 	rc = datafile_load(path, &holidays_kind, on_line, &ld);

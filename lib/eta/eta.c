@@ -3,6 +3,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/alloc.h"
+#include "addr/dest.h"
 #include "io/cell.h"
 #include "io/datafile.h"
 #include "io/diag.h"
@@ -20,12 +22,9 @@ const struct colspec eta_columns[ET_NCOLS] = {
 	[ET_DELIVERED] = { "delivered", "签收时间|妥投时间|送达时间|确认收货时间|"
 	    "delivered_at|signed_at|received_at|delivered" },
 	[ET_TIER] = { "tier", "tier|运费区域|配送区域" },
-	[ET_PROVINCE] = { "province", "省|省份|收货省份|收件省份|所在省份|所在地区|"
-	    "province|state|region" },
-	[ET_ADDRESS] = { "address", "收货地址|收件地址|收件人地址|收货人地址|详细地址|"
-	    "地址|address|shipping_address|ship_address|delivery_address|addr" },
-	[ET_CARRIER] = { "carrier", "物流公司|快递公司|承运商|快递|carrier|courier|"
-	    "express" },
+	[ET_PROVINCE] = { "province", DEST_PROVINCE_ALIASES },
+	[ET_ADDRESS] = { "address", DEST_ADDRESS_ALIASES },
+	[ET_CARRIER] = { "carrier", DEST_CARRIER_ALIASES },
 	[ET_ORDER_STATUS] = { "order_status", "订单状态|交易状态|order_status|"
 	    "trade_status|orderstatus" },
 };
@@ -42,8 +41,6 @@ static const char *const status_names[ETA_NSTATUS] = {
 
 /* ---- transit table ---------------------------------------------------- */
 
-#define ETA_MAX_CARRIERS 64	/* carriers one transit table may name */
-
 struct eta_tline {
 	int carrier;		/* carrier index, or -1 for every carrier */
 	int tier;		/* enum tier, or -1 for a province line */
@@ -52,9 +49,7 @@ struct eta_tline {
 };
 
 struct eta_transit {
-	char *carriers[ETA_MAX_CARRIERS]; /* carrier names */
-	size_t clen[ETA_MAX_CARRIERS]; /* their lengths */
-	int ncarriers;		/* how many */
+	struct dest_carriers carriers; /* the carriers it names */
 	struct eta_tline *lines; /* the table's lines */
 	size_t nlines, cap;	/* fill and size */
 	int by_province;	/* some line names a province */
@@ -65,23 +60,6 @@ struct transit_load {
 	struct eta_transit *t;	/* being built */
 	const struct region_db *db; /* to name provinces */
 };
-
-/* Index of carrier NAME, added when new; -1 when the table is full. */
-static int
-carrier_index(struct eta_transit *t, const char *name)
-{
-	int i;
-
-	for (i = 0; i < t->ncarriers; i++)
-		if (strcmp(t->carriers[i], name) == 0)
-			return i;
-	if (t->ncarriers == ETA_MAX_CARRIERS)
-		return -1;
-	if ((t->carriers[t->ncarriers] = strdup(name)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	t->clen[t->ncarriers] = strlen(name);
-	return t->ncarriers++;
-}
 
 /* Zone NAME as a tier or a province into L; 0 or -1. */
 static int
@@ -109,8 +87,7 @@ add_tline(struct eta_transit *t, const struct eta_tline *l)
 {
 	if (t->nlines == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
-		if ((t->lines = realloc(t->lines, t->cap * sizeof *t->lines)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		t->lines = xreallocarray(t->lines, t->cap, sizeof *t->lines);
 	}
 	t->lines[t->nlines++] = *l;
 }
@@ -136,8 +113,10 @@ on_transit(void *ctx, struct datafile *df, const struct record *r)
 	char key[64], show[512];
 
 	l.carrier = -1;
-	if (carrier[0] != '\0' && (l.carrier = carrier_index(ld->t, carrier)) < 0) {
-		datafile_error(df, "too many carriers (at most %d)", ETA_MAX_CARRIERS);
+	if (carrier[0] != '\0' &&
+	    (l.carrier = dest_carrier_add(&ld->t->carriers, carrier)) < 0) {
+		datafile_error(df, "too many carriers (at most %d)",
+		    DEST_MAX_CARRIERS);
 		return 0;
 	}
 	if (parse_zone(ld->db, zone, &l) != 0) {
@@ -172,8 +151,7 @@ eta_transit_load(const char *path, const struct region_db *db)
 {
 	struct transit_load ld;
 
-	if ((ld.t = calloc(1, sizeof *ld.t)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	ld.t = xcalloc(1, sizeof *ld.t);
 	ld.db = db;
 	if (datafile_load(path, &transit_kind, on_transit, &ld) != 0) {
 		eta_transit_free(ld.t);
@@ -185,12 +163,9 @@ eta_transit_load(const char *path, const struct region_db *db)
 void
 eta_transit_free(struct eta_transit *t)
 {
-	int i;
-
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->ncarriers; i++)
-		free(t->carriers[i]);
+	dest_carriers_free(&t->carriers);
 	free(t->lines);
 	free(t);
 }
@@ -198,18 +173,7 @@ eta_transit_free(struct eta_transit *t)
 int
 eta_transit_carrier(const struct eta_transit *t, const char *name, size_t len)
 {
-	size_t best = 0;
-	int i, c = -1;
-
-	for (i = 0; i < t->ncarriers; i++) {
-		size_t k = t->clen[i];
-
-		if (len >= k && k > best && memcmp(name, t->carriers[i], k) == 0) {
-			best = k;
-			c = i;
-		}
-	}
-	return c;
+	return dest_carrier(&t->carriers, name, len);
 }
 
 int
@@ -453,15 +417,12 @@ eta_add_delay(struct eta *e, const char *arg)
 
 	if (eq == NULL || eq == arg)
 		return -1;
-	e->delays = realloc(e->delays, (e->ndelays + 1) * sizeof *e->delays);
-	if (e->delays == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	e->delays = xreallocarray(e->delays, e->ndelays + 1, sizeof *e->delays);
 	d = &e->delays[e->ndelays];
 	memset(d, 0, sizeof *d);
 	if (eta_parse_days(eq + 1, &d->days) != 0)
 		return -1;
-	if ((d->region = strndup(arg, (size_t)(eq - arg))) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	d->region = xstrndup(arg, (size_t)(eq - arg));
 	e->ndelays++;
 	return 0;
 }
@@ -508,8 +469,7 @@ eta_init(struct eta *e)
 	if (resolve_delays(e) != 0)
 		return CS_FATAL;
 	e->nprov = region_count(e->db);
-	if ((e->tier_of = calloc((size_t)e->nprov + 1, 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	e->tier_of = xcalloc((size_t)e->nprov + 1, 1);
 	if (eta_transit_by_province(e->transit))
 		e->need_province = 1;
 	if (e->opt_carrier != NULL) {
@@ -716,33 +676,20 @@ row_province(struct eta *e, struct run *run, const struct record *r, int *p,
     int required)
 {
 	struct region_result res;
-	const char *s;
-	size_t n;
 
 	*p = -1;
-	s = run_field(run, r, ET_PROVINCE, &n);
-	if (s == NULL || (!cell_bare(s, n) && cell_empty(s, n)))
-		s = run_field(run, r, ET_ADDRESS, &n);
-	if (s == NULL || (!cell_bare(s, n) && cell_empty(s, n))) {
+	switch (dest_resolve(e->db, run, r, ET_PROVINCE, ET_ADDRESS, &res,
+	    required)) {
+	case DEST_NONE:
 		if (required)
 			run_warn(run, "no address or province");
-		return required ? -1 : 0;
-	}
-	switch (region_resolve(e->db, s, n, &res)) {
+		break;
 	case REGION_OK:
 		*p = res.province;
 		return 0;
 	case REGION_FOREIGN:
 		return 0;
-	case REGION_AMBIGUOUS:
-		if (required)
-			run_warn(run, "address '%.*s' fits several provinces (%s)",
-			    (int)(n > 120 ? 120 : n), s, res.candidates);
-		return required ? -1 : 0;
 	}
-	if (required)
-		run_warn(run, "no province found in address '%.*s'",
-		    (int)(n > 120 ? 120 : n), s);
 	return required ? -1 : 0;
 }
 

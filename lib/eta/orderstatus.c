@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "eta/orderstatus.h"
@@ -118,12 +119,10 @@ on_status(void *ctx, struct datafile *df, const struct record *r)
 			datafile_error(df, "a second line for value '%s'", value);
 			return 0;
 		}
-	if ((l.key = strdup(key)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	l.key = xstrdup(key);
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
-		if ((t->lines = realloc(t->lines, t->cap * sizeof *t->lines)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		t->lines = xreallocarray(t->lines, t->cap, sizeof *t->lines);
 	}
 	t->lines[t->n++] = l;
 	return 0;
@@ -132,10 +131,8 @@ on_status(void *ctx, struct datafile *df, const struct record *r)
 struct ostatus *
 ostatus_load(const char *path)
 {
-	struct ostatus *t = calloc(1, sizeof *t);
+	struct ostatus *t = xcalloc(1, sizeof *t);
 
-	if (t == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	if (datafile_read(path, "order-status.csv", on_status, t) != 0) {
 		ostatus_free(t);
 		return NULL;

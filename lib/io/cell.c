@@ -2,9 +2,8 @@
 
 #include "io/cell.h"
 
-/* Length of a blank at S (ASCII space, tab, CR, LF, U+3000, U+00A0), or 0. */
-static size_t
-blank_at(const char *s, size_t n)
+size_t
+cell_blank_at(const char *s, size_t n)
 {
 	if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n'))
 		return 1;
@@ -15,8 +14,8 @@ blank_at(const char *s, size_t n)
 	return 0;
 }
 
-static size_t
-blank_before(const char *s, size_t n)
+size_t
+cell_blank_before(const char *s, size_t n)
 {
 	if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
 	    s[n - 1] == '\n'))
@@ -33,11 +32,11 @@ trim(const char **s, size_t *n)
 {
 	size_t k;
 
-	while ((k = blank_at(*s, *n)) > 0) {
+	while ((k = cell_blank_at(*s, *n)) > 0) {
 		*s += k;
 		*n -= k;
 	}
-	while ((k = blank_before(*s, *n)) > 0)
+	while ((k = cell_blank_before(*s, *n)) > 0)
 		*n -= k;
 }
 

@@ -21,6 +21,14 @@ void cell_value(const char **s, size_t *n);
  */
 int cell_bare(const char *s, size_t n);
 
+/*
+ * The blanks cell_value() peels, for callers that trim more than a cell's
+ * value (an address's postcode): the length of the blank that starts
+ * S[0..N) or ends it (ASCII space, tab, CR, LF, U+3000, U+00A0), or 0.
+ */
+size_t cell_blank_at(const char *s, size_t n);
+size_t cell_blank_before(const char *s, size_t n);
+
 /* Non-zero when the value of S[0..N) is empty. */
 int cell_empty(const char *s, size_t n);
 

@@ -116,8 +116,7 @@ merged_options(const struct tool *t, char **shortopts)
 
 	while (t->options != NULL && t->options[nt].name != NULL)
 		nt++;
-	if ((o = calloc(nc + nt + 1, sizeof *o)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	o = xcalloc(nc + nt + 1, sizeof *o);
 	memcpy(o, common_options, nc * sizeof *o);
 	if (nt > 0)
 		memcpy(o + nc, t->options, nt * sizeof *o);
@@ -175,9 +174,7 @@ common_option(struct run *run, int c, char *arg)
 {
 	switch (c) {
 	case 'c':
-		run->ov = realloc(run->ov, (run->nov + 1) * sizeof *run->ov);
-		if (run->ov == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		run->ov = xreallocarray(run->ov, run->nov + 1, sizeof *run->ov);
 		if (cols_parse_override(arg, &run->ov[run->nov]) != 0) {
 			cs_warnx("--column: expected NAME=HEADER or NAME=N, got '%s'", arg);
 			return -1;
@@ -293,9 +290,7 @@ run_add_column(struct run *run, const char *name, const char *alt)
 		    "(use --replace to overwrite it)", name);
 		return -1;
 	}
-	oc = realloc(run->oc, (run->noc + 1) * sizeof *oc);
-	if (oc == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	oc = xreallocarray(run->oc, run->noc + 1, sizeof *oc);
 	run->oc = oc;
 	oc = &run->oc[run->noc];
 	memset(oc, 0, sizeof *oc);
@@ -323,8 +318,7 @@ set_copy(struct run *run, int slot, const char *s, size_t n)
 
 		while (cap < run->valslen + n + 1)
 			cap *= 2;
-		if ((run->vals = realloc(run->vals, cap)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		run->vals = xreallocarray(run->vals, cap, 1);
 		run->valscap = cap;
 	}
 	memcpy(run->vals + run->valslen, s, n);
@@ -460,12 +454,10 @@ write_header(struct run *run)
 {
 	size_t n = run->no_header ? run->width : run->nhdr;
 	size_t i, k = 0;
-	char **names = calloc(n + run->noc + 1, sizeof *names);
-	size_t *lens = calloc(n + run->noc + 1, sizeof *lens);
-	char (*num)[24] = calloc(n + 1, sizeof *num);
+	char **names = xcalloc(n + run->noc + 1, sizeof *names);
+	size_t *lens = xcalloc(n + run->noc + 1, sizeof *lens);
+	char (*num)[24] = xcalloc(n + 1, sizeof *num);
 
-	if (names == NULL || lens == NULL || num == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	for (i = 0; i < n; i++, k++) {
 		if (run->no_header) {
 			snprintf(num[i], sizeof num[i], "%zu", i + 1);
@@ -554,13 +546,10 @@ keep_first_header(struct run *run, const struct record *r)
 	size_t i;
 
 	run->nfirst = r->n;
-	run->first_hdr = calloc(r->n + 1, sizeof *run->first_hdr);
-	run->hlen = calloc(r->n + 1, sizeof *run->hlen);
-	if (run->first_hdr == NULL || run->hlen == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	run->first_hdr = xcalloc(r->n + 1, sizeof *run->first_hdr);
+	run->hlen = xcalloc(r->n + 1, sizeof *run->hlen);
 	for (i = 0; i < r->n; i++) {
-		if ((run->first_hdr[i] = strdup(r->f[i])) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		run->first_hdr[i] = xstrdup(r->f[i]);
 		run->hlen[i] = r->len[i];
 	}
 }
@@ -1032,8 +1021,7 @@ cli_main(const struct tool *t, void *ctx, int argc, char **argv)
 	run.in.delim = ',';
 	run.in.text = t->text_default;
 	run.fmt = OUT_CSV;
-	if ((run.col = calloc(t->ncols + 1, sizeof *run.col)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	run.col = xcalloc(t->ncols + 1, sizeof *run.col);
 	rc = parse_args(&run, argc, argv);
 	if (rc != 0) {
 		run_free(&run);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/cols.h"
 #include "io/diag.h"
 #include "text/normalize.h"
@@ -97,29 +98,21 @@ fold_all(const char *s, size_t n, uint32_t *out)
 	return k;
 }
 
-/* 0, or -1 when out of memory (the caller then compares unfolded). */
-static int
+static void
 fold_headers(char *const *hdr, const size_t *hlen, size_t nhdr, struct folded *f)
 {
 	size_t i, total = 0;
 
 	for (i = 0; i < nhdr; i++)
 		total += hlen[i];
-	f->cp = malloc((total + 1) * sizeof *f->cp);
-	f->off = malloc((nhdr + 1) * sizeof *f->off);
-	f->len = malloc((nhdr + 1) * sizeof *f->len);
-	if (f->cp == NULL || f->off == NULL || f->len == NULL) {
-		free(f->cp);
-		free(f->off);
-		free(f->len);
-		return -1;
-	}
+	f->cp = xreallocarray(NULL, total + 1, sizeof *f->cp);
+	f->off = xreallocarray(NULL, nhdr + 1, sizeof *f->off);
+	f->len = xreallocarray(NULL, nhdr + 1, sizeof *f->len);
 	for (i = 0, total = 0; i < nhdr; i++) {
 		f->off[i] = total;
 		f->len[i] = fold_all(hdr[i], hlen[i], f->cp + total);
 		total += f->len[i];
 	}
-	return 0;
 }
 
 static void
@@ -249,7 +242,8 @@ cols_resolve(const struct colspec *specs, size_t nspecs,
 			return -1;
 		}
 	}
-	have_f = hdr != NULL && fold_headers(hdr, hlen, nhdr, &f) == 0;
+	if ((have_f = hdr != NULL))
+		fold_headers(hdr, hlen, nhdr, &f);
 	for (i = 0; i < nspecs; i++) {
 		idx[i] = hdr ? find_alias(specs[i].aliases, hdr, hlen, nhdr,
 		    have_f ? &f : NULL) : -1;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/csvin.h"
 #include "io/diag.h"
 #include "io/zin.h"
@@ -92,13 +93,16 @@ struct reader {
  * libcsv's buffer may not grow far past the field limit: that is how an
  * oversize field is stopped before it is read whole.  A field just over
  * the limit (within one growth step) is caught in cb_field() instead.
+ * The NULL here is a limit on the data, reported as an oversize field
+ * (feed_csv()), not out of memory: memory really lacking below the limit
+ * is, and exits as everywhere else (core/alloc.h).
  */
 static void *
 limited_realloc(void *p, size_t n)
 {
 	if (n > CSVIN_FIELD_MAX + ((size_t)1 << 17))
 		return NULL;
-	return realloc(p, n);
+	return xreallocarray(p, n, 1);
 }
 
 static int
@@ -120,21 +124,12 @@ parser_init(struct reader *r)
 	csv_set_blk_size(&r->p, (size_t)1 << 16);
 }
 
-static void
-grow(void **p, size_t *cap, size_t need, size_t size)
+/* Room for NEED bytes in *P (*CAP): the check inline, on the per-field path. */
+static inline void
+room(char **p, size_t *cap, size_t need)
 {
-	size_t n = *cap ? *cap : 16;
-	void *np;
-
-	if (need <= *cap)
-		return;
-	while (n < need)
-		n *= 2;
-	if ((np = realloc(*p, n * size)) == NULL) {
-		cs_errx(CS_FATAL, "out of memory");
-	}
-	*p = np;
-	*cap = n;
+	if (need > *cap)
+		xgrow(p, cap, need, 1);
 }
 
 static void
@@ -142,11 +137,9 @@ grow_fields(struct reader *r)
 {
 	size_t cap = r->fcap ? r->fcap * 2 : 16;
 
-	r->off = realloc(r->off, cap * sizeof *r->off);
-	r->len = realloc(r->len, cap * sizeof *r->len);
-	r->f = realloc(r->f, cap * sizeof *r->f);
-	if (r->off == NULL || r->len == NULL || r->f == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	r->off = xreallocarray(r->off, cap, sizeof *r->off);
+	r->len = xreallocarray(r->len, cap, sizeof *r->len);
+	r->f = xreallocarray(r->f, cap, sizeof *r->f);
 	r->fcap = cap;
 }
 
@@ -156,7 +149,7 @@ add_field(struct reader *r, const char *s, size_t n)
 	if (r->nf == r->fcap)
 		grow_fields(r);
 	if (r->buflen + n + 1 > r->bufcap)
-		grow((void **)&r->buf, &r->bufcap, r->buflen + n + 1, 1);
+		room(&r->buf, &r->bufcap, r->buflen + n + 1);
 	memcpy(r->buf + r->buflen, s, n);
 	r->buf[r->buflen + n] = '\0';
 	r->off[r->nf] = r->buflen;
@@ -284,7 +277,7 @@ keep_raw(struct reader *r, const char *s, size_t n)
 		if (memchr(s, '\r', end) != NULL)
 			r->raw_bad = 1;
 	}
-	grow((void **)&r->raw, &r->rawcap, r->rawlen + n, 1);
+	room(&r->raw, &r->rawcap, r->rawlen + n);
 	memcpy(r->raw + r->rawlen, s, n);
 	r->rawlen += n;
 }
@@ -392,8 +385,7 @@ keep_for_replay(struct reader *r, long first, long last)
 	if (r->raw_cut || first <= r->replayed_to || last <= first)
 		return 0;
 	from = past_line_end(r->raw, r->rawlen);
-	if ((r->replay = malloc(r->rawlen - from + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	r->replay = xmalloc(r->rawlen - from + 1);
 	memcpy(r->replay, r->raw + from, r->rawlen - from);
 	r->replaylen = r->rawlen - from;
 	r->replay_line = first + 1;
@@ -564,7 +556,7 @@ feed_text(struct reader *r, const char *s, size_t n, int complete)
 		return;
 	}
 	/* Extend the single field in place. */
-	grow((void **)&r->buf, &r->bufcap, r->buflen + n, 1);
+	room(&r->buf, &r->bufcap, r->buflen + n);
 	memcpy(r->buf + r->buflen - 1, s, n);
 	r->buflen += n;
 	r->len[0] += n;
@@ -644,7 +636,7 @@ split_plain(struct reader *r, const char *s, size_t n)
 
 		if (i > CSVIN_FIELD_MAX)
 			goto not_plain;
-		grow((void **)&r->buf, &r->bufcap, i + 17, 1);
+		room(&r->buf, &r->bufcap, i + 17);
 #ifdef __SSE2__
 		if (lim == i + 16) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -994,7 +986,8 @@ csvin_run_skip(const char *path, const char *display,
 		enc_free(&r.enc);
 		return -1;
 	}
-	if ((chunk = malloc(CHUNK)) == NULL || zin_open(&z, fp) != 0)
+	chunk = xmalloc(CHUNK);
+	if (zin_open(&z, fp) != 0)
 		cs_errx(CS_FATAL, "out of memory");
 	parser_init(&r);
 	for (;;) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "io/embed.h"
@@ -111,8 +112,7 @@ datafile_slurp(const char *path, const struct datafile_kind *kind, size_t *len)
 			cap = cap ? 2 * cap : CHUNK;
 			if (cap > kind->max_bytes + CHUNK)
 				cap = kind->max_bytes + CHUNK;
-			if ((buf = realloc(buf, cap)) == NULL)
-				cs_errx(CS_FATAL, "out of memory");
+			buf = xreallocarray(buf, cap, 1);
 		}
 		got = fread(buf + n, 1, cap - n < CHUNK ? cap - n : CHUNK, fp);
 		for (i = n; i < n + got; i++) {
@@ -173,11 +173,9 @@ take_header(struct dfread *d, const struct record *r)
 	const char *const *c;
 	size_t i;
 
-	if ((d->df.names = calloc(r->n + 1, sizeof *d->df.names)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	d->df.names = xcalloc(r->n + 1, sizeof *d->df.names);
 	for (i = 0; i < r->n; i++)
-		if ((d->df.names[i] = strdup(r->f[i])) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		d->df.names[i] = xstrdup(r->f[i]);
 	d->df.nnames = r->n;
 	d->df.hline = r->line;
 	for (c = d->df.kind->columns; c != NULL && *c != NULL; c++)
@@ -256,8 +254,7 @@ datafile_load(const char *path, const struct datafile_kind *kind,
 			cs_errx(CS_FATAL, "internal error: no embedded '%s'",
 			    kind->embedded);
 		d.df.file = kind->embedded;
-		if ((text = malloc(e->len + 1)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		text = xmalloc(e->len + 1);
 		memcpy(text, e->data, e->len);
 		len = e->len;
 	}
@@ -367,17 +364,14 @@ keys_reserve(struct datafile *df)
 	struct dfkey *old;
 	size_t i, nold;
 
-	if (k == NULL) {
-		if ((k = df->keys = calloc(1, sizeof *k)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
-	}
+	if (k == NULL)
+		k = df->keys = xcalloc(1, sizeof *k);
 	if (2 * (k->n + 1) <= k->nslot)
 		return;
 	old = k->slot;
 	nold = k->nslot;
 	k->nslot = nold ? 2 * nold : 64;
-	if ((k->slot = calloc(k->nslot, sizeof *k->slot)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	k->slot = xcalloc(k->nslot, sizeof *k->slot);
 	for (i = 0; i < nold; i++)
 		if (old[i].key != NULL)
 			*key_slot(k, old[i].key, old[i].len) = old[i];
@@ -400,8 +394,7 @@ datafile_key(struct datafile *df, const char *what, const char *key,
 		    show != NULL ? datafile_quote(df, show) : q, e->line);
 		return -1;
 	}
-	if ((e->key = malloc(len + 1)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	e->key = xmalloc(len + 1);
 	memcpy(e->key, key, len);
 	e->key[len] = '\0';
 	e->len = len;

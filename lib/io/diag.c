@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/utf8.h"
 #include "io/diag.h"
 
 /*
@@ -168,11 +169,10 @@ cs_vwarnx_at(const char *file, long line, const char *fmt, va_list ap)
 static size_t
 char_len(const char *s, size_t n, size_t i)
 {
-	size_t k = 1;
+	uint32_t cp;
 
-	while (i + k < n && ((unsigned char)s[i + k] & 0xc0) == 0x80)
-		k++;
-	return k;
+	return (size_t)utf8_decode((const unsigned char *)s + i, n - i, &cp,
+	    NULL);
 }
 
 char *

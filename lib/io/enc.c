@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/alloc.h"
 #include "core/utf8.h"
 #include "io/enc.h"
 
@@ -259,11 +260,7 @@ record_bad(struct enc *e, const char *msg)
 		e->nbad = e->badhead = 0;
 	if (e->nbad == e->badcap) {
 		size_t cap = e->badcap ? e->badcap * 2 : 16;
-		struct enc_bad *nb = realloc(e->bad, cap * sizeof *nb);
-
-		if (nb == NULL)
-			abort();
-		e->bad = nb;
+		e->bad = xreallocarray(e->bad, cap, sizeof *e->bad);
 		e->badcap = cap;
 	}
 	b = &e->bad[e->nbad++];
@@ -341,8 +338,7 @@ feed_iconv(struct enc *e, const char *in, size_t len, int eof,
 
 	if (e->obuf == NULL) {
 		e->obufcap = 1 << 16;
-		if ((e->obuf = malloc(e->obufcap)) == NULL)
-			abort();
+		e->obuf = xmalloc(e->obufcap);
 	}
 	snprintf(msg, sizeof msg, "invalid %s byte sequence", e->name);
 	while (left > 0) {
@@ -522,8 +518,7 @@ enc_feed(struct enc *e, const char *in, size_t len, int eof,
 		e->started = 1;
 	}
 	if (e->ncarry > 0) {
-		if ((joined = malloc(e->ncarry + len)) == NULL)
-			abort();
+		joined = xmalloc(e->ncarry + len);
 		memcpy(joined, e->carry, e->ncarry);
 		memcpy(joined + e->ncarry, in, len);
 		in = joined;

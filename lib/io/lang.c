@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "io/lang.h"
@@ -87,11 +88,7 @@ check_entry(struct datafile *df, const struct lang_entry *e)
 static char *
 dup_field(const char *s)
 {
-	char *p = strdup(s);
-
-	if (p == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	return p;
+	return xstrdup(s);
 }
 
 static int
@@ -115,8 +112,7 @@ on_entry(void *ctx, struct datafile *df, const struct record *r)
 		return 0;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
-		if ((l->e = realloc(l->e, l->cap * sizeof *l->e)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		l->e = xreallocarray(l->e, l->cap, sizeof *l->e);
 	}
 	e.ctx = dup_field(e.ctx);
 	e.en = dup_field(e.en);
@@ -159,8 +155,7 @@ lang_open(const char *arg, struct lang **lp)
 		    "'%s'", arg);
 		return -1;
 	}
-	if ((l = calloc(1, sizeof *l)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	l = xcalloc(1, sizeof *l);
 	l->file = path != NULL ? path : LANG_ZH;
 	if (datafile_read(path, LANG_ZH, on_entry, l) != 0 ||
 	    sort_entries(l) != 0) {

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/zin.h"
 
 #define ZIN_CHUNK (64 * 1024)
@@ -19,8 +20,7 @@ zin_open(struct zin *z, FILE *fp)
 	if (z->npeek < 2 || z->peek[0] != 0x1f || z->peek[1] != 0x8b)
 		return 0;
 	z->gz = 1;
-	if ((z->in = malloc(ZIN_CHUNK)) == NULL)
-		return -1;
+	z->in = xmalloc(ZIN_CHUNK);
 	memcpy(z->in, z->peek, 2);
 	z->ipeek = 2;
 	z->zs.next_in = z->in;

@@ -2,16 +2,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "addr/dest.h"
 #include "io/datafile.h"
 #include "io/diag.h"
 #include "io/money.h"
 #include "ship/rates.h"
 
-#define MAX_CARRIERS 64
-
 struct rate_card {
-	char *carriers[MAX_CARRIERS]; /* carrier names, in file order */
-	int ncarriers;		/* how many */
+	struct dest_carriers carriers; /* carrier names, in file order */
 	struct rate_rule *rules; /* all rules, file order */
 	size_t nrules, caprules; /* fill and size */
 	const struct region_db *db; /* province names */
@@ -33,16 +32,9 @@ carrier_index(struct rate_card *c, const char *name, struct datafile *df)
 {
 	int i;
 
-	for (i = 0; i < c->ncarriers; i++)
-		if (strcmp(c->carriers[i], name) == 0)
-			return i;
-	if (c->ncarriers == MAX_CARRIERS) {
-		datafile_error(df, "more than %d carriers", MAX_CARRIERS);
-		return -1;
-	}
-	if ((c->carriers[c->ncarriers] = strdup(name)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
-	return c->ncarriers++;
+	if ((i = dest_carrier_add(&c->carriers, name)) < 0)
+		datafile_error(df, "more than %d carriers", DEST_MAX_CARRIERS);
+	return i;
 }
 
 /*
@@ -176,9 +168,7 @@ on_rule(void *ctx, struct datafile *df, const struct record *r)
 		return 0;
 	if (c->nrules == c->caprules) {
 		c->caprules = c->caprules ? 2 * c->caprules : 16;
-		c->rules = realloc(c->rules, c->caprules * sizeof *c->rules);
-		if (c->rules == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		c->rules = xreallocarray(c->rules, c->caprules, sizeof *c->rules);
 	}
 	c->rules[c->nrules++] = rule;
 	return 0;
@@ -187,15 +177,12 @@ on_rule(void *ctx, struct datafile *df, const struct record *r)
 struct rate_card *
 rates_load(const char *path, const struct region_db *db)
 {
-	struct rate_card *c = calloc(1, sizeof *c);
+	struct rate_card *c = xcalloc(1, sizeof *c);
 	int p;
 
-	if (c == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	c->db = db;
 	c->nprov = region_count(db);
-	if ((c->tier_of = calloc((size_t)c->nprov + 1, sizeof *c->tier_of)) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	c->tier_of = xcalloc((size_t)c->nprov + 1, sizeof *c->tier_of);
 	for (p = 0; p < c->nprov; p++)
 		c->tier_of[p] = tier_default(db, p);
 	if (datafile_load(path, &rates_kind, on_rule, c) != 0) {
@@ -225,12 +212,9 @@ rates_has_free(const struct rate_card *c, int carrier)
 void
 rates_free(struct rate_card *c)
 {
-	int i;
-
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->ncarriers; i++)
-		free(c->carriers[i]);
+	dest_carriers_free(&c->carriers);
 	free(c->rules);
 	free(c->tier_of);
 	free(c);
@@ -239,26 +223,13 @@ rates_free(struct rate_card *c)
 int
 rates_carrier(const struct rate_card *c, const char *name, size_t len)
 {
-	size_t best_len = 0;
-	int i, best = -1;
-
-	/* An exact name, else the longest carrier the name starts with. */
-	for (i = 0; i < c->ncarriers; i++) {
-		size_t k = strlen(c->carriers[i]);
-
-		if (len >= k && memcmp(name, c->carriers[i], k) == 0 &&
-		    (best < 0 || k > best_len)) {
-			best = i;
-			best_len = k;
-		}
-	}
-	return best;
+	return dest_carrier(&c->carriers, name, len);
 }
 
 const char *
 rates_carrier_name(const struct rate_card *c, int i)
 {
-	return c->carriers[i];
+	return c->carriers.name[i];
 }
 
 int

@@ -1,16 +1,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "addr/dest.h"
 #include "io/cell.h"
 #include "io/diag.h"
 #include "io/money.h"
 #include "ship/shipcost.h"
 
 const struct colspec shipcost_columns[SC_NCOLS] = {
-	[SC_ADDRESS] = { "address", "收货地址|收件地址|收件人地址|收货人地址|详细地址|地址|"
-	    "address|shipping_address|ship_address|delivery_address|addr" },
-	[SC_PROVINCE] = { "province", "省|省份|收货省份|收件省份|所在省份|所在地区|"
-	    "province|state|region" },
+	[SC_ADDRESS] = { "address", DEST_ADDRESS_ALIASES },
+	[SC_PROVINCE] = { "province", DEST_PROVINCE_ALIASES },
 	[SC_WEIGHT] = { "weight", "重量|毛重|重量(kg)|重量（kg）|重量(g)|重量（g）|"
 	    "包裹重量|商品重量|计费重量|weight|weight_kg|gross_weight|kg" },
 	[SC_LENGTH] = { "length", "长|长度|长(cm)|长（cm）|length|length_cm" },
@@ -18,7 +17,7 @@ const struct colspec shipcost_columns[SC_NCOLS] = {
 	[SC_HEIGHT] = { "height", "高|高度|高(cm)|高（cm）|height|height_cm" },
 	[SC_AMOUNT] = { "amount", "买家应付货款|商品金额|货款|商品总价|订单金额|总金额|"
 	    "买家实际支付金额|实付金额|amount|order_amount|goods_amount|subtotal|total" },
-	[SC_CARRIER] = { "carrier", "物流公司|快递公司|承运商|快递|carrier|courier|express" },
+	[SC_CARRIER] = { "carrier", DEST_CARRIER_ALIASES },
 	[SC_TITLE] = { "title", "宝贝标题|商品标题|商品名称|宝贝名称|商品|title|product|"
 	    "product_name|item" },
 	[SC_SKU] = { "sku", "商家编码|商品编码|SKU|货号|sku|sku_id|item_code" },
@@ -158,17 +157,11 @@ static int
 row_region(struct shipcost *sc, struct run *run, const struct record *r, int *p)
 {
 	struct region_result res;
-	const char *s;
-	size_t n;
 
-	s = run_field(run, r, SC_PROVINCE, &n);
-	if (s == NULL || cell_empty(s, n))
-		s = run_field(run, r, SC_ADDRESS, &n);
-	if (s == NULL || cell_empty(s, n)) {
+	switch (dest_resolve(sc->db, run, r, SC_PROVINCE, SC_ADDRESS, &res, 1)) {
+	case DEST_NONE:
 		run_warn(run, "no address");
 		return -1;
-	}
-	switch (region_resolve(sc->db, s, n, &res)) {
 	case REGION_OK:
 		*p = res.province;
 		run_sets(run, sc->s_region, region_short(sc->db, *p));
@@ -177,12 +170,7 @@ row_region(struct shipcost *sc, struct run *run, const struct record *r, int *p)
 		*p = -1;
 		run_sets(run, sc->s_region, "abroad");
 		return 0;
-	case REGION_AMBIGUOUS:
-		run_warn(run, "address '%.*s' fits several provinces (%s)",
-		    (int)(n > 120 ? 120 : n), s, res.candidates);
-		return -1;
 	}
-	run_warn(run, "no province found in address '%.*s'", (int)(n > 120 ? 120 : n), s);
 	return -1;
 }
 

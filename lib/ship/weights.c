@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/cell.h"
 #include "io/datafile.h"
 #include "io/diag.h"
@@ -99,8 +100,7 @@ on_entry(void *ctx, struct datafile *df, const struct record *r)
 	}
 	if (w->n == w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 64;
-		if ((w->e = realloc(w->e, w->cap * sizeof *w->e)) == NULL)
-			cs_errx(CS_FATAL, "out of memory");
+		w->e = xreallocarray(w->e, w->cap, sizeof *w->e);
 	}
 	e = &w->e[w->n];
 	if (weight_parse(r->f[w->wcol], r->len[w->wcol], 1000, &e->grams) != 0 ||
@@ -120,8 +120,7 @@ on_entry(void *ctx, struct datafile *df, const struct record *r)
 	}
 	if (datafile_key(df, "key", r->f[w->kcol], r->len[w->kcol], NULL) != 0)
 		return 0;
-	if ((e->key = strdup(r->f[w->kcol])) == NULL)
-		cs_errx(CS_FATAL, "out of memory");
+	e->key = xstrdup(r->f[w->kcol]);
 	e->len = r->len[w->kcol];
 	w->n++;
 	return 0;
@@ -138,10 +137,8 @@ longer_first(const void *a, const void *b)
 struct weights *
 weights_load(const char *path)
 {
-	struct weights *w = calloc(1, sizeof *w);
+	struct weights *w = xcalloc(1, sizeof *w);
 
-	if (w == NULL)
-		cs_errx(CS_FATAL, "out of memory");
 	w->kcol = w->wcol = -1;
 	if (datafile_load(path, &weights_kind, on_entry, w) != 0) {
 		weights_free(w);

@@ -21,7 +21,6 @@
 
 #define T2S_LO NORM_T2S_LO
 #define T2S_HI NORM_T2S_HI
-#define utf8_decode norm_utf8_decode
 
 /*
  * Parse the t2s line starting at P (before END): *TRAD and *SIMP get the
@@ -40,9 +39,9 @@ t2s_line(const char *p, const char *end, uint32_t *trad, uint32_t *simp)
 		nl = end;
 	tab = memchr(p, '\t', (size_t)(nl - p));
 	if (tab != NULL && tab > p && nl > tab + 1) {
-		n = utf8_decode((const unsigned char *)p, (size_t)(tab - p), trad);
+		n = norm_utf8_decode((const unsigned char *)p, (size_t)(tab - p), trad);
 		if (n != (size_t)(tab - p) ||
-		    utf8_decode((const unsigned char *)tab + 1,
+		    norm_utf8_decode((const unsigned char *)tab + 1,
 		    (size_t)(nl - tab - 1), simp) != (size_t)(nl - tab - 1))
 			*trad = *simp = 0;
 	}
@@ -179,7 +178,7 @@ normalise(const struct normalizer *z, struct norm *n, const char *s,
 				o += 3;
 			} else
 				o += norm_utf8_encode(z->simp[cp - T2S_LO], out + o);
-		} else if ((cl = utf8_decode(u + i, len - i, &cp)) == 0) {
+		} else if ((cl = norm_utf8_decode(u + i, len - i, &cp)) == 0) {
 			cl = 1;		/* not UTF-8: the byte passes through */
 			out[o++] = s[i];
 		} else
@@ -187,13 +186,6 @@ normalise(const struct normalizer *z, struct norm *n, const char *s,
 	}
 	out[o] = '\0';
 	n->len = o;
-}
-
-/* Length of the UTF-8 encoding of CP. */
-static size_t
-utf8_len(uint32_t cp)
-{
-	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
 /*
@@ -213,11 +205,11 @@ map_offsets(const struct normalizer *z, struct norm *n, const char *s,
 			cl = k = 1;
 		else if (z != NULL && (cp = norm_uro_at(u + i, len - i)) != 0) {
 			cl = 3;
-			k = norm_is_trad(z, cp) ? utf8_len(z->simp[cp - T2S_LO]) : 3;
-		} else if ((cl = utf8_decode(u + i, len - i, &cp)) == 0)
+			k = norm_is_trad(z, cp) ? utf8_enclen(z->simp[cp - T2S_LO]) : 3;
+		} else if ((cl = norm_utf8_decode(u + i, len - i, &cp)) == 0)
 			cl = k = 1;
 		else
-			k = utf8_len(norm_cp(z, cp));
+			k = utf8_enclen(norm_cp(z, cp));
 		for (j = 0; j < k; j++)
 			n->map[o + j] = i;
 		o += k;

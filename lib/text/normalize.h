@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/utf8.h"
+
 struct norm {
 	char *s;		/* normalised text, NUL-terminated */
 	size_t len;		/* its length */
@@ -135,69 +137,29 @@ norm_uro_at(const unsigned char *s, size_t left)
 }
 
 /*
- * UTF-8, shared by the modules that walk text: decode the character at
- * S[0..LEN) (LEN >= 1) into *CP and return its length, or 0 when the
- * bytes are not a valid, shortest-form character; encode CP into OUT (4
- * bytes of room) and return the length.
+ * UTF-8 in the form the modules that walk text use, by the project's one
+ * decoder (core/utf8.h): decode the character at S[0..LEN) (LEN >= 1)
+ * into *CP and return its length, or 0 when the bytes are not a valid,
+ * shortest-form character (a NUL is the character U+0000 here); encode
+ * CP into OUT (4 bytes of room) and return the length.
  */
 static inline size_t
 norm_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-	uint32_t c;
-	size_t n, i;
+	int valid;
 
 	if (s[0] < 0x80) {
 		*cp = s[0];
 		return 1;
 	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	if (len < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
+	len = (size_t)utf8_decode(s, len, cp, &valid);
+	return valid ? len : 0;
 }
 
 static inline size_t
 norm_utf8_encode(uint32_t cp, char *out)
 {
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
+	return (size_t)utf8_encode(cp, out);
 }
 
 /* Free N's buffers; N can be reused (it is left empty). */

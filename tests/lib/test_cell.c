@@ -168,9 +168,28 @@ test_bare(void)
 	}
 }
 
+/* The blanks cell_value() peels, one at a time from either end. */
+static void
+test_blank_ends(void)
+{
+	CHECK_INT(cell_blank_at(" x", 2), 1);
+	CHECK_INT(cell_blank_at("\tx", 2), 1);
+	CHECK_INT(cell_blank_at("\xE3\x80\x80x", 4), 3);
+	CHECK_INT(cell_blank_at("\xC2\xA0x", 3), 2);
+	CHECK_INT(cell_blank_at("\xE3\x80", 2), 0);	/* cut short */
+	CHECK_INT(cell_blank_at("x ", 2), 0);
+	CHECK_INT(cell_blank_at("", 0), 0);
+	CHECK_INT(cell_blank_before("x\n", 2), 1);
+	CHECK_INT(cell_blank_before("x\xE3\x80\x80", 4), 3);
+	CHECK_INT(cell_blank_before("x\xC2\xA0", 3), 2);
+	CHECK_INT(cell_blank_before(" x", 2), 0);
+	CHECK_INT(cell_blank_before("", 0), 0);
+}
+
 int
 main(void)
 {
+	test_blank_ends();
 	test_blanks();
 	test_wrappers();
 	test_no_copy();

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "addr/region.h"
+#include "text/normalize.h"
 #include "t.h"
 
 static const char *const status_name[] = {
@@ -396,6 +397,82 @@ test_wide_after_name(const struct region_db *db)
 	CHECK_STR(region_short(db, res.province), "浙江");
 }
 
+/*
+ * What surrounds an address is trimmed with cell_value()'s blanks
+ * (U+00A0 and U+3000 too), quotes, ="…" and a trailing postcode.
+ */
+static void
+test_trim(void)
+{
+	static const char *const in[] = {
+		"\xC2\xA0浙江省杭州市 310000\xC2\xA0", "=\"浙江省杭州市\"",
+		"'浙江", "\xE3\x80\x80 浙江 （310000）", "\xEF\xBB\xBF浙江\t",
+		"\"浙江省\" 0571-88888888", NULL
+	};
+	struct region_db *db = region_db_load(NULL);
+	struct region_result res;
+	int i;
+
+	CHECK(db != NULL);
+	if (db == NULL)
+		return;
+	for (i = 0; in[i] != NULL; i++) {
+		CHECK_INT(region_resolve(db, in[i], strlen(in[i]), &res), REGION_OK);
+		CHECK_STR(region_short(db, res.province), "浙江");
+	}
+	CHECK_INT(region_resolve(db, " \xC2\xA0 310000 ", 11, &res),
+	    REGION_UNKNOWN);
+	region_db_free(db);
+}
+
+/* Map the ideograph FROM to TO in Z, as the t2s table would. */
+static void
+z_map(struct normalizer *z, uint32_t from, uint32_t to)
+{
+	z->simp[from - NORM_T2S_LO] = to;
+	z->trad[(from - NORM_T2S_LO) >> 3] |=
+	    (unsigned char)(1 << ((from - NORM_T2S_LO) & 7));
+}
+
+/*
+ * region_db_load_with() matches with the normaliser it is given, not a
+ * table of its own: one that maps 甲 to 浙 makes 甲江省 Zhejiang, and
+ * one without the t2s table leaves 廣東 unknown.
+ */
+static void
+test_shared_normalizer(void)
+{
+	struct normalizer *z = calloc(1, sizeof *z), *real = normalizer_new();
+	struct region_db *db;
+	struct region_result res;
+
+	CHECK(z != NULL && real != NULL);
+	if (z == NULL || real == NULL)
+		return;
+	z_map(z, 0x7532, 0x6D59);	/* 甲 -> 浙 */
+	db = region_db_load_with(NULL, z);
+	CHECK(db != NULL);
+	if (db != NULL) {
+		CHECK_INT(region_resolve(db, "甲江省杭州市", strlen("甲江省杭州市"),
+		    &res), REGION_OK);
+		CHECK_STR(region_short(db, res.province), "浙江");
+		CHECK_INT(region_resolve(db, "廣東省", strlen("廣東省"), &res),
+		    REGION_UNKNOWN);
+		CHECK_INT(region_lookup(db, "甲江"), region_lookup(db, "浙江"));
+		region_db_free(db);
+	}
+	db = region_db_load_with(NULL, real);
+	CHECK(db != NULL);
+	if (db != NULL) {
+		CHECK_INT(region_resolve(db, "廣東省", strlen("廣東省"), &res),
+		    REGION_OK);
+		CHECK_STR(region_short(db, res.province), "广东");
+		region_db_free(db);
+	}
+	normalizer_free(real);
+	normalizer_free(z);
+}
+
 int
 main(void)
 {
@@ -411,5 +488,7 @@ main(void)
 	test_wide_after_name(db);
 	region_db_free(db);
 	test_replacement();
+	test_shared_normalizer();
+	test_trim();
 	return t_done();
 }
