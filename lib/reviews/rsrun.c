@@ -187,6 +187,28 @@ rsrun_init(struct rsrun *rs, struct run *run)
 	return 0;
 }
 
+/*
+ * --text: the header a CSV input would have had, "text" and the appended
+ * columns, so that the output reads like the CSV mode's (cs-stats reads
+ * it).  The driver writes none for text input; JSON names its keys itself.
+ */
+static void
+text_header(struct run *run)
+{
+	char *names[6];
+	size_t lens[6], i, k = 0;
+
+	names[k] = (char *)"text";
+	lens[k++] = 4;
+	for (i = 0; i < run->noc && k < 6; i++) {
+		if (run->oc[i].replaces >= 0)
+			continue;
+		names[k] = (char *)run->oc[i].name;
+		lens[k++] = strlen(run->oc[i].name);
+	}
+	out_header(&run->out, names, lens, k);
+}
+
 int
 rsrun_start(struct rsrun *rs, struct run *run)
 {
@@ -222,6 +244,8 @@ rsrun_start(struct rsrun *rs, struct run *run)
 	for (i = 0; i < 5; i++)
 		if ((rs->slot[i] = run_add_column(run, names[i], alts[i])) < 0)
 			return CS_FATAL;
+	if (run->in.text && run->fmt != OUT_JSON)
+		text_header(run);
 	return 0;
 }
 
