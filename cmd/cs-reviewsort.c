@@ -17,6 +17,7 @@ enum {
 	OPT_BY,
 	OPT_LEXICON,
 	OPT_MODEL,
+	OPT_PLAYBOOK,
 	OPT_SUMMARY,
 	OPT_TEXT,
 	OPT_TRAIN,
@@ -29,6 +30,7 @@ static const struct option long_options[] = {
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "model", required_argument, NULL, OPT_MODEL },
 	{ "output", required_argument, NULL, 'o' },
+	{ "playbook", required_argument, NULL, OPT_PLAYBOOK },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "text", no_argument, NULL, OPT_TEXT },
 	{ "train", no_argument, NULL, OPT_TRAIN },
@@ -46,6 +48,8 @@ static const char help[] =
 "      --model MODEL            decide the category with MODEL (made by\n"
 "                               --train) instead of the built-in model\n"
 "  -o, --output MODEL           with --train: write the model to MODEL\n"
+"      --playbook FILE          take the action of the categories FILE names\n"
+"                               (category,action) from FILE\n"
 "  -s, --summary                print counts and shares per category instead\n"
 "                               of the reviews\n"
 "      --text                   input is plain text, one review per line\n"
@@ -84,6 +88,9 @@ rs_option(void *ctx, struct run *run, int c, const char *arg)
 		return 0;
 	case 'o':
 		rs->output = arg;
+		return 0;
+	case OPT_PLAYBOOK:
+		rs->playbook_file = arg;
 		return 0;
 	case OPT_TRAIN:
 		rs->train = 1;

@@ -201,13 +201,6 @@ static const char *const cat_en[RV_NCAT] = {
 static const char *const cat_zh[RV_NCAT] = {
 	"质量", "服务", "物流", "心情", "其他"
 };
-static const char *const actions[RV_NCAT] = {
-	"联系买家，换货或退货，承担来回运费",
-	"马上认错道歉，立即改正，感谢买家批评",
-	"向买家解释，查明延误是否在本店一方，及时答复",
-	"第二天再联系买家，先了解情况，不要立即联系",
-	""
-};
 
 const char *
 rv_cat_name(enum rv_cat cat, int zh)
@@ -226,14 +219,6 @@ rv_cat_parse(const char *s)
 		if (strcmp(s, cat_en[i]) == 0 || strcmp(s, cat_zh[i]) == 0)
 			return i;
 	return -1;
-}
-
-const char *
-rv_action(enum rv_cat cat)
-{
-	if ((int)cat < 0 || cat >= RV_NCAT)
-		return "";
-	return actions[cat];
 }
 
 /* S[0..LEN) without leading and trailing ASCII blanks. */

@@ -124,9 +124,6 @@ const char *rv_cat_name(enum rv_cat cat, int zh);
 /* Parse a category name (English or Chinese); -1 when unknown. */
 int rv_cat_parse(const char *s);
 
-/* The playbook step (001 §6.11) for CAT, in Chinese; "" for RV_OTHER. */
-const char *rv_action(enum rv_cat cat);
-
 /*
  * Interpret a rating cell: "1".."5" (also "1分", "1星", "1.0"), or
  * 好评/中评/差评 (and good/neutral/bad).  Returns 1 negative or middling

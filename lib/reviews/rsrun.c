@@ -134,6 +134,7 @@ rsrun_defaults(struct rsrun *rs)
 	memset(rs, 0, sizeof(*rs));
 	rs->bycol = -1;
 	rs_groups_init(&rs->groups);
+	playbook_init(&rs->pb);
 }
 
 void
@@ -171,15 +172,18 @@ rsrun_init(struct rsrun *rs, struct run *run)
 		return CS_FATAL;
 	if (rc == 0)
 		classifier_set_model(rs->cl, &rs->model);
+	if (playbook_load(&rs->pb, NULL) != 0 || (rs->playbook_file != NULL &&
+	    playbook_load(&rs->pb, rs->playbook_file) != 0))
+		return CS_FATAL;
 	for (i = 0; i < RV_NCAT; i++) {
 		rs->name[i] = lang_value(run->lang, "category",
 		    rv_cat_name((enum rv_cat)i, 0));
 		rs->namelen[i] = strlen(rs->name[i]);
-		rs->actlen[i] = strlen(rv_action((enum rv_cat)i));
+		rs->actlen[i] = rs->pb.len[i];
 		rs->nameplain[i] = (unsigned char)out_plain(rs->name[i],
 		    rs->namelen[i]);
-		rs->actplain[i] = (unsigned char)out_plain(rv_action(
-		    (enum rv_cat)i), rs->actlen[i]);
+		rs->actplain[i] = (unsigned char)out_plain(rs->pb.action[i],
+		    rs->actlen[i]);
 	}
 	for (i = 0; i < 1u << RV_NCAT; i++)
 		cats_cell(rs, (unsigned)i);
@@ -413,7 +417,7 @@ rsrun_row(struct rsrun *rs, struct run *run, const struct record *r)
 	set_const(run, rs->slot[1], rs->cats[res.cats], rs->catslen[res.cats],
 	    rs->catsplain[res.cats]);
 	run_set(run, rs->slot[2], res.evidence, res.evlen);
-	set_const(run, rs->slot[3], rv_action(res.category),
+	set_const(run, rs->slot[3], rs->pb.action[res.category],
 	    rs->actlen[res.category], rs->actplain[res.category]);
 	if (res.suspect)
 		run_set_plain(run, rs->slot[4], "yes", 3);
@@ -540,4 +544,5 @@ rsrun_free(struct rsrun *rs)
 	rvtrain_free(rs->tr);
 	rvm_feat_free(&rs->feat);
 	rvmodel_release(&rs->model);
+	playbook_free(&rs->pb);
 }

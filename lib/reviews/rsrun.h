@@ -10,6 +10,7 @@
 
 #include "core/strmap.h"
 #include "io/cli.h"
+#include "reviews/playbook.h"
 #include "reviews/reviews.h"
 #include "reviews/rvmodel.h"
 #include "reviews/rvtrain.h"
@@ -43,6 +44,7 @@ struct rsrun {
 	size_t nlexfiles;	/* how many */
 	int summary;		/* --summary */
 	const char *modelfile;	/* --model */
+	const char *playbook_file; /* --playbook */
 	const char *output;	/* -o: where --train writes the model */
 	int train;		/* --train */
 	int merge;		/* --train-merge */
@@ -50,6 +52,7 @@ struct rsrun {
 	struct lexicon *lx;	/* the lexicon */
 	struct classifier *cl;	/* its classifier */
 	struct rvmodel model;	/* the model that decides the category */
+	struct playbook pb;	/* the action of each category */
 	struct rvtrain *tr;	/* --train: the rows so far */
 	struct rvm_feat feat;	/* --train: scratch for a row's n-grams */
 	const char *trainfile;	/* --train: the input, for messages */
@@ -75,7 +78,8 @@ void rsrun_defaults(struct rsrun *rs);
 void rsrun_add_lexicon(struct rsrun *rs, const char *file);
 
 /*
- * After the options: check they go together, load the lexicon, the model
+ * After the options: check they go together, load the lexicon, the model,
+ * the playbook
  * (or, with --train, the built-in labelled reviews with --train-merge) and
  * make the constant cells.  0, or CS_FATAL after a message.
  */
