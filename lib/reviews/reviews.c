@@ -1498,3 +1498,36 @@ classify(struct classifier *c, const char *text, size_t len,
 	res->evlen = c->evlen;
 	return 0;
 }
+
+size_t
+lexicon_nterms(const struct lexicon *lx)
+{
+	return lx->n;
+}
+
+const char *
+lexicon_term(const struct lexicon *lx, size_t i, size_t *len)
+{
+	*len = lx->t[i].len;
+	return lx->t[i].s;
+}
+
+int
+classifier_clean(struct classifier *c, const char *s, size_t n,
+    const char **clean, size_t *cleanlen,
+    int (*fn)(void *ctx, int term, size_t start, size_t end), void *ctx)
+{
+	size_t i, start, end;
+
+	c->nraw = 0;
+	if (clean_text(c, s, n) == -1)
+		return -1;
+	*clean = c->clean;
+	*cleanlen = c->cleanlen;
+	for (i = 0; i < c->nraw; i++) {
+		start = (size_t)(c->raw[i].key >> 32);
+		end = (uint32_t)~(uint32_t)c->raw[i].key;
+		fn(ctx, c->raw[i].term, start, end);
+	}
+	return 0;
+}
