@@ -182,7 +182,7 @@ test_random(void)
 			len += tl;
 		}
 		for (j = 0; j < len; j++)	/* some upper case */
-			if (buf[j] >= 'a' && buf[j] <= 'z' && (seed >> j) % 2)
+			if (buf[j] >= 'a' && buf[j] <= 'z' && (seed >> j % 32) % 2)
 				buf[j] = (char)(buf[j] - 'a' + 'A');
 		compare(buf, len);
 	}
