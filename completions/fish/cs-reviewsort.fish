@@ -6,6 +6,7 @@ complete -c cs-reviewsort -l by -x -a '宝贝标题 商品名称 product' -d 'co
 complete -c cs-reviewsort -l lexicon -r -F -d 'add the terms of this lexicon file'
 complete -c cs-reviewsort -l model -r -F -d 'decide the category with this model (made by --train)'
 complete -c cs-reviewsort -s o -l output -r -F -d 'with --train: write the model to this file'
+complete -c cs-reviewsort -l playbook -r -F -d 'take the actions of the categories this file names'
 complete -c cs-reviewsort -l train -d 'learn a model from labelled reviews (text, primary)'
 complete -c cs-reviewsort -l train-merge -d 'with --train: learn from the built-in labelled reviews too'
 complete -c cs-reviewsort -s s -l summary -d 'print counts and shares per category'

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "io/cell.h"
 #include "io/datafile.h"
 #include "text/match.h"
@@ -201,13 +202,6 @@ static const char *const cat_en[RV_NCAT] = {
 static const char *const cat_zh[RV_NCAT] = {
 	"质量", "服务", "物流", "心情", "其他"
 };
-static const char *const actions[RV_NCAT] = {
-	"联系买家，换货或退货，承担来回运费",
-	"马上认错道歉，立即改正，感谢买家批评",
-	"向买家解释，查明延误是否在本店一方，及时答复",
-	"第二天再联系买家，先了解情况，不要立即联系",
-	""
-};
 
 const char *
 rv_cat_name(enum rv_cat cat, int zh)
@@ -226,26 +220,6 @@ rv_cat_parse(const char *s)
 		if (strcmp(s, cat_en[i]) == 0 || strcmp(s, cat_zh[i]) == 0)
 			return i;
 	return -1;
-}
-
-const char *
-rv_action(enum rv_cat cat)
-{
-	if ((int)cat < 0 || cat >= RV_NCAT)
-		return "";
-	return actions[cat];
-}
-
-/* S[0..LEN) without leading and trailing ASCII blanks. */
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-		(*len)--;
 }
 
 int
@@ -398,17 +372,6 @@ collapse_digits(char *s, size_t len)
 	return k;
 }
 
-/* Characters in the UTF-8 string S (bytes that start none count as one). */
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* datafile callback: one lexicon line. */
 static int
 lexicon_line(void *ctx, struct datafile *df, const struct record *r)
@@ -426,7 +389,7 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 		datafile_error(df, "empty term");
 		return 0;
 	}
-	if (utf8_chars(term) > LEXICON_TERM_MAX) {
+	if (utf8_count(term, strlen(term)) > LEXICON_TERM_MAX) {
 		datafile_error(df, "term '%s' longer than %d characters",
 		    datafile_quote(df, term), LEXICON_TERM_MAX);
 		return 0;
@@ -605,19 +568,6 @@ classifier_free(struct classifier *c)
 	free(c);
 }
 
-/* Length of the UTF-8 character starting with byte B (1 for stray bytes). */
-static size_t
-u8len(unsigned char b)
-{
-	if (b >= 0xf0 && b <= 0xf4)
-		return 4;
-	if (b >= 0xe0)
-		return b <= 0xef ? 3 : 1;
-	if (b >= 0xc2)
-		return 2;
-	return 1;
-}
-
 /* Is CP a pictograph, dingbat or an emoji joiner/selector? */
 static int
 is_emoji(uint32_t cp)
@@ -635,12 +585,14 @@ static size_t
 code_len(const char *s, size_t n)
 {
 	size_t i, chars;
+	uint32_t cp;
 
 	if (s[0] == '[') {
 		for (i = 1, chars = 0; i < n && s[i] != ']' && chars <= 4; chars++) {
 			if (strchr(",.!?;:[ \t", s[i]) != NULL)
 				return 0;
-			i += u8len((unsigned char)s[i]);
+			i += (size_t)utf8_decode((const unsigned char *)s + i,
+			    n - i, &cp, NULL);
 		}
 		return i < n && s[i] == ']' && chars >= 1 && chars <= 4 ? i + 1 : 0;
 	}
@@ -1391,7 +1343,7 @@ analyse(struct classifier *c, const char *text, size_t len, struct tally *t,
 		c->ev[0] = '\0';
 	c->input = text;
 	res->evidence = (char *)"";
-	trim(&s, &n);
+	cell_value(&s, &n);
 	if (n == 0) {
 		res->category = RV_OTHER;
 		res->cats = 1u << RV_OTHER;
@@ -1511,5 +1463,38 @@ classify(struct classifier *c, const char *text, size_t len,
 		return -1;
 	res->evidence = c->ev != NULL ? c->ev : (char *)"";
 	res->evlen = c->evlen;
+	return 0;
+}
+
+size_t
+lexicon_nterms(const struct lexicon *lx)
+{
+	return lx->n;
+}
+
+const char *
+lexicon_term(const struct lexicon *lx, size_t i, size_t *len)
+{
+	*len = lx->t[i].len;
+	return lx->t[i].s;
+}
+
+int
+classifier_clean(struct classifier *c, const char *s, size_t n,
+    const char **clean, size_t *cleanlen,
+    int (*fn)(void *ctx, int term, size_t start, size_t end), void *ctx)
+{
+	size_t i, start, end;
+
+	c->nraw = 0;
+	if (clean_text(c, s, n) == -1)
+		return -1;
+	*clean = c->clean;
+	*cleanlen = c->cleanlen;
+	for (i = 0; i < c->nraw; i++) {
+		start = (size_t)(c->raw[i].key >> 32);
+		end = (uint32_t)~(uint32_t)c->raw[i].key;
+		fn(ctx, c->raw[i].term, start, end);
+	}
 	return 0;
 }

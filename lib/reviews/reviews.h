@@ -118,14 +118,26 @@ void classifier_set_model(struct classifier *c, const struct rvmodel *m);
 int classifier_features(struct classifier *c, const struct rvm_params *p,
     const char *text, size_t len, struct rvm_feat *f, struct rvm_lex *lex);
 
+/*
+ * For the reference test of the fused cleaner (tests/lib/test_rvclean.c):
+ * the number of distinct terms of a built lexicon and term I (normalised,
+ * as the automaton holds it, whose id is I); and what the cleaner made of
+ * S[0..N): the cleaned text in *CLEAN, *CLEANLEN (valid until C's next
+ * review), and every match of a term before the longest are kept, passed
+ * to FN(CTX, term, start, end) with offsets in the cleaned text, in the
+ * order found.  0, or -1 when out of memory.
+ */
+size_t lexicon_nterms(const struct lexicon *lx);
+const char *lexicon_term(const struct lexicon *lx, size_t i, size_t *len);
+int classifier_clean(struct classifier *c, const char *s, size_t n,
+    const char **clean, size_t *cleanlen,
+    int (*fn)(void *ctx, int term, size_t start, size_t end), void *ctx);
+
 /* The category's name: "quality" ..., or with ZH "质量" ... */
 const char *rv_cat_name(enum rv_cat cat, int zh);
 
 /* Parse a category name (English or Chinese); -1 when unknown. */
 int rv_cat_parse(const char *s);
-
-/* The playbook step (001 §6.11) for CAT, in Chinese; "" for RV_OTHER. */
-const char *rv_action(enum rv_cat cat);
 
 /*
  * Interpret a rating cell: "1".."5" (also "1分", "1星", "1.0"), or

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "io/diag.h"
 #include "io/embed.h"
-#include "text/normalize.h"
 #include "reviews/rvmodel.h"
 
 /*
@@ -58,19 +58,22 @@ bucket(uint32_t a, uint32_t b, uint32_t c, unsigned bits)
 
 /*
  * The code point at S[0..LEFT) into *CP and its length, as
- * norm_utf8_decode() gives it, or 0: with a short path for the
+ * lib/core/utf8.h decodes it, or 0 when invalid: with a short path for the
  * ideographs most of a review is made of.
  */
 static inline size_t
 decode(const unsigned char *s, size_t left, uint32_t *cp)
 {
+	int l, valid;
+
 	if (s[0] >= 0xe4 && s[0] <= 0xe9 && left >= 3 &&
 	    ((s[1] ^ 0x80) | (s[2] ^ 0x80)) < 0x40) {
 		*cp = (uint32_t)(s[0] & 0x0f) << 12 |
 		    (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
 		return 3;
 	}
-	return norm_utf8_decode(s, left, cp);
+	l = utf8_decode(s, left, cp, &valid);
+	return valid || s[0] == '\0' ? (size_t)l : 0;	/* NUL is a unit here */
 }
 
 int
