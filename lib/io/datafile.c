@@ -93,8 +93,10 @@ size_name(size_t n, char buf[32])
 	return buf;
 }
 
-char *
-datafile_slurp(const char *path, const struct datafile_kind *kind, size_t *len)
+/* Read all of PATH within KIND's limits; lines are checked unless BINARY. */
+static char *
+slurp(const char *path, const struct datafile_kind *kind, int binary,
+    size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
 	char *buf = NULL;
@@ -129,7 +131,7 @@ datafile_slurp(const char *path, const struct datafile_kind *kind, size_t *len)
 			cr = buf[i] == '\r';
 			if (buf[i] == '\n')
 				continue;
-			if (!cr && ++linelen > DATAFILE_LINE_MAX) {
+			if (!cr && !binary && ++linelen > DATAFILE_LINE_MAX) {
 				cs_warnx_at(path, line, "line longer than %zu bytes "
 				    "(the limit of a line of a %s)",
 				    DATAFILE_LINE_MAX, kind->what);
@@ -149,6 +151,19 @@ fail:
 	fclose(fp);
 	free(buf);
 	return NULL;
+}
+
+char *
+datafile_slurp(const char *path, const struct datafile_kind *kind, size_t *len)
+{
+	return slurp(path, kind, 0, len);
+}
+
+char *
+datafile_slurp_bytes(const char *path, const struct datafile_kind *kind,
+    size_t *len)
+{
+	return slurp(path, kind, 1, len);
 }
 
 /* Stop reading after the current record: say where, and what is left. */

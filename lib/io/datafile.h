@@ -90,6 +90,13 @@ char *datafile_slurp(const char *path, const struct datafile_kind *kind,
     size_t *len);
 
 /*
+ * datafile_slurp() for a file that is not text (a model): the size limit
+ * of KIND holds, lines are not counted and have no length limit.
+ */
+char *datafile_slurp_bytes(const char *path, const struct datafile_kind *kind,
+    size_t *len);
+
+/*
  * datafile_load() of a "data file" whose embedded copy is EMBEDDED (or
  * NULL), limited to DATAFILE_MAX_DEFAULT bytes, with no columns required.
  */

@@ -11,6 +11,7 @@
 
 #include "core/utf8.h"
 #include "io/diag.h"
+#include "io/datafile.h"
 #include "io/embed.h"
 #include "reviews/rvmodel.h"
 
@@ -281,44 +282,10 @@ model_parse(const char *name, const unsigned char *data, size_t len,
 	return 0;
 }
 
-/* Read all of PATH into a new buffer; NULL after printing why. */
-static unsigned char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	unsigned char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, r;
-
-	if (fp == NULL) {
-		cs_warn("%s", path);
-		return NULL;
-	}
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 1 << 20;
-			if ((nb = realloc(buf, cap)) == NULL) {
-				cs_warnx("%s: out of memory", path);
-				goto fail;
-			}
-			buf = nb;
-		}
-		r = fread(buf + n, 1, cap - n, fp);
-		n += r;
-		if (r == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		cs_warn("%s", path);
-		goto fail;
-	}
-	fclose(fp);
-	*len = n;
-	return buf;
-fail:
-	fclose(fp);
-	free(buf);
-	return NULL;
-}
+/* A model file: binary, at most 64 MiB (the embedded one is under 1 MB). */
+static const struct datafile_kind model_kind = {
+	"model", NULL, (size_t)64 << 20, NULL
+};
 
 int
 rvmodel_load(const char *path, struct rvmodel *m)
@@ -334,7 +301,8 @@ rvmodel_load(const char *path, struct rvmodel *m)
 		return model_parse("reviews-model.bin",
 		    (const unsigned char *)e->data, e->len, m);
 	}
-	if ((buf = slurp(path, &len)) == NULL)
+	buf = (unsigned char *)datafile_slurp_bytes(path, &model_kind, &len);
+	if (buf == NULL)
 		return -1;
 	if (model_parse(path, buf, len, m) != 0) {
 		free(buf);

@@ -58,6 +58,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "text/match.h"
 #include "text/normalize.h"
 
@@ -139,7 +140,7 @@ struct trie {
 struct matcher *
 matcher_new(void)
 {
-	return calloc(1, sizeof(struct matcher));
+	return xcalloc(1, sizeof(struct matcher));
 }
 
 /* Grow *P (of *CAP elements of SIZE bytes) to hold NEED; 0 or -1. */
@@ -160,7 +161,7 @@ grow(void *pp, size_t *cap, size_t need, size_t size)
 		}
 		n *= 2;
 	}
-	if ((q = realloc(*p, n * size)) == NULL)
+	if ((q = xreallocarray(*p, n, size)) == NULL)
 		return -1;
 	*p = q;
 	*cap = n;
@@ -224,8 +225,8 @@ build_units(struct matcher *m, struct trie *t)
 	const unsigned char *b = (const unsigned char *)m->bytes;
 	size_t i, j, k = 0;
 
-	t->unit = malloc((m->nbytes + 1) * sizeof(*t->unit));
-	t->ustart = malloc((m->npat + 1) * sizeof(*t->ustart));
+	t->unit = xmalloc((m->nbytes + 1) * sizeof(*t->unit));
+	t->ustart = xmalloc((m->npat + 1) * sizeof(*t->ustart));
 	if (t->unit == NULL || t->ustart == NULL)
 		return -1;
 	for (i = 0; i < m->npat; i++) {
@@ -274,18 +275,18 @@ build_classes(struct matcher *m, const struct trie *t)
 	struct ucount *uc;
 	uint16_t *pg;
 
-	if ((m->pageidx = calloc(NPAGES, sizeof(*m->pageidx))) == NULL)
+	if ((m->pageidx = xcalloc(NPAGES, sizeof(*m->pageidx))) == NULL)
 		return -1;
 	m->npages = 1;
 	for (i = 0; i < n; i++)
 		if (m->pageidx[t->unit[i] >> 8] == 0)
 			m->pageidx[t->unit[i] >> 8] = (uint16_t)m->npages++;
-	if ((m->pages = calloc(m->npages * 256, sizeof(*m->pages))) == NULL)
+	if ((m->pages = xcalloc(m->npages * 256, sizeof(*m->pages))) == NULL)
 		return -1;
 	m->dfa.pageidx = m->pageidx;
 	m->dfa.pages = m->pages;
 	/* Count each unit, its slot holding its index in uc meanwhile. */
-	if ((uc = malloc((n < MAXCLS ? n : MAXCLS) * sizeof(*uc) + 1)) == NULL)
+	if ((uc = xmalloc((n < MAXCLS ? n : MAXCLS) * sizeof(*uc) + 1)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
 		pg = class_slot(m, t->unit[i]);
@@ -347,19 +348,19 @@ build_alloc(struct matcher *m, struct trie *t, size_t max)
 	while (slots < 2 * max)
 		slots *= 2;
 	t->emask = slots - 1;
-	t->edge = malloc(slots * sizeof(*t->edge));
-	t->rootchild = calloc(m->ncls, sizeof(*t->rootchild));
-	t->child = malloc(max * sizeof(*t->child));
-	t->sibling = malloc(max * sizeof(*t->sibling));
-	t->cls = calloc(max, sizeof(*t->cls));
-	t->fail = calloc(max, sizeof(*t->fail));
-	t->order = malloc(max * sizeof(*t->order));
-	t->outlast = malloc(max * sizeof(*t->outlast));
-	t->defer = calloc(max, sizeof(*t->defer));
-	t->keep = calloc(max, sizeof(*t->keep));
-	t->nkeep = calloc(max, sizeof(*t->nkeep));
-	m->out = malloc(max * sizeof(*m->out));
-	m->dict = malloc(max * sizeof(*m->dict));
+	t->edge = xmalloc(slots * sizeof(*t->edge));
+	t->rootchild = xcalloc(m->ncls, sizeof(*t->rootchild));
+	t->child = xmalloc(max * sizeof(*t->child));
+	t->sibling = xmalloc(max * sizeof(*t->sibling));
+	t->cls = xcalloc(max, sizeof(*t->cls));
+	t->fail = xcalloc(max, sizeof(*t->fail));
+	t->order = xmalloc(max * sizeof(*t->order));
+	t->outlast = xmalloc(max * sizeof(*t->outlast));
+	t->defer = xcalloc(max, sizeof(*t->defer));
+	t->keep = xcalloc(max, sizeof(*t->keep));
+	t->nkeep = xcalloc(max, sizeof(*t->nkeep));
+	m->out = xmalloc(max * sizeof(*m->out));
+	m->dict = xmalloc(max * sizeof(*m->dict));
 	if (t->edge == NULL || t->rootchild == NULL || t->child == NULL ||
 	    t->sibling == NULL || t->cls == NULL || t->fail == NULL ||
 	    t->order == NULL || t->outlast == NULL || t->defer == NULL ||
@@ -549,15 +550,15 @@ cells_reserve(struct matcher *m, struct packer *pk, size_t need)
 		m->cell[i].next = 0;
 	}
 	nw = (m->ncell + 63) / 64 + 1;
-	if ((u = realloc(pk->used, nw * 8)) == NULL)
+	if ((u = xreallocarray(pk->used, 1, nw * 8)) == NULL)
 		return -1;
 	memset(u + ow, 0, (nw - ow) * 8);
 	pk->used = u;
-	if ((u = realloc(pk->based, nw * 8)) == NULL)
+	if ((u = xreallocarray(pk->based, 1, nw * 8)) == NULL)
 		return -1;
 	memset(u + ow, 0, (nw - ow) * 8);
 	pk->based = u;
-	if ((f = realloc(pk->fails, nw)) == NULL)
+	if ((f = xreallocarray(pk->fails, 1, nw)) == NULL)
 		return -1;
 	memset(f + ow, 0, nw - ow);
 	pk->fails = f;
@@ -657,7 +658,7 @@ place_states(struct matcher *m, const struct trie *t, struct packer *pk)
 	int32_t s;
 	int r = -1;
 
-	cls = malloc(m->ncls * sizeof(*cls));
+	cls = xmalloc(m->ncls * sizeof(*cls));
 	if (cls == NULL || cells_reserve(m, pk, 2 * m->ncls + 64) == -1)
 		goto out;
 	set_bit(pk->based, 0);
@@ -703,17 +704,17 @@ build_cells(struct matcher *m, const struct trie *t)
 	size_t i, need;
 	int r = -1;
 
-	m->base = calloc(m->nstates, sizeof(*m->base));
-	m->root = malloc(m->ncls * sizeof(*m->root));
+	m->base = xcalloc(m->nstates, sizeof(*m->base));
+	m->root = xmalloc(m->ncls * sizeof(*m->root));
 	if (m->base == NULL || m->root == NULL || place_states(m, t, &pk) != 0)
 		goto out;
 	need = pk.maxbase + m->ncls;
-	if (need < m->ncell && (c = realloc(m->cell, need * sizeof(*c))) != NULL) {
+	if (need < m->ncell && (c = xreallocarray(m->cell, 1, need * sizeof(*c))) != NULL) {
 		m->cell = c;
 		m->ncell = need;
 	}
 	m->nolist = pk.maxbase + 2;
-	if ((m->dflt = calloc(m->nolist, sizeof(*m->dflt))) == NULL)
+	if ((m->dflt = xcalloc(m->nolist, sizeof(*m->dflt))) == NULL)
 		goto out;
 	for (i = 0; i < m->ncell; i++)
 		if (m->cell[i].check != -1)
@@ -743,7 +744,7 @@ build_outs(struct matcher *m)
 	size_t s, b, n = 0, nb = m->nolist;
 	int32_t d, q, *state;
 
-	if ((state = malloc(nb * sizeof(*state))) == NULL)
+	if ((state = xmalloc(nb * sizeof(*state))) == NULL)
 		return -1;
 	for (b = 0; b < nb; b++)
 		state[b] = -1;
@@ -755,8 +756,8 @@ build_outs(struct matcher *m)
 				n++;
 	}
 	if (n > UINT32_MAX ||
-	    (m->outs = malloc((n + 1) * sizeof(*m->outs))) == NULL ||
-	    (m->olist = malloc(nb * sizeof(*m->olist))) == NULL) {
+	    (m->outs = xmalloc((n + 1) * sizeof(*m->outs))) == NULL ||
+	    (m->olist = xmalloc(nb * sizeof(*m->olist))) == NULL) {
 		free(state);
 		errno = ENOMEM;
 		return -1;
@@ -829,7 +830,7 @@ matcher_build(struct matcher *m)
 	/* Each step frees what no later one needs: the peak is what counts. */
 	if (build_units(m, &t) == 0 && build_classes(m, &t) == 0 &&
 	    build_alloc(m, &t, t.ustart[m->npat] + 1) == 0 &&
-	    (seen = malloc(m->ncls * sizeof(*seen))) != NULL) {
+	    (seen = xmalloc(m->ncls * sizeof(*seen))) != NULL) {
 		build_trie(m, &t);
 		release(&t.unit);
 		release(&t.ustart);

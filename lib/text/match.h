@@ -30,7 +30,7 @@
 
 struct matcher;
 
-/* A new, empty matcher, or NULL when out of memory. */
+/* A new, empty matcher (out of memory exits: lib/core/alloc.h). */
 struct matcher *matcher_new(void);
 
 /* Add pattern PAT[0..LEN) with the caller's ID.  Before matcher_build() only.  0 or -1. */

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/embed.h"
 #include "text/normalize.h"
 
@@ -88,7 +89,7 @@ normalizer_new(void)
 	const char *p, *end;
 	uint32_t trad, simp;
 
-	if ((z = calloc(1, sizeof(*z))) == NULL)
+	if ((z = xcalloc(1, sizeof(*z))) == NULL)
 		return NULL;
 	if ((e = embed_find("t2s.tsv")) == NULL)
 		return z;
@@ -126,13 +127,13 @@ norm_reserve(struct norm *n, size_t len, int map)
 	}
 	need = len + len / 3 + 8;
 	if (need > n->cap) {
-		if ((s = realloc(n->s, need)) == NULL)
+		if ((s = xreallocarray(n->s, 1, need)) == NULL)
 			return -1;
 		n->s = s;
 		n->cap = need;
 	}
 	if (map && need > n->mapcap) {
-		if ((m = realloc(n->map, need * sizeof(*m))) == NULL)
+		if ((m = xreallocarray(n->map, 1, need * sizeof(*m))) == NULL)
 			return -1;
 		n->map = m;
 		n->mapcap = need;

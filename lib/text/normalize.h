@@ -38,7 +38,7 @@ int norm_text(struct norm *n, const char *s, size_t len);
 /* The t2s table turned into a direct lookup array (about 110 KB), built once. */
 struct normalizer;
 
-/* A normalizer built from the embedded t2s table, or NULL when out of memory. */
+/* A normalizer built from the embedded t2s table (never NULL). */
 struct normalizer *normalizer_new(void);
 
 /* Free Z (NULL is fine). */
@@ -56,15 +56,15 @@ int norm_text_with(const struct normalizer *z, struct norm *n, const char *s,
  * norm_text_with() without the offset map: N's map is left as it was.
  * Most texts a tool scans have no match to report, and the map costs as
  * much as the normalisation; a caller that needs positions calls
- * norm_map() for the texts that have some.  0, or -1 when out of memory.
+ * norm_map() for the texts that have some.  Returns 0 (out of memory
+ * exits: lib/core/alloc.h).
  */
 int norm_text_fast(const struct normalizer *z, struct norm *n, const char *s,
     size_t len);
 
 /*
  * Fill in N's map for S[0..LEN), which norm_text_fast() has normalised
- * into N with the same Z: the map norm_text_with() makes.  0, or -1 when
- * out of memory.
+ * into N with the same Z: the map norm_text_with() makes.  Returns 0.
  */
 int norm_map(const struct normalizer *z, struct norm *n, const char *s,
     size_t len);
