@@ -67,6 +67,10 @@ decode(const unsigned char *s, size_t left, uint32_t *cp)
 {
 	int l, valid;
 
+	if (s[0] < 0x80) {		/* ASCII, and NUL: a unit here */
+		*cp = s[0];
+		return 1;
+	}
 	if (s[0] >= 0xe4 && s[0] <= 0xe9 && left >= 3 &&
 	    ((s[1] ^ 0x80) | (s[2] ^ 0x80)) < 0x40) {
 		*cp = (uint32_t)(s[0] & 0x0f) << 12 |
@@ -74,7 +78,7 @@ decode(const unsigned char *s, size_t left, uint32_t *cp)
 		return 3;
 	}
 	l = utf8_decode(s, left, cp, &valid);
-	return valid || s[0] == '\0' ? (size_t)l : 0;	/* NUL is a unit here */
+	return valid ? (size_t)l : 0;
 }
 
 int
