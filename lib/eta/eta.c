@@ -499,29 +499,34 @@ alias_list(const char *aliases, char *buf, size_t size)
 	return buf;
 }
 
-int
-eta_start(struct eta *e, struct run *run)
+/*
+ * Non-zero, after saying which columns were tried, when the input has none
+ * of columns X, Y and Z (any one of them will do); WY and WZ say what Y and
+ * Z are ("a payment time 'paid'").
+ */
+static int
+none_of(const struct run *run, int x, int y, const char *wy, int z,
+    const char *wz)
 {
 	char a[512], b[512];
 
-	if (run->col[ET_SHIPPED] < 0 && run->col[ET_PAID] < 0 &&
-	    run->col[ET_CREATED] < 0) {
-		cols_missing(&eta_columns[ET_SHIPPED], run->file);
-		cs_warnx("or a payment time 'paid' (tried: %s) or an order time "
-		    "'created' (tried: %s)",
-		    alias_list(eta_columns[ET_PAID].aliases, a, sizeof a),
-		    alias_list(eta_columns[ET_CREATED].aliases, b, sizeof b));
+	if (run->col[x] >= 0 || run->col[y] >= 0 || run->col[z] >= 0)
+		return 0;
+	cols_missing(&eta_columns[x], run->file);
+	cs_warnx("or %s (tried: %s) or %s (tried: %s)",
+	    wy, alias_list(eta_columns[y].aliases, a, sizeof a),
+	    wz, alias_list(eta_columns[z].aliases, b, sizeof b));
+	return 1;
+}
+
+int
+eta_start(struct eta *e, struct run *run)
+{
+	if (none_of(run, ET_SHIPPED, ET_PAID, "a payment time 'paid'",
+	    ET_CREATED, "an order time 'created'") ||
+	    none_of(run, ET_ADDRESS, ET_PROVINCE, "a province 'province'",
+	    ET_TIER, "a tier 'tier'"))
 		return CS_FATAL;
-	}
-	if (run->col[ET_TIER] < 0 && run->col[ET_PROVINCE] < 0 &&
-	    run->col[ET_ADDRESS] < 0) {
-		cols_missing(&eta_columns[ET_ADDRESS], run->file);
-		cs_warnx("or a province 'province' (tried: %s) or a tier 'tier' "
-		    "(tried: %s)",
-		    alias_list(eta_columns[ET_PROVINCE].aliases, a, sizeof a),
-		    alias_list(eta_columns[ET_TIER].aliases, b, sizeof b));
-		return CS_FATAL;
-	}
 	if (e->started)
 		return 0;
 	if ((e->s_earliest = run_add_column(run, "eta_earliest", NULL)) < 0 ||
