@@ -1031,6 +1031,10 @@ cli_main(const struct tool *t, void *ctx, int argc, char **argv)
 		run.no_header = 1;
 		run.in.tsv = 0;
 	}
+	/*
+	 * A bigger stdout buffer is only a speed-up: without memory for it,
+	 * stdio's own buffer does, so this one allocation may fail quietly.
+	 */
 	obuf = malloc(1 << 16);
 	if (obuf != NULL)
 		setvbuf(stdout, obuf, _IOFBF, 1 << 16);

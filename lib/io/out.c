@@ -49,7 +49,7 @@ emit(struct out *o, const char *s, size_t n)
 
 		while (cap < o->len + n)
 			cap *= 2;
-		if ((o->buf = realloc(o->buf, cap)) == NULL)
+		if ((o->buf = xreallocarray(o->buf, 1, cap)) == NULL)
 			cs_errx(CS_FATAL, "out of memory");
 		o->cap = cap;
 	}
@@ -498,7 +498,7 @@ out_field(struct out *o, const char *s, size_t n)
 		way = o->excel ? excel_cell(s, n) : XL_ASIS;
 		if (way != XL_ASIS) {
 			/* The guard goes inside any CSV quoting. */
-			char *tmp = malloc(n + 4);
+			char *tmp = xmalloc(n + 4);
 			size_t k = 0;
 
 			if (tmp == NULL)
@@ -585,7 +585,7 @@ out_header(struct out *o, char *const *names, const size_t *lens, size_t n)
 		free(o->keys[i]);
 	free(o->keys);
 	free(o->num);
-	if ((o->keys = calloc(n ? n : 1, sizeof *o->keys)) == NULL)
+	if ((o->keys = xcalloc(n ? n : 1, sizeof *o->keys)) == NULL)
 		cs_errx(CS_FATAL, "out of memory");
 	o->num = xcalloc(n ? n : 1, 1);
 	for (i = 0; i < n; i++) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/utf8.h"
 #include "io/cell.h"
 #include "io/datafile.h"
@@ -259,7 +260,7 @@ lexicon_new(void)
 {
 	struct lexicon *lx;
 
-	if ((lx = calloc(1, sizeof(*lx))) == NULL)
+	if ((lx = xcalloc(1, sizeof(*lx))) == NULL)
 		return NULL;
 	if ((lx->z = normalizer_new()) == NULL) {
 		free(lx);
@@ -428,7 +429,7 @@ lexicon_line(void *ctx, struct datafile *df, const struct record *r)
 	if (lx->n == lx->cap) {
 		size_t cap = lx->cap ? lx->cap * 2 : 256;
 
-		if ((t = realloc(lx->t, cap * sizeof(*t))) == NULL) {
+		if ((t = xreallocarray(lx->t, 1, cap * sizeof(*t))) == NULL) {
 			datafile_error(df, "out of memory");
 			return 1;
 		}
@@ -498,7 +499,7 @@ lexicon_build(struct lexicon *lx)
 		lx->t[k++] = lx->t[i];
 	}
 	lx->n = k;
-	if ((lx->info = malloc((lx->n + 1) * sizeof(*lx->info))) == NULL ||
+	if ((lx->info = xmalloc((lx->n + 1) * sizeof(*lx->info))) == NULL ||
 	    (lx->m = matcher_new()) == NULL)
 		return -1;
 	for (i = 0; i < lx->n; i++) {
@@ -544,7 +545,7 @@ classifier_new(const struct lexicon *lx)
 {
 	struct classifier *c;
 
-	if ((c = calloc(1, sizeof(*c))) == NULL)
+	if ((c = xcalloc(1, sizeof(*c))) == NULL)
 		return NULL;
 	c->lx = lx;
 	c->dfa = matcher_dfa(lx->m);
@@ -656,7 +657,7 @@ add_bnd(struct classifier *c, size_t pos, size_t n, int sent)
 {
 	if (c->nbnd == c->capbnd) {
 		size_t cap = c->capbnd ? c->capbnd * 2 : 64;
-		struct bnd *b = realloc(c->bnd, cap * sizeof(*b));
+		struct bnd *b = xreallocarray(c->bnd, 1, cap * sizeof(*b));
 
 		if (b == NULL)
 			return -1;
@@ -694,13 +695,13 @@ clean_reserve(struct classifier *c, size_t len)
 
 	if (need <= c->cleancap)
 		return 0;
-	if ((p = realloc(c->clean, need)) == NULL)
+	if ((p = xreallocarray(c->clean, 1, need)) == NULL)
 		return -1;
 	c->clean = p;
-	if ((f = realloc(c->ifrom, need * sizeof(*f))) == NULL)
+	if ((f = xreallocarray(c->ifrom, 1, need * sizeof(*f))) == NULL)
 		return -1;
 	c->ifrom = f;
-	if ((t = realloc(c->ito, need * sizeof(*t))) == NULL)
+	if ((t = xreallocarray(c->ito, 1, need * sizeof(*t))) == NULL)
 		return -1;
 	c->ito = t;
 	c->cleancap = need;
@@ -714,7 +715,7 @@ grow_raw(struct classifier *c)
 	size_t cap = c->capraw ? c->capraw * 2 : 64;
 	struct raw *r;
 
-	if ((r = realloc(c->raw, cap * sizeof(*r))) == NULL)
+	if ((r = xreallocarray(c->raw, 1, cap * sizeof(*r))) == NULL)
 		return -1;
 	c->raw = r;
 	c->capraw = cap;
@@ -909,7 +910,7 @@ put_threat(struct classifier *c, uint64_t key, unsigned fam)
 	if (c->nth == c->capth) {
 		size_t cap = c->capth ? c->capth * 2 : 8;
 
-		if ((h = realloc(c->th, cap * sizeof(*h))) == NULL)
+		if ((h = xreallocarray(c->th, 1, cap * sizeof(*h))) == NULL)
 			return -1;
 		c->th = h;
 		c->capth = cap;
@@ -947,7 +948,7 @@ keep_longest(struct classifier *c)
 		r[j] = t;
 	}
 	if (n > c->caph) {
-		if ((h = realloc(c->h, n * sizeof(*h))) == NULL)
+		if ((h = xreallocarray(c->h, 1, n * sizeof(*h))) == NULL)
 			return -1;
 		c->h = h;
 		c->caph = n;
@@ -1005,7 +1006,7 @@ add_evidence(struct classifier *c, const struct hit *h)
 
 		while (cap < c->evlen + n + 2)
 			cap *= 2;
-		if ((q = realloc(c->ev, cap)) == NULL)
+		if ((q = xreallocarray(c->ev, 1, cap)) == NULL)
 			return -1;
 		c->ev = q;
 		c->evcap = cap;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/utf8.h"
 #include "io/diag.h"
 #include "io/datafile.h"
@@ -90,7 +91,7 @@ rvm_ngrams(struct rvm_feat *f, const struct rvm_params *p, const char *s,
 	size_t i, l, need = len * p->nmax + 1;
 
 	if (need > f->cap) {
-		if ((id = realloc(f->id, need * sizeof(*id))) == NULL)
+		if ((id = xreallocarray(f->id, 1, need * sizeof(*id))) == NULL)
 			return -1;
 		f->id = id;
 		f->cap = need;
@@ -133,7 +134,7 @@ rvm_term(struct rvm_feat *f, const struct rvm_params *p, uint32_t hash,
 	uint32_t *id;
 
 	if (f->n == f->cap) {
-		if ((id = realloc(f->id, (f->cap * 2 + 16) * sizeof(*id))) == NULL)
+		if ((id = xreallocarray(f->id, 1, (f->cap * 2 + 16) * sizeof(*id))) == NULL)
 			return -1;
 		f->id = id;
 		f->cap = f->cap * 2 + 16;
@@ -161,10 +162,10 @@ rvm_feat_unique(struct rvm_feat *f, const struct rvm_params *p)
 	double *uv;
 
 	if (n > f->capu) {
-		if ((u = realloc(f->uid, n * sizeof(*u))) == NULL)
+		if ((u = xreallocarray(f->uid, 1, n * sizeof(*u))) == NULL)
 			return -1;
 		f->uid = u;
-		if ((uv = realloc(f->uval, n * sizeof(*uv))) == NULL)
+		if ((uv = xreallocarray(f->uval, 1, n * sizeof(*uv))) == NULL)
 			return -1;
 		f->uval = uv;
 		f->capu = n;
@@ -347,7 +348,7 @@ rvmodel_write(const char *path, const struct rvm_params *p,
 	FILE *fp;
 	int ret = 0;
 
-	if ((buf = calloc(1, len)) == NULL) {
+	if ((buf = xcalloc(1, len)) == NULL) {
 		cs_warnx("out of memory");
 		return -1;
 	}
@@ -400,7 +401,7 @@ stamp_reserve(struct rvm_feat *f, unsigned bits)
 	if (f->stamp != NULL && f->stampbits == bits)
 		return 0;
 	free(f->stamp);
-	if ((f->stamp = calloc((size_t)1 << bits, sizeof(*f->stamp))) == NULL)
+	if ((f->stamp = xcalloc((size_t)1 << bits, sizeof(*f->stamp))) == NULL)
 		return -1;
 	f->stampbits = bits;
 	f->gen = 0;
@@ -505,10 +506,10 @@ rvmodel_predict(const struct rvmodel *m, struct rvm_feat *f,
 	}
 	/* The text's n-grams into F, the terms after them. */
 	if (nt > f->capu) {
-		if ((t = realloc(f->uid, nt * sizeof(*t))) == NULL)
+		if ((t = xreallocarray(f->uid, 1, nt * sizeof(*t))) == NULL)
 			return -1;
 		f->uid = t;
-		if ((f->uval = realloc(f->uval, nt * sizeof(*f->uval))) == NULL)
+		if ((f->uval = xreallocarray(f->uval, 1, nt * sizeof(*f->uval))) == NULL)
 			return -1;
 		f->capu = nt;
 	}

@@ -12,6 +12,7 @@
 
 #include <linear.h>
 
+#include "core/alloc.h"
 #include "io/diag.h"
 #include "reviews/rvtrain.h"
 
@@ -39,7 +40,7 @@ struct rvtrain {
 struct rvtrain *
 rvtrain_new(const struct rvm_params *p)
 {
-	struct rvtrain *t = calloc(1, sizeof(*t));
+	struct rvtrain *t = xcalloc(1, sizeof(*t));
 
 	if (t != NULL)
 		t->p = *p;
@@ -91,20 +92,20 @@ rvtrain_add(struct rvtrain *t, struct rvm_feat *f,
 
 		while (cap < need)
 			cap *= 2;
-		if ((x = realloc(t->x, cap * sizeof(*x))) == NULL)
+		if ((x = xreallocarray(t->x, 1, cap * sizeof(*x))) == NULL)
 			return -1;
 		t->x = x;
 		t->capx = cap;
 	}
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 1024;
-		size_t *s = realloc(t->start, cap * sizeof(*s));
+		size_t *s = xreallocarray(t->start, 1, cap * sizeof(*s));
 		double *y;
 
 		if (s == NULL)
 			return -1;
 		t->start = s;
-		if ((y = realloc(t->y, cap * sizeof(*y))) == NULL)
+		if ((y = xreallocarray(t->y, 1, cap * sizeof(*y))) == NULL)
 			return -1;
 		t->y = y;
 		t->cap = cap;
@@ -154,8 +155,8 @@ fit(struct rvtrain *t, const struct rvt_opts *o, const unsigned char *use)
 
 	memset(&prob, 0, sizeof(prob));
 	memset(&par, 0, sizeof(par));
-	if ((prob.x = malloc((t->n + 1) * sizeof(*prob.x))) == NULL ||
-	    (prob.y = malloc((t->n + 1) * sizeof(*prob.y))) == NULL) {
+	if ((prob.x = xmalloc((t->n + 1) * sizeof(*prob.x))) == NULL ||
+	    (prob.y = xmalloc((t->n + 1) * sizeof(*prob.y))) == NULL) {
 		free(prob.x);
 		cs_warnx("out of memory");
 		return NULL;
@@ -222,7 +223,7 @@ rvtrain_write(struct rvtrain *t, const struct rvt_opts *o, const char *path)
 
 	if ((m = fit(t, o, NULL)) == NULL)
 		return -1;
-	if ((gram = calloc(ng * RV_NCAT, sizeof(*gram))) == NULL) {
+	if ((gram = xcalloc(ng * RV_NCAT, sizeof(*gram))) == NULL) {
 		free_and_destroy_model(&m);
 		cs_warnx("out of memory");
 		return -1;
@@ -252,7 +253,7 @@ rvtrain_cv(struct rvtrain *t, const struct rvt_opts *o, int k, int *pred)
 	size_t i;
 	int fold;
 
-	if ((use = malloc(t->n + 1)) == NULL) {
+	if ((use = xmalloc(t->n + 1)) == NULL) {
 		cs_warnx("out of memory");
 		return -1;
 	}
